@@ -1,0 +1,63 @@
+"""Spelling-variant keys for names written in Arabic script.
+
+Foreign names are transliterated many ways (ترامب/ترمب، دميتري/ديمتري، غوتيريش/جوتيريش).
+The key drops what transliterators disagree on -- long vowels inside the word, hamza
+seats, the article, doubled letters -- and folds letters used interchangeably for
+foreign sounds (غ/ج/ق for g, ك/ق, ت/ط, س/ص, ز/ذ, د/ض). Consonant skeletons of different
+names stay different (كيم ≠ كريم: the r survives), and very short skeletons keep their
+vowels so that two-letter names do not collide.
+"""
+
+from __future__ import annotations
+
+from .normalize import normalize_match
+
+_FOLD = str.maketrans({"غ": "ج", "ق": "ك", "ط": "ت", "ص": "س", "ذ": "ز", "ض": "د", "ظ": "ز", "ث": "س", "ء": ""})
+_LONG_VOWELS = set("اويى")
+
+# Native Arabic given names differ from each other exactly by a long vowel
+# (حسن/حسين، محمد/محمود، سعد/سعيد): they key by their exact matching form.
+_NATIVE = frozenset(
+    normalize_match(w)
+    for w in """
+    محمد محمود أحمد حامد حمد حميد حمدان حسن حسين حسان سعد سعيد سعود مسعود سعدي علي عالي عالية
+    عمر عمرو عامر عمار عماد كريم كرم كامل كمال جميل جمال رشيد راشد رشاد مجيد ماجد مجد وليد خالد خليل
+    خليفة فهد فاهد فيصل فايز فواز فوزي زيد زياد زايد يزيد عبد عبيد عبيدة ناصر نصر نصار منصور نور نوري
+    سليم سالم سلمان سليمان سلمى أمين أمينة مأمون أمن يوسف يونس إبراهيم إسماعيل عيسى موسى هادي هدى
+    طارق طريف ياسر ياسين ياسمين بدر بندر بشار بشير بشرى مريم مروان مراد مرادي هاني هناء سمير سميرة
+    سامي سامر منى مني ليلى ليلي فاطمة فاطم عائشة زينب نبيل نبيلة عادل عدلي عدنان عثمان عزيز عز
+    """.split()
+)
+
+
+def _skeleton(word: str) -> str:
+    word = normalize_match(word)
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    if word in _NATIVE:
+        return word
+    word = word.translate(_FOLD)
+    if len(word) <= 2:
+        return word
+    # keep the first letter (an initial و/ي/ا is a consonant or a vowel the reader hears),
+    # drop internal long vowels, keep a final vowel as a marker of word shape
+    inner = "".join(ch for ch in word[1:-1] if ch not in _LONG_VOWELS)
+    last = word[-1]
+    last = "ي" if last in "يى" else ("ا" if last in "اه" and len(word) > 3 else last)
+    key = word[0] + inner + last
+    # collapse doubled letters (from shadda written out or transliteration habits)
+    out = []
+    for ch in key:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def variant_key(name: str) -> str:
+    """One key per name, shared by its spelling variants; multiword names key word by word."""
+    words = [w for w in normalize_match(name).split() if w]
+    return " ".join(_skeleton(w) for w in words)
+
+
+def same_name(a: str, b: str) -> bool:
+    return variant_key(a) == variant_key(b)

@@ -1,0 +1,51 @@
+"""HTML pages: trafilatura for the main text and metadata, then the Arabic post-filter.
+
+trafilatura is the best general tool for HTML, but on Arabic pages it keeps tag
+lines and related-article leftovers; its output is passed through the same line
+classifier as flattened pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class HtmlExtraction:
+    text: str  # main text, one paragraph per line
+    title: str | None
+    date: str | None
+    author: str | None
+    sitename: str | None
+    url: str | None
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=False
+    )
+    if doc is None:
+        # trafilatura found no main content: fall back to the page's visible text
+        return HtmlExtraction(text=_visible_text(html), title=None, date=None, author=None, sitename=None, url=url)
+    return HtmlExtraction(
+        text=doc.text or "",
+        title=doc.title,
+        date=doc.date,
+        author=doc.author,
+        sitename=doc.sitename,
+        url=doc.url or url,
+    )
+
+
+def _visible_text(html: str) -> str:
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for bad in tree.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    return "\n".join(t.strip() for t in tree.itertext() if t.strip())

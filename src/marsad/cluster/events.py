@@ -1,0 +1,193 @@
+"""Streaming, order-aware event clustering.
+
+Articles arrive in publication order; each joins the most similar open event or
+opens a new one. Similarity combines TF-IDF cosine over stemmed title and body terms
+(title weighted), overlap of canonical entities, and a Gaussian time decay, in the
+manner of Miranda et al. (2018). Candidate events come from an inverted index of
+recent events' top terms, so the cost per article does not grow with the corpus.
+The weights and threshold live in ``params.json`` (fitted by ``bench/fit_cluster.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..arabic.tokens import content_terms
+
+TOP_TERMS = 40  # terms kept per article vector
+EVENT_TERMS = 120  # terms kept per event centroid
+QUERY_TERMS = 12  # terms used to look up candidate events
+
+
+@lru_cache(maxsize=1)
+def params() -> dict[str, float]:
+    text = resources.files("marsad.cluster").joinpath("params.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@dataclass
+class ArticleFeatures:
+    id: str
+    date: dt.date
+    terms: dict[str, float]  # tf-idf, L2-normalised
+    title_terms: frozenset[str]
+    entities: frozenset[str]
+    duplicate_of: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Event:
+    id: str
+    first: dt.date
+    last: dt.date
+    size: int = 0
+    centroid: dict[str, float] = field(default_factory=dict)  # summed member vectors (sparse)
+    entities: Counter[str] = field(default_factory=Counter)
+    members: list[str] = field(default_factory=list)
+    touched: bool = False
+
+    def to_features(self) -> dict[str, object]:
+        top = dict(sorted(self.centroid.items(), key=lambda kv: -kv[1])[:EVENT_TERMS])
+        return {"centroid": top, "entities": dict(self.entities.most_common(40)), "size": self.size,
+                "first": self.first.isoformat(), "last": self.last.isoformat()}
+
+    @classmethod
+    def from_features(cls, event_id: str, feats: dict[str, object]) -> Event:
+        return cls(id=event_id, first=dt.date.fromisoformat(str(feats["first"])),
+                   last=dt.date.fromisoformat(str(feats["last"])), size=int(feats["size"]),  # type: ignore[call-overload]
+                   centroid=dict(feats["centroid"]), entities=Counter(feats["entities"]))  # type: ignore[arg-type]
+
+
+class DocumentFrequencies:
+    """Document frequencies that grow with the corpus (kept in the store between runs)."""
+
+    def __init__(self, df: dict[str, int] | None = None, n_docs: int = 0) -> None:
+        self.df: Counter[str] = Counter(df or {})
+        self.n_docs = n_docs
+        self.added: Counter[str] = Counter()
+
+    def add(self, terms: set[str]) -> None:
+        self.n_docs += 1
+        self.df.update(terms)
+        self.added.update(terms)
+
+    def idf(self, term: str) -> float:
+        return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+
+def article_features(article_id: str, title: str | None, body: str, published: str | None,
+                     entities: list[str], dfs: DocumentFrequencies, *, fallback_date: dt.date,
+                     duplicate_of: str | None = None, outlet: str | None = None) -> ArticleFeatures:
+    title_terms = content_terms(title or "")
+    body_terms = content_terms(body[:3000])
+    tf: Counter[str] = Counter(body_terms)
+    for t in title_terms:
+        tf[t] += params()["title_boost"]
+    dfs.add(set(tf))
+    weights = {t: (1 + math.log(c)) * dfs.idf(t) for t, c in tf.items()}
+    top = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:TOP_TERMS])
+    norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
+    date = _parse_date(published) or fallback_date
+    return ArticleFeatures(id=article_id, date=date, terms={t: v / norm for t, v in top.items()},
+                           title_terms=frozenset(title_terms), entities=frozenset(entities),
+                           duplicate_of=duplicate_of, outlet=outlet, title=title)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def similarity(a: ArticleFeatures, e: Event) -> float:
+    p = params()
+    cnorm = math.sqrt(sum(v * v for v in e.centroid.values())) or 1.0
+    cos = sum(w * e.centroid.get(t, 0.0) for t, w in a.terms.items()) / cnorm
+    if a.entities and e.entities:
+        shared = sum(1 for x in a.entities if e.entities.get(x, 0) > 0)
+        ent = shared / len(a.entities)
+    else:
+        ent = 0.0
+    gap = min(abs((a.date - e.last).days), abs((a.date - e.first).days))
+    decay = math.exp(-(gap**2) / (2 * p["sigma_days"] ** 2))
+    return (p["w_cos"] * cos + p["w_ent"] * ent) * decay
+
+
+def event_id_for(article_id: str) -> str:
+    return "e" + hashlib.sha1(article_id.encode()).hexdigest()[:11]
+
+
+class EventClusterer:
+    """Holds the open events (those within the window) and assigns articles to them."""
+
+    def __init__(self, events: list[Event] | None = None) -> None:
+        self.events: dict[str, Event] = {}
+        self.index: dict[str, set[str]] = defaultdict(set)
+        self.article_event: dict[str, str] = {}
+        for e in events or []:
+            self._register(e)
+
+    def _register(self, e: Event) -> None:
+        self.events[e.id] = e
+        for t, _w in sorted(e.centroid.items(), key=lambda kv: -kv[1])[:EVENT_TERMS]:
+            self.index[t].add(e.id)
+
+    def candidates(self, a: ArticleFeatures) -> set[str]:
+        window = params()["window_days"]
+        found: set[str] = set()
+        for t, _w in sorted(a.terms.items(), key=lambda kv: -kv[1])[:QUERY_TERMS]:
+            for eid in self.index.get(t, ()):
+                e = self.events[eid]
+                if (a.date - e.last).days <= window and (e.first - a.date).days <= window:
+                    found.add(eid)
+        return found
+
+    def assign(self, a: ArticleFeatures, forced_event: str | None = None) -> str:
+        """Put one article in an event (a duplicate goes where its canonical went)."""
+        eid = forced_event
+        if eid is None or eid not in self.events:
+            best, best_s = None, params()["threshold"]
+            for cand in self.candidates(a):
+                s = similarity(a, self.events[cand])
+                if s > best_s:
+                    best, best_s = cand, s
+            eid = best
+        if eid is None:
+            e = Event(id=event_id_for(a.id), first=a.date, last=a.date)
+            self.events[e.id] = e
+        else:
+            e = self.events[eid]
+        self._add(e, a)
+        self.article_event[a.id] = e.id
+        return e.id
+
+    def _add(self, e: Event, a: ArticleFeatures) -> None:
+        e.size += 1
+        e.first, e.last = min(e.first, a.date), max(e.last, a.date)
+        for t, w in a.terms.items():
+            e.centroid[t] = e.centroid.get(t, 0.0) + w
+            self.index[t].add(e.id)
+        e.entities.update(a.entities)
+        e.members.append(a.id)
+        e.touched = True
+
+    def prune(self, before: dt.date) -> None:
+        """Forget events that ended long before ``before`` (they stay in the store)."""
+        window = params()["window_days"]
+        old = [eid for eid, e in self.events.items() if (before - e.last).days > 4 * window and not e.touched]
+        for eid in old:
+            e = self.events.pop(eid)
+            for t in e.centroid:
+                self.index.get(t, set()).discard(eid)

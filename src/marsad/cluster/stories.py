@@ -1,0 +1,80 @@
+"""Storylines: events whose vocabulary and entities continue each other within weeks.
+
+Each event is placed once, in the order of its first date, into the most similar
+recent story or a new one, so every event belongs to exactly one story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .events import Event, params
+
+
+@dataclass
+class Story:
+    id: str
+    first: dt.date
+    last: dt.date
+    centroid: dict[str, float] = field(default_factory=dict)
+    entities: Counter[str] = field(default_factory=Counter)
+    event_ids: list[str] = field(default_factory=list)
+
+    def to_features(self) -> dict[str, object]:
+        top = dict(sorted(self.centroid.items(), key=lambda kv: -kv[1])[:200])
+        return {"centroid": top, "entities": dict(self.entities.most_common(60)),
+                "first": self.first.isoformat(), "last": self.last.isoformat()}
+
+    @classmethod
+    def from_features(cls, story_id: str, feats: dict[str, object], event_ids: list[str]) -> Story:
+        return cls(id=story_id, first=dt.date.fromisoformat(str(feats["first"])),
+                   last=dt.date.fromisoformat(str(feats["last"])), centroid=dict(feats["centroid"]),  # type: ignore[arg-type]
+                   entities=Counter(feats["entities"]), event_ids=list(event_ids))  # type: ignore[arg-type]
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    na = math.sqrt(sum(v * v for v in a.values())) or 1.0
+    nb = math.sqrt(sum(v * v for v in b.values())) or 1.0
+    small, big = (a, b) if len(a) < len(b) else (b, a)
+    return sum(v * big.get(t, 0.0) for t, v in small.items()) / (na * nb)
+
+
+def _entity_overlap(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    top_a = {k for k, _ in a.most_common(10)}
+    top_b = {k for k, _ in b.most_common(10)}
+    return len(top_a & top_b) / max(min(len(top_a), len(top_b)), 1)
+
+
+def story_similarity(e: Event, s: Story) -> float:
+    return 0.6 * _cos(e.centroid, s.centroid) + 0.4 * _entity_overlap(e.entities, s.entities)
+
+
+class StoryLinker:
+    def __init__(self, stories: list[Story] | None = None) -> None:
+        self.stories: dict[str, Story] = {s.id: s for s in stories or []}
+
+    def assign(self, e: Event) -> str:
+        p = params()
+        best, best_s = None, p["story_threshold"]
+        for s in self.stories.values():
+            if (e.first - s.last).days > p["story_window_days"] or (s.first - e.last).days > p["story_window_days"]:
+                continue
+            sim = story_similarity(e, s)
+            if sim > best_s:
+                best, best_s = s, sim
+        if best is None:
+            best = Story(id="s" + hashlib.sha1(e.id.encode()).hexdigest()[:11], first=e.first, last=e.last)
+            self.stories[best.id] = best
+        best.first, best.last = min(best.first, e.first), max(best.last, e.last)
+        for t, w in e.centroid.items():
+            best.centroid[t] = best.centroid.get(t, 0.0) + w / max(e.size, 1)
+        best.entities.update(e.entities)
+        if e.id not in best.event_ids:
+            best.event_ids.append(e.id)
+        return best.id

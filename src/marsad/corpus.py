@@ -1,0 +1,212 @@
+"""Corpus stages over the store: duplicates, reuse, events, stories and event records.
+
+They run over the *pending* articles (stored, not yet in an event), in publication
+order, against the state kept in the store (signatures, document frequencies, open
+events, stories). Everything they write goes in one transaction, so a run killed
+here leaves the articles pending and the next run finishes the job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .cluster.events import DocumentFrequencies, Event, EventClusterer, article_features, params
+from .cluster.stories import Story, StoryLinker
+from .dedup.minhash import MinHasher
+from .dedup.reuse import WINDOW_DAYS, Doc, ReuseIndex
+from .report.event import build_event_record
+from .store.sqlite import Store, row_to_article
+
+
+@dataclass
+class CorpusCounts:
+    pending: int = 0
+    duplicates: int = 0
+    reuse_edges: int = 0
+    events_touched: int = 0
+    events_new: int = 0
+    stories_new: int = 0
+
+
+def _date(value: str | None, default: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else default
+    except ValueError:
+        return default
+
+
+def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
+    conn = store.conn
+    counts = CorpusCounts()
+    pending_rows = conn.execute(
+        "SELECT * FROM articles WHERE event_id IS NULL ORDER BY COALESCE(published, '9999'), seq"
+    ).fetchall()
+    if not pending_rows:
+        return counts
+    counts.pending = len(pending_rows)
+    today = dt.date.today()
+    pending = [row_to_article(r) for r in pending_rows]
+    seqs = {r["id"]: r["seq"] for r in pending_rows}
+    dates = [_date(a.published, today) for a in pending]
+    lo, hi = min(dates), max(dates)
+    window = max(WINDOW_DAYS, int(params()["window_days"]))
+    lo_s, hi_s = (lo - dt.timedelta(days=window)).isoformat(), (hi + dt.timedelta(days=window)).isoformat()
+
+    # --- state from the store ------------------------------------------------------------
+    hasher = MinHasher()
+    index = ReuseIndex()
+    for r in conn.execute(
+        "SELECT a.id, a.seq, a.outlet, a.published, a.body, a.credited_source, a.agencies, a.duplicate_of, m.signature "
+        "FROM articles a JOIN minhash m ON m.article_id = a.id "
+        "WHERE a.event_id IS NOT NULL AND a.published BETWEEN ? AND ?", (lo_s, hi_s)):
+        index.add(Doc(r["id"], r["seq"], r["outlet"], r["published"], r["body"], r["credited_source"],
+                      json.loads(r["agencies"]), r["duplicate_of"]), np.frombuffer(r["signature"], dtype=np.uint32))
+    article_event: dict[str, str] = {}
+    for r in conn.execute("SELECT id, event_id FROM articles WHERE event_id IS NOT NULL AND published BETWEEN ? AND ?", (lo_s, hi_s)):
+        article_event[r["id"]] = r["event_id"]
+    open_events = [Event.from_features(r["id"], json.loads(r["features"]))
+                   for r in conn.execute("SELECT id, features FROM events WHERE last_date >= ?", (lo_s,))]
+    clusterer = EventClusterer(open_events)
+    clusterer.article_event.update(article_event)
+    n_docs_row = conn.execute("SELECT value FROM meta WHERE key='n_docs'").fetchone()
+    dfs = DocumentFrequencies({r[0]: r[1] for r in conn.execute("SELECT term, df FROM vocab")},
+                              int(n_docs_row[0]) if n_docs_row else 0)
+    story_window = int(params()["story_window_days"])
+    story_rows = conn.execute("SELECT id, features, event_ids FROM stories WHERE last_date >= ?",
+                              ((lo - dt.timedelta(days=story_window)).isoformat(),)).fetchall()
+    linker = StoryLinker([Story.from_features(r["id"], json.loads(r["features"]), json.loads(r["event_ids"]))
+                          for r in story_rows])
+    event_story = {r["id"]: r["story_id"] for r in conn.execute("SELECT id, story_id FROM events WHERE last_date >= ?", (lo_s,))}
+
+    # --- duplicates and reuse, then events, article by article in publication order -------
+    signatures = hasher.signatures([a.body for a in pending])
+    updates: list[tuple[Any, ...]] = []
+    edges_by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    reuses_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for a, sig, d in zip(pending, signatures, dates):
+        doc = Doc(a.id, seqs[a.id], a.outlet, a.published, a.body, a.credited_source, a.agencies)
+        doc.duplicate_of = index.duplicate_of(doc, sig)
+        edges = index.reuse_pairs(doc)
+        index.add(doc, sig)
+        if doc.duplicate_of:
+            counts.duplicates += 1
+        forced = None
+        if doc.duplicate_of:
+            forced = clusterer.article_event.get(doc.duplicate_of)
+        for e in edges:
+            if e["kind"] == "copy" and forced is None:
+                other = e["from"] if e["to"] == a.id else e["to"]
+                forced = clusterer.article_event.get(other)
+        feats = article_features(a.id, a.title, a.body, a.published, [e.canonical for e in a.entities if e.type != "MISC"],
+                                 dfs, fallback_date=d, duplicate_of=doc.duplicate_of, outlet=a.outlet)
+        is_new = forced is None and not clusterer.candidates(feats)
+        eid = clusterer.assign(feats, forced)
+        if is_new or clusterer.events[eid].size == 1:
+            counts.events_new += 1
+        for e in edges:
+            counts.reuse_edges += 1
+            copier = e["to"]
+            reuses_of[copier].append({"article_id": e["from"], "kind": e["kind"], "coverage": e["coverage"]})
+            edges_by_event[eid].append(e)
+        updates.append((a.id, eid, doc.duplicate_of, sig))
+        clusterer.prune(d)
+
+    # --- stories for events that have none yet ---------------------------------------
+    touched = [e for e in clusterer.events.values() if e.touched]
+    counts.events_touched = len(touched)
+    for e in sorted(touched, key=lambda e: (e.first, e.id)):
+        if not event_story.get(e.id):
+            before = len(linker.stories)
+            event_story[e.id] = linker.assign(e)
+            counts.stories_new += len(linker.stories) - before
+
+    # --- write everything in one transaction ------------------------------------------
+    with conn:
+        for e in touched:
+            conn.execute(
+                "INSERT INTO events(id, story_id, date, first_date, last_date, size, features) VALUES(?,?,?,?,?,?,?) "
+                "ON CONFLICT(id) DO UPDATE SET story_id=excluded.story_id, first_date=excluded.first_date, "
+                "last_date=excluded.last_date, size=excluded.size, features=excluded.features, date=excluded.date",
+                (e.id, event_story.get(e.id), e.first.isoformat(), e.first.isoformat(), e.last.isoformat(), e.size,
+                 json.dumps(e.to_features(), ensure_ascii=False)),
+            )
+        for s in linker.stories.values():
+            conn.execute(
+                "INSERT INTO stories(id, first_date, last_date, event_ids, features) VALUES(?,?,?,?,?) "
+                "ON CONFLICT(id) DO UPDATE SET first_date=excluded.first_date, last_date=excluded.last_date, "
+                "event_ids=excluded.event_ids, features=excluded.features",
+                (s.id, s.first.isoformat(), s.last.isoformat(), json.dumps(s.event_ids), json.dumps(s.to_features(), ensure_ascii=False)),
+            )
+        for article_id, eid, dup, sig in updates:
+            conn.execute("UPDATE articles SET event_id=?, story_id=?, duplicate_of=?, reuses=? WHERE id=?",
+                         (eid, event_story.get(eid), dup, json.dumps(reuses_of.get(article_id, []), ensure_ascii=False), article_id))
+            conn.execute("INSERT OR REPLACE INTO minhash(article_id, signature) VALUES(?,?)", (article_id, sig.astype(np.uint32).tobytes()))
+        # reuse edges found from a new article towards an older one make the older one's record change too
+        for copier, reuses in reuses_of.items():
+            if copier not in {u[0] for u in updates}:
+                row = conn.execute("SELECT reuses FROM articles WHERE id=?", (copier,)).fetchone()
+                if row:
+                    merged = json.loads(row[0]) + [r for r in reuses if r not in json.loads(row[0])]
+                    conn.execute("UPDATE articles SET reuses=? WHERE id=?", (json.dumps(merged, ensure_ascii=False), copier))
+        conn.executemany("INSERT INTO vocab(term, df) VALUES(?,?) ON CONFLICT(term) DO UPDATE SET df=df+excluded.df",
+                         list(dfs.added.items()))
+        conn.execute("INSERT INTO meta(key, value) VALUES('n_docs', ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                     (str(dfs.n_docs),))
+        touched_stories = {event_story[e.id] for e in touched if event_story.get(e.id)}
+        refresh_records(store, [e.id for e in touched], touched_stories, summary_sentences)
+    return counts
+
+
+def refresh_records(store: Store, event_ids: list[str], story_ids: set[str], summary_sentences: int = 5) -> None:
+    """Rebuild the JSON record, title and outlets of the given events and stories (inside the caller's transaction)."""
+    conn = store.conn
+    records: dict[str, dict[str, Any]] = {}
+    for eid in event_ids:
+        ev = conn.execute("SELECT * FROM events WHERE id=?", (eid,)).fetchone()
+        arts = [row_to_article(r).to_record() for r in conn.execute(
+            "SELECT * FROM articles WHERE event_id=? ORDER BY COALESCE(published,'9999'), seq", (eid,))]
+        arts = [_plain(a) for a in arts]
+        ids = {a["id"] for a in arts}
+        provenance = []
+        for a in arts:
+            for r in a["reuses"]:
+                provenance.append({"from": r["article_id"], "to": a["id"], "kind": r["kind"], "coverage": r["coverage"],
+                                   "external": r["article_id"] not in ids})
+        rec = build_event_record({"id": eid, "story_id": ev["story_id"], "date": ev["first_date"]}, arts, [],
+                                 provenance, summary_sentences)
+        records[eid] = rec
+        conn.execute("UPDATE events SET title=?, record=? WHERE id=?", (rec["title"], json.dumps(rec, ensure_ascii=False), eid))
+    for sid in story_ids:
+        evs = conn.execute("SELECT id, title, first_date, record FROM events WHERE story_id=? ORDER BY first_date, id", (sid,)).fetchall()
+        timeline, outlets = [], set()
+        for ev in evs:
+            rec = records.get(ev["id"]) or (json.loads(ev["record"]) if ev["record"] else {})
+            timeline.append({"date": ev["first_date"], "event_id": ev["id"], "text": ev["title"] or "",
+                             "article_ids": rec.get("article_ids", []), "outlets": rec.get("outlets", [])})
+            outlets.update(rec.get("outlets", []))
+        biggest = max(evs, key=lambda ev: len((records.get(ev["id"]) or {}).get("article_ids", [])) or 0) if evs else None
+        conn.execute("UPDATE stories SET title=?, outlets=?, event_ids=?, first_date=?, last_date=? WHERE id=?",
+                     (biggest["title"] if biggest else None, json.dumps(sorted(outlets), ensure_ascii=False),
+                      json.dumps([ev["id"] for ev in evs]), evs[0]["first_date"] if evs else None,
+                      evs[-1]["first_date"] if evs else None, sid))
+        for ev in evs:  # every event of the story carries the storyline timeline
+            rec = records.get(ev["id"]) or (json.loads(ev["record"]) if ev["record"] else None)
+            if rec is not None:
+                rec["timeline"] = timeline
+                rec["story_id"] = sid
+                conn.execute("UPDATE events SET record=? WHERE id=?", (json.dumps(rec, ensure_ascii=False), ev["id"]))
+
+
+def _plain(record: dict[str, Any]) -> dict[str, Any]:
+    from dataclasses import asdict, is_dataclass
+
+    out = dict(record)
+    for key in ("entities", "quotes", "dates"):
+        out[key] = [asdict(x) if is_dataclass(x) else x for x in out[key]]
+    return out

@@ -1,0 +1,201 @@
+"""Duplicates, passage-level text reuse and its direction (who copied whom).
+
+Near-duplicates come from MinHash LSH buckets; reuse below that level from an index
+of sampled word 5-grams (in the spirit of passim): two articles sharing several rare
+5-grams within a date window are aligned, and the shared passages give each side's
+coverage. Both indexes only ever look up buckets, never all pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..arabic.normalize import normalize_match
+from ..arabic.tokens import split_clitics, tokenize
+from ..meta.agencies import agency_of
+from .minhash import BANDS, MinHasher, band_keys, exact_key, jaccard_estimate
+
+NEAR_DUP = 0.8
+GRAM = 5
+SAMPLE_MOD = 4  # keep 1 in 4 5-grams (by hash) in the candidate index
+MIN_SHARED_SAMPLES = 3
+MAX_GRAM_DF = 40  # a 5-gram in more articles than this is boilerplate, not evidence
+COPY_COVERAGE = 0.7
+REWRITE_COVERAGE = 0.2
+WINDOW_DAYS = 7
+
+
+@dataclass
+class Doc:
+    """What the reuse stage needs of an article."""
+
+    id: str
+    seq: int
+    outlet: str | None
+    published: str | None
+    body: str
+    credited_source: str | None = None
+    agencies: list[str] = field(default_factory=list)
+    duplicate_of: str | None = None
+
+
+def is_wire(outlet: str | None) -> str | None:
+    """The agency an outlet is (the wire's own text), if it is one."""
+    if not outlet:
+        return None
+    return agency_of(outlet) or WIRE_OUTLETS.get(outlet.lower())
+
+
+WIRE_OUTLETS = {"was": "واس", "spa": "واس", "spa.gov.sa": "واس", "sana.sy": "سانا", "wam.ae": "وام", "qna.org.qa": "قنا",
+                "kuna.net.kw": "كونا", "petra.gov.jo": "بترا", "tass.com": "تاس", "reuters.com": "رويترز", "afp.com": "فرانس برس",
+                "aa.com.tr": "الأناضول", "sputniknews.com": "سبوتنيك", "arabic.sputniknews.com": "سبوتنيك"}
+
+
+def origin_order(a: Doc, b: Doc) -> tuple[Doc, Doc]:
+    """(origin, copy): the wire's own text, else the one the other credits, else the earliest."""
+    wa, wb = is_wire(a.outlet), is_wire(b.outlet)
+    if wa and not wb:
+        return a, b
+    if wb and not wa:
+        return b, a
+    if _credits(b, a) and not _credits(a, b):
+        return a, b
+    if _credits(a, b) and not _credits(b, a):
+        return b, a
+    ka, kb = (a.published or "9999", a.seq), (b.published or "9999", b.seq)
+    return (a, b) if ka <= kb else (b, a)
+
+
+def _credits(copier: Doc, origin: Doc) -> bool:
+    if not origin.outlet:
+        return False
+    name = normalize_match(origin.outlet)
+    credit = normalize_match(copier.credited_source or "")
+    if name and name in credit:
+        return True
+    wire = is_wire(origin.outlet)
+    return bool(wire) and (wire in copier.agencies or wire == agency_of(copier.credited_source or ""))
+
+
+class ReuseIndex:
+    """In-memory LSH and 5-gram indexes over the articles of the current window."""
+
+    def __init__(self) -> None:
+        self.hasher = MinHasher()
+        self.docs: dict[str, Doc] = {}
+        self.sigs: dict[str, np.ndarray] = {}
+        self.exact: dict[str, str] = {}
+        self.buckets: list[dict[int, list[str]]] = [defaultdict(list) for _ in range(BANDS)]
+        self.grams: dict[int, list[str]] = defaultdict(list)
+        self.gram_cache: dict[str, np.ndarray] = {}
+
+    # --- building ----------------------------------------------------------------------
+    def add(self, doc: Doc, sig: np.ndarray | None = None) -> None:
+        self.docs[doc.id] = doc
+        if sig is None:
+            sig = self.hasher.signatures([doc.body])[0]
+        self.sigs[doc.id] = sig
+        self.exact.setdefault(exact_key(doc.body), doc.id)
+        for band, key in enumerate(band_keys(sig[None, :])[0]):
+            self.buckets[band][int(key)].append(doc.id)
+        for g in set(self._grams(doc).tolist()):
+            if g % SAMPLE_MOD == 0:
+                self.grams[g].append(doc.id)
+
+    def _grams(self, doc: Doc) -> np.ndarray:
+        cached = self.gram_cache.get(doc.id)
+        if cached is None:
+            cached = gram_hashes(doc.body)
+            self.gram_cache[doc.id] = cached
+        return cached
+
+    # --- querying ----------------------------------------------------------------------
+    def duplicate_of(self, doc: Doc, sig: np.ndarray) -> str | None:
+        """The canonical article this one duplicates (exact or near), if any."""
+        exact = self.exact.get(exact_key(doc.body))
+        if exact and exact != doc.id:
+            return self.docs[exact].duplicate_of or exact
+        best, best_j = None, NEAR_DUP
+        for band, key in enumerate(band_keys(sig[None, :])[0]):
+            for other in self.buckets[band].get(int(key), ()):
+                if other == doc.id:
+                    continue
+                j = jaccard_estimate(sig, self.sigs[other])
+                if j >= best_j:
+                    best, best_j = other, j
+        if best is None:
+            return None
+        return self.docs[best].duplicate_of or best
+
+    def reuse_pairs(self, doc: Doc) -> list[dict[str, object]]:
+        """Reuse edges between ``doc`` and indexed articles within the window, oriented."""
+        mine = self._grams(doc)
+        counts: dict[str, int] = defaultdict(int)
+        for g in set(mine.tolist()):
+            if g % SAMPLE_MOD:
+                continue
+            holders = self.grams.get(g, ())
+            if len(holders) > MAX_GRAM_DF:
+                continue
+            for other in holders:
+                if other != doc.id:
+                    counts[other] += 1
+        edges = []
+        for other_id, shared in counts.items():
+            if shared < MIN_SHARED_SAMPLES:
+                continue
+            other = self.docs[other_id]
+            if not _within(doc.published, other.published, WINDOW_DAYS):
+                continue
+            cov_doc, cov_other = coverage(mine, self._grams(other))
+            if max(cov_doc, cov_other) < REWRITE_COVERAGE:
+                continue
+            origin, copier = origin_order(doc, other)
+            cov = cov_doc if copier is doc else cov_other
+            kind = "copy" if min(cov_doc, cov_other) >= COPY_COVERAGE or cov >= 0.9 else "rewrite"
+            edges.append({"from": origin.id, "to": copier.id, "kind": kind, "coverage": round(cov, 3)})
+        return edges
+
+
+def gram_hashes(text: str) -> np.ndarray:
+    """Hashes of word 5-grams, in text order (positions matter for coverage)."""
+    toks = [split_clitics(t) for t in tokenize(text)]
+    if len(toks) < GRAM:
+        return np.zeros(0, dtype=np.int64)
+    h = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in toks), dtype=np.int64, count=len(toks))
+    acc = h[: len(h) - GRAM + 1].copy()
+    for k in range(1, GRAM):
+        acc = (acc * 1000003 + h[k : len(h) - GRAM + 1 + k]) & 0x7FFFFFFF
+    return acc
+
+
+def coverage(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Share of each text's tokens inside passages shared with the other."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0, 0.0
+    return _covered(a, b), _covered(b, a)
+
+
+def _covered(a: np.ndarray, b: np.ndarray) -> float:
+    hit = np.isin(a, b)
+    if not hit.any():
+        return 0.0
+    n_tokens = len(a) + GRAM - 1
+    cover = np.zeros(n_tokens, dtype=bool)
+    for k in range(GRAM):  # a matching 5-gram covers its five tokens
+        cover[k : k + len(a)] |= hit
+    return float(cover.sum()) / n_tokens
+
+
+def _within(a: str | None, b: str | None, days: int) -> bool:
+    if not a or not b:
+        return True
+    try:
+        return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days) <= days
+    except ValueError:
+        return True

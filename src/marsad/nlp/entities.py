@@ -1,0 +1,186 @@
+"""Named entities: gazetteer matching plus trigger-word rules, and canonical merging.
+
+Offline and fast. Gazetteer entries (with their spelling variants) give the type and
+canonical name; trigger words ("الرئيس", "وزير الخارجية", "المتحدث باسم …") mark the
+person names that follow them. Mentions are merged into canonical entities: a
+surname joins the full name seen in the same text, and spelling variants share a key.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..arabic.normalize import normalize_match, normalize_token
+from ..arabic.stopwords import STOPWORDS
+from ..arabic.tokens import tokenize_spans
+from ..arabic.variants import variant_key
+from ..records import Entity
+from .gazetteers import entries, max_words
+
+# words after which a person's name follows (matching level)
+_PERSON_TRIGGERS = [
+    "الرئيس", "رئيس الوزراء", "رئيس الحكومه", "وزير الخارجيه", "وزير الدفاع", "وزير الداخليه", "وزير",
+    "وزيره", "الوزير", "المتحدث باسم", "المتحدثه باسم", "الناطق باسم", "السفير", "الملك", "الامير",
+    "ولي العهد", "الشيخ", "الدكتور", "د", "المستشار", "الجنرال", "اللواء", "العميد", "العقيد", "النائب",
+    "الامين العام", "المبعوث", "مساعد الرئيس", "المدرب", "اللاعب", "الكاتب", "الزعيم", "زعيم", "قائد",
+    "مدير", "محافظ", "امير منطقه", "نائب", "عضو", "رئيس",
+]
+_ORG_HEADS = ("وزاره", "هيئه", "جامعه", "شركه", "مجلس", "وكاله", "منظمه", "مؤسسه", "بنك", "حزب", "حركه",
+              "جمعيه", "اتحاد", "نادي", "محكمه", "مستشفى", "مستشفي", "صندوق", "مركز", "اداره", "قوات", "جيش")
+_LOC_HEADS = ("مدينه", "محافظه", "منطقه", "ولايه", "بلده", "قريه", "حي", "جزيره", "اقليم")
+_STOP_NAME = STOPWORDS | {normalize_match(w) for w in "اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء في خلال ان أن إن عن ".split()}
+
+
+@lru_cache(maxsize=100_000)
+def _clitic_free(word: str) -> str:
+    for pre in ("وال", "بال", "لل", "و", "ب", "ل"):
+        if word.startswith(pre) and len(word) - len(pre) >= 3 and word[len(pre):] in _gazetteer_words():
+            return word[len(pre):]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_words() -> frozenset[str]:
+    return frozenset(w for k in entries() for w in k.split())
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, list[list[str]]]:
+    """First word (with or without a و/ل proclitic) -> triggers starting with it, longest first."""
+    table: dict[str, list[list[str]]] = {}
+    for words in sorted((normalize_match(t).split() for t in _PERSON_TRIGGERS), key=len, reverse=True):
+        for first in (words[0], "و" + words[0], "ل" + words[0]):
+            table.setdefault(first, []).append(words)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(k.split()[0] for k in entries())
+
+
+def _looks_like_name_word(norm: str) -> bool:
+    return len(norm) >= 2 and norm not in _STOP_NAME and not norm.isdigit() and not norm.startswith("ال")
+
+
+def extract_entities(text: str) -> list[Entity]:
+    """Entities with offsets into ``text``, typed PER/LOC/ORG/MISC, each with its canonical name."""
+    toks = tokenize_spans(text)
+    norms = [normalize_token(t[0]) for t in toks]
+    found: list[tuple[int, int, str, str]] = []  # token range, type, canonical
+    taken = [False] * len(toks)
+    table = entries()
+    width = max_words()
+    firsts = _first_words()
+    i = 0
+    while i < len(toks):
+        hit = None
+        if norms[i] not in firsts and _clitic_free(norms[i]) not in firsts:
+            i += 1
+            continue
+        for n in range(min(width, len(toks) - i), 0, -1):
+            words = norms[i : i + n]
+            phrase = " ".join(words)
+            entry = table.get(phrase)
+            if entry is None and n >= 1:
+                stripped = _clitic_free(words[0])
+                if stripped != words[0]:
+                    entry = table.get(" ".join([stripped, *words[1:]]))
+            if entry is not None and _contiguous(toks, text, i, i + n):
+                hit = (i, i + n, entry.type, entry.canonical)
+                break
+        if hit:
+            found.append(hit)
+            for k in range(hit[0], hit[1]):
+                taken[k] = True
+            i = hit[1]
+            continue
+        i += 1
+    # trigger rules: up to three name-like words after a person trigger
+    triggers = _triggers()
+    for i in range(len(toks)):
+        for trig in triggers.get(norms[i], ()):
+            n = len(trig)
+            if n > 1 and norms[i + 1 : i + n] != trig[1:]:
+                continue
+            j = i + n
+            # skip the office description: "وزير الخارجية الروسي سيرغي لافروف"
+            while j < len(toks) and j < i + n + 4 and norms[j].startswith("ال"):
+                j += 1
+            k = j
+            while k < len(toks) and k < j + 3 and _looks_like_name_word(norms[k]) and not taken[k] and _contiguous(toks, text, j, k + 1):
+                k += 1
+            if k > j and not any(taken[j:k]):
+                name = " ".join(t[0] for t in toks[j:k])
+                found.append((j, k, "PER", name))
+                for m in range(j, k):
+                    taken[m] = True
+            break
+    # institutional heads: "وزارة الصحة", "هيئة الأرصاد", "مدينة تبوك"
+    for i in range(len(toks)):
+        if taken[i]:
+            continue
+        head = norms[i]
+        etype = "ORG" if head in _ORG_HEADS else ("LOC" if head in _LOC_HEADS else None)
+        if etype is None:
+            continue
+        k = i + 1
+        while k < len(toks) and k < i + 4 and norms[k].startswith("ال") and not taken[k] and _contiguous(toks, text, i, k + 1):
+            k += 1
+        if k > i + 1:
+            found.append((i, k, etype, " ".join(t[0] for t in toks[i:k])))
+            for m in range(i, k):
+                taken[m] = True
+    found.sort()
+    ents = [Entity(text=text[toks[s][1] : toks[e - 1][2]], start=toks[s][1], end=toks[e - 1][2], type=t, canonical=c)
+            for s, e, t, c in found]
+    return canonicalize(ents)
+
+
+def _contiguous(toks: list[tuple[str, int, int]], text: str, s: int, e: int) -> bool:
+    """No punctuation between the tokens of a candidate name."""
+    for a in range(s, e - 1):
+        gap = text[toks[a][2] : toks[a + 1][1]]
+        if gap.strip():
+            return False
+    return True
+
+
+def canonicalize(ents: list[Entity]) -> list[Entity]:
+    """Merge mentions naming the same entity: variants share a key; a surname joins its full name."""
+    full_by_last: dict[str, str] = {}
+    by_key: dict[str, str] = {}
+    for e in sorted(ents, key=lambda x: -len(x.canonical.split())):
+        key = variant_key(e.canonical)
+        if key in by_key:
+            e.canonical = by_key[key]
+            continue
+        if e.type == "PER":
+            words = key.split()
+            if len(words) == 1 and words[0] in full_by_last:
+                e.canonical = full_by_last[words[0]]
+                by_key[key] = e.canonical
+                continue
+            if len(words) >= 2:
+                full_by_last.setdefault(words[-1], e.canonical)
+        by_key[key] = e.canonical
+    return ents
+
+
+def merge_event_entities(per_article: list[list[Entity]]) -> list[dict[str, object]]:
+    """Across an event: canonical entities with their variants and counts, most mentioned first."""
+    flat = [e for ents in per_article for e in ents]
+    canonicalize(flat)
+    groups: dict[tuple[str, str], dict[str, object]] = {}
+    for e in flat:
+        key = (e.canonical, e.type)
+        g = groups.setdefault(key, {"canonical": e.canonical, "type": e.type, "variants": [], "count": 0})
+        g["count"] = int(g["count"]) + 1  # type: ignore[call-overload]
+        variants: list[str] = g["variants"]  # type: ignore[assignment]
+        if e.text not in variants:
+            variants.append(e.text)
+    return sorted(groups.values(), key=lambda g: -int(g["count"]))  # type: ignore[call-overload]
+
+
+_WORD = re.compile(r"\S+")

@@ -1,0 +1,35 @@
+"""``marsad.Pipeline``: the Python face of ``marsad run``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .runners.local import Progress, RunSummary, run_local
+from .stages import Config
+from .store.sqlite import Store
+
+
+class Pipeline:
+    """Ingest, extract, analyse and cluster inputs into a store.
+
+    >>> Pipeline(db="marsad.db").run(["examples/demo"])  # doctest: +SKIP
+    """
+
+    def __init__(self, db: str | Path = "marsad.db", engine: str = "local", config: Config | None = None,
+                 spark_master: str | None = None) -> None:
+        if engine not in ("local", "spark"):
+            raise ValueError(f"unknown engine {engine!r} (local or spark)")
+        self.db = str(db)
+        self.engine = engine
+        self.config = config or Config()
+        self.spark_master = spark_master
+
+    def run(self, inputs: list[str] | str, progress: Progress | None = None) -> RunSummary:
+        if isinstance(inputs, str):
+            inputs = [inputs]
+        with Store(self.db) as store:
+            if self.engine == "spark":
+                from .runners.spark import run_spark
+
+                return run_spark(store, list(inputs), self.config, master=self.spark_master, progress=progress)
+            return run_local(store, list(inputs), self.config, progress)

@@ -1,0 +1,160 @@
+"""The event record of INTERFACE.md: summary, outlet additions, disagreements, provenance, timeline."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from ..arabic.normalize import normalize_match
+from ..nlp.entities import merge_event_entities
+from ..records import Entity
+from .summary import sentence_groups, summarize
+
+_NUMBER_SLOT = re.compile(
+    r"(?P<num>\d[\d,.]*)\s*(?:%|في المئة|بالمئة|بالمائة)?\s*(?P<noun>قتيل(?:ا|ًا)?|قتلى|جريح(?:ا|ًا)?|جرحى|مصاب(?:ا|ًا|ين)?|شخص(?:ا|ًا)?|"
+    r"أشخاص|اشخاص|مدني(?:ا|ين)?|جندي(?:ا)?|جنود|طفل(?:ا)?|أطفال|منزل(?:ا)?|دولار(?:ا)?|ريال(?:ا)?|يورو|مليون|مليار|"
+    r"ميغاواط|طن(?:ا)?|برميل|كيلومتر(?:ا|ات)?|صاروخ(?:ا)?|طائرة|فرصة|حالة|حالات|معتقل(?:ا|ين)?|لاجئ(?:ا|ين)?)"
+)
+_SLOT_NAMES = {"قتيل": "killed", "قتلى": "killed", "جريح": "injured", "جرحى": "injured", "مصاب": "injured"}
+
+
+def _slot(noun: str) -> str:
+    n = normalize_match(noun)
+    for prefix, name in _SLOT_NAMES.items():
+        if n.startswith(normalize_match(prefix)):
+            return name
+    return re.sub(r"(ا|ين|ات)$", "", n)
+
+
+def disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Values that differ across outlets for the same slot: counts/amounts, roles, attributions."""
+    out: list[dict[str, Any]] = []
+    # numbers: the same counted noun with different values in different outlets
+    slots: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    outlets_of: dict[str, str] = {}
+    for a in articles:
+        outlets_of[a["id"]] = a.get("outlet") or ""
+        seen: set[tuple[str, str]] = set()
+        for m in _NUMBER_SLOT.finditer(a["body"]):
+            value = m.group("num").rstrip(".,").replace(",", "")
+            key = (_slot(m.group("noun")), value)
+            if key not in seen:
+                seen.add(key)
+                slots[key[0]][value].add(a["id"])
+    for slot, values in slots.items():
+        outlet_sets = {v: {outlets_of[i] for i in ids} for v, ids in values.items()}
+        if len(values) > 1 and len(set().union(*outlet_sets.values())) > 1:
+            # only a disagreement if different outlets hold different values
+            if any(outlet_sets[a] != outlet_sets[b] for a in values for b in values if a != b):
+                out.append({"kind": "number", "slot": slot,
+                            "values": [{"value": v, "article_ids": sorted(ids)} for v, ids in sorted(values.items())]})
+    # roles: the words written before the same person in different outlets
+    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for a in articles:
+        for e in a["entities"]:
+            if e["type"] != "PER":
+                continue
+            before = a["body"][max(0, e["start"] - 40) : e["start"]]
+            m = re.search(r"((?:ال[\u0621-\u064a]+\s+){1,4})$", before)
+            if m:
+                role = " ".join(m.group(1).split())
+                roles[e["canonical"]][role].add(a["id"])
+    for person, vals in roles.items():
+        if len(vals) > 1:
+            norm = {normalize_match(v) for v in vals}
+            longest = max(norm, key=len)
+            # "الرئيس السوري" vs "الرئيس السوري المؤقت": one role extends another
+            if len(norm) > 1 and all(longest.startswith(n) or n.startswith(longest) or n in longest for n in norm):
+                out.append({"kind": "role", "slot": person,
+                            "values": [{"value": v, "article_ids": sorted(ids)} for v, ids in sorted(vals.items())]})
+    # attributions: the same quoted words given to different speakers
+    said: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for a in articles:
+        for q in a["quotes"]:
+            if q.get("speaker_canonical") and q["kind"] == "direct":
+                said[" ".join(normalize_match(q["text"]).split())[:80]][q["speaker_canonical"]].add(a["id"])
+    for text, speakers in said.items():
+        if len(speakers) > 1:
+            out.append({"kind": "attribution", "slot": text,
+                        "values": [{"value": s, "article_ids": sorted(ids)} for s, ids in sorted(speakers.items())]})
+    return out
+
+
+def outlet_additions(articles: list[dict[str, Any]], limit: int = 3) -> list[dict[str, Any]]:
+    """Per outlet: sentences only its articles carry, preferring new numbers, entities and quotes."""
+    groups = sentence_groups(articles)
+    outlets = sorted({a.get("outlet") or "" for a in articles})
+    if len(outlets) < 2:
+        return []
+    entity_outlets: dict[str, set[str]] = defaultdict(set)
+    for a in articles:
+        for e in a["entities"]:
+            entity_outlets[e["canonical"]].add(a.get("outlet") or "")
+    result = []
+    for outlet in outlets:
+        own = [g for g in groups if g.outlets == {outlet}]
+        own_entities = [c for c, outs in entity_outlets.items() if outs == {outlet}]
+
+        def novelty(g: Any) -> float:
+            has_num = bool(re.search(r"\d", g.text))
+            has_quote = "«" in g.text or '"' in g.text
+            has_new = any(normalize_match(c) in normalize_match(g.text) for c in own_entities)
+            return has_num + has_quote + 2 * has_new + 0.01 * len(g.terms)
+
+        picked = sorted(own, key=novelty, reverse=True)[:limit]
+        if picked or own_entities:
+            result.append({"outlet": outlet, "sentences": [{"text": g.text, "article_ids": g.article_ids} for g in picked],
+                           "entities": own_entities[:10]})
+    return result
+
+
+def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], timeline: list[dict[str, Any]],
+                       provenance: list[dict[str, Any]], summary_budget: int = 5) -> dict[str, Any]:
+    """``articles`` are export records (dicts) of the event's articles, oldest first."""
+    originals = [a for a in articles if not a.get("duplicate_of")] or articles
+    dup_credit: dict[str, list[str]] = defaultdict(list)
+    for a in articles:
+        if a.get("duplicate_of"):
+            dup_credit[a["duplicate_of"]].append(a["id"])
+    summary = summarize(originals, budget=summary_budget)
+    for s in summary:  # a sentence stated by a canonical is stated by its duplicates too
+        s["article_ids"] = s["article_ids"] + [d for i in s["article_ids"] for d in dup_credit.get(i, [])]
+    ents = merge_event_entities([[Entity(**e) for e in a["entities"]] for a in articles])
+    quotes = []
+    for a in originals:
+        for q in a["quotes"]:
+            quotes.append({**q, "article_id": a["id"], "outlet": a.get("outlet")})
+    by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in quotes:
+        by_speaker[q.get("speaker_canonical") or ""].append(q)
+    outlets = sorted({a.get("outlet") for a in articles if a.get("outlet")})
+    titles = Counter(normalize_match(a["title"]) for a in articles if a.get("title"))
+    title = _representative_title(articles, titles)
+    return {
+        "id": event["id"],
+        "story_id": event.get("story_id"),
+        "title": title,
+        "date": event.get("date"),
+        "article_ids": [a["id"] for a in articles],
+        "outlets": outlets,
+        "summary": summary,
+        "entities": ents[:40],
+        "quotes": quotes[:60],
+        "quotes_by_speaker": [{"speaker": k or None, "quotes": v[:10]} for k, v in sorted(by_speaker.items(), key=lambda kv: -len(kv[1]))],
+        "provenance": provenance,
+        "disagreements": disagreements(originals),
+        "outlet_additions": outlet_additions(originals),
+        "timeline": timeline,
+    }
+
+
+def _representative_title(articles: list[dict[str, Any]], counts: Counter[str]) -> str | None:
+    """The headline sharing most words with the others (ties: the earliest)."""
+    titles = [a["title"] for a in articles if a.get("title")]
+    if not titles:
+        return None
+    words = [set(normalize_match(t).split()) for t in titles]
+    def centrality(i: int) -> float:
+        return sum(len(words[i] & words[j]) / (len(words[i] | words[j]) or 1) for j in range(len(titles)) if j != i)
+    return titles[max(range(len(titles)), key=lambda i: (centrality(i), -i))]
