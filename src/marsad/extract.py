@@ -90,7 +90,7 @@ def _from_html(raw: RawDocument, templates: TemplateView | None) -> list[Article
     arts = _from_flat(
         RawDocument(input_id=raw.input_id, path=raw.path, kind="text", content=text, url=url, outlet=outlet,
                     published=raw.published or page_date, fetched=fetched),
-        text, ext.title, page_date, templates,
+        text, raw.title or ext.title, page_date, templates,
     )
     for a in arts:
         a.source_text = text
@@ -124,7 +124,7 @@ def _read_metadata(paragraphs: list[str], outlet: str | None) -> _Meta:
             meta.credit = meta.credit or credit
             continue
         if i <= 1 and meta.dateline is None and len(para.split()) <= 6:
-            dl = parse_dateline_line(para)
+            dl = parse_dateline_line(para, outlet)
             if dl:
                 meta.set_dateline(*dl)
                 continue
@@ -156,7 +156,7 @@ def _from_flat(raw: RawDocument, text: str, given_title: str | None, page_date: 
     reference = _reference_date(raw)
     for n, block in enumerate(page.blocks):
         body_lines = [lines[i] for i in block.keep]
-        title = given_title if (n == 0 and given_title) else flattened.pick_title(page, block)
+        title = given_title if (n == 0 and given_title) else flattened.pick_title(page, block, raw.outlet)
         title = clean_title(title, raw.outlet)
         if title and body_lines and _same_text(body_lines[0], title):
             body_lines = body_lines[1:]
@@ -172,7 +172,7 @@ def _from_flat(raw: RawDocument, text: str, given_title: str | None, page_date: 
         header = [lines[i] for i in flattened.header_lines(page, block)]
         if meta.dateline is None:
             for ln in header:
-                dl = parse_dateline_line(ln) if len(ln.split()) <= 6 else None
+                dl = parse_dateline_line(ln, raw.outlet) if len(ln.split()) <= 6 else None
                 if dl:
                     meta.set_dateline(*dl)
         meta.agencies = _agencies(meta)

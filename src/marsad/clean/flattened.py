@@ -8,6 +8,7 @@ a headline is a second article glued below the first (infinite scroll).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -84,20 +85,23 @@ def layout(lines: list[str], outlet: str | None = None, templates: TemplateView 
 
     blocks: list[Block] = []
     score, s, e = _best_block(scores, 0, len(lines))
-    if score >= _MIN_ARTICLE_SCORE or (score > 0 and not blocks):
+    if score > 0:
         blocks.append(Block(header_start=0, start=s, end=e))
-        # glued articles below: repeat the scan on what follows
-        lo = e
-        while lo < len(lines):
-            score2, s2, e2 = _best_block(scores, lo, len(lines))
+        # other articles glued above or below: scan the remaining stretches the same way
+        stretches = [(0, s), (e, len(lines))]
+        while stretches:
+            lo, hi = stretches.pop()
+            score2, s2, e2 = _best_block(scores, lo, hi)
             if score2 < _MIN_ARTICLE_SCORE:
-                break
+                continue
             prose_lines = [i for i in range(s2, e2) if feats[i].prose and not in_list[i]]
             words = sum(feats[i].words for i in prose_lines)
             if len(prose_lines) >= 2 and words >= _MIN_GLUED_WORDS and _has_headline(feats, keys, repeats, template, lo, s2):
-                blocks[-1].end = max(blocks[-1].end, blocks[-1].end)
                 blocks.append(Block(header_start=lo, start=s2, end=e2))
-            lo = e2
+            stretches += [(lo, s2), (e2, hi)]
+        blocks.sort(key=lambda b: b.start)
+        for prev, nxt in zip(blocks, blocks[1:]):
+            nxt.header_start = max(nxt.header_start, prev.end)
     for b in blocks:
         b.keep = [i for i in range(b.start, b.end) if _keep_in_body(feats[i], keys[i], repeats, template[i], in_list[i])]
     return PageLayout(lines, feats, repeats, template, blocks)
@@ -137,24 +141,45 @@ def header_lines(page: PageLayout, block: Block) -> list[int]:
     return [i for i in range(lo, block.start) if page.lines[i].strip()]
 
 
-def pick_title(page: PageLayout, block: Block) -> str | None:
+def pick_title(page: PageLayout, block: Block, outlet: str | None = None) -> str | None:
     """The headline: the first headline-like line after the last furniture line above the body."""
     idx = header_lines(page, block)
     last_furniture = -1
     for i in idx:
         f = page.feats[i]
-        if f.list_header or page.template[i] or (f.noise_cue and not _is_date_line(f.text)):
+        if f.list_header or ((page.template[i] or f.noise_cue) and not _is_soft(f.text)):
             last_furniture = i
-    candidates = [i for i in idx if i > last_furniture and headline_like(page.feats[i]) and not page.template[i]]
+    candidates = [i for i in idx if i > last_furniture and headline_like(page.feats[i]) and not page.template[i]
+                  and not _is_soft(page.lines[i]) and not _is_masthead(page.lines[i], outlet)]
     if not candidates:
         # the title may sit inside the block's first lines (no furniture between it and the body)
         first = block.keep[0] if block.keep else None
         if first is not None and headline_like(page.feats[first]) and not page.feats[first].ends_sentence and not page.feats[first].prose:
             return page.lines[first]
         return None
-    # prefer a line printed twice (titles are), else the first candidate
+    # prefer a line printed twice (titles are), else the candidate nearest the body:
+    # mastheads and section labels sit above the headline, not between it and the text
     doubled = [i for i in candidates if page.repeats[line_key(page.lines[i])] > 1]
-    return page.lines[(doubled or candidates)[0]]
+    return page.lines[doubled[0] if doubled else candidates[-1]]
+
+
+_CAPTION = re.compile(r"\((?:أرشيفية|ارشيفية|أرشيف|صورة أرشيفية|تعبيرية|صورة تعبيرية)\)\s*$|^(?:صورة|الصورة|صور)\s*[:：(]")
+
+
+def _is_soft(text: str) -> bool:
+    """Date lines, captions and datelines sit between a headline and its body without ending the header."""
+    from ..meta.credits import parse_author, parse_dateline_line
+
+    return (_is_date_line(text) or bool(_CAPTION.search(text)) or parse_dateline_line(text) is not None
+            or parse_author(text) is not None)
+
+
+def _is_masthead(text: str, outlet: str | None) -> bool:
+    """"الساحل بريس - الخبر كما هو": the outlet's name with a slogan, not a headline."""
+    from .titles import _is_outlet
+
+    parts = [p.strip() for p in re.split(r"\s[-|–—]\s", text) if p.strip()]
+    return len(parts) > 1 and any(_is_outlet(p, outlet) for p in parts) and sum(len(p.split()) for p in parts) <= 9
 
 
 def _is_date_line(text: str) -> bool:

@@ -35,13 +35,21 @@ def parse_credit(line: str) -> str | None:
     return src
 
 
-def parse_dateline_line(line: str, outlets: set[str] | None = None) -> tuple[str, str | None] | None:
-    """A standalone dateline line "موسكو - المغرب اليوم" -> (place, agency-or-outlet)."""
+def parse_dateline_line(line: str, outlet: str | None = None) -> tuple[str, str | None] | None:
+    """A standalone dateline line "موسكو - المغرب اليوم" -> (place, agency-or-outlet).
+
+    The place must be a known place, or the line must name an agency or the outlet itself,
+    so that a masthead with a slogan is not read as a dateline.
+    """
     m = _DATELINE_LINE.match(line)
     if not m:
         return None
     place, who = m.group("place").strip(), m.group("who").strip()
     if len(place.split()) > 3 or len(who.split()) > 5:
+        return None
+    if same_outlet(place, outlet):
+        return None
+    if not (_is_place_like(place) or agency_of(who) or agency_of(m.group("ag") or "") or same_outlet(who, outlet)):
         return None
     return place, (m.group("ag") or who)
 
