@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -92,14 +93,11 @@ def _print_summary(summary, db: Path) -> None:  # type: ignore[no-untyped-def]
     table.add_row("store", str(db))
     console.print(table)
     if summary.errors:
-        errs = Table(title="errors", show_lines=False)
-        errs.add_column("file")
-        errs.add_column("reason")
+        console.print(f"[bold red]errors[/bold red] ({len(summary.errors)}): the rest of the run went on")
         for where, reason in summary.errors[:50]:
-            errs.add_row(where, reason)
+            console.print(f"  {escape(where)}: {escape(reason)}", soft_wrap=True, highlight=False)
         if len(summary.errors) > 50:
-            errs.add_row("…", f"{len(summary.errors) - 50} more (see the runs/errors tables)")
-        console.print(errs)
+            console.print(f"  … {len(summary.errors) - 50} more (in the store's errors table)")
 
 
 @app.command("export")

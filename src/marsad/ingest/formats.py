@@ -171,6 +171,7 @@ def read_warc(data: bytes, where: str, folder: str | None) -> Iterator[Item]:
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
+    truncated = _warc_truncation(data)
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
             if record.rec_type not in ("response", "resource", "conversion"):
@@ -194,6 +195,37 @@ def read_warc(data: bytes, where: str, folder: str | None) -> Iterator[Item]:
                               outlet=_outlet_fallback(url, folder), fetched=date)
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
         yield IngestError(where, f"truncated or corrupt WARC after {n} records ({type(exc).__name__}: {exc})")
+        return
+    if truncated:
+        yield IngestError(where, f"truncated or corrupt WARC after {n} records ({truncated})")
+
+
+def _warc_truncation(data: bytes) -> str | None:
+    """warcio silently drops a cut-off last record: check the container ourselves."""
+    if data[:2] == b"\x1f\x8b":
+        import zlib
+
+        pos = 0
+        while pos < len(data):  # a .warc.gz is a series of gzip members, one per record
+            d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            try:
+                d.decompress(data[pos:])
+            except zlib.error as exc:
+                return f"gzip error: {exc}"
+            if not d.eof:
+                return "gzip stream ends mid-record"
+            pos = len(data) - len(d.unused_data)
+        return None
+    # plain WARC: the last record must hold as many bytes as its Content-Length says
+    import re
+
+    last = data.rfind(b"WARC/1.")
+    if last < 0:
+        return "no WARC record header"
+    m = re.search(rb"Content-Length:\s*(\d+)\r?\n\r?\n", data[last : last + 4096], re.I)
+    if m and last + m.end() + int(m.group(1)) > len(data):
+        return "last record shorter than its Content-Length"
+    return None
 
 
 def read_feed(data: bytes, where: str, folder: str | None, feed_url: str | None = None) -> Iterator[Item]:

@@ -83,8 +83,10 @@ def run_local(store: Store, inputs: list[str], config: Config = Config(), progre
                 progress("ingest", n, len(units))
             continue
         produced = 0
+        failed = False
         for item in unit.read(config.limits):
             if isinstance(item, IngestError):
+                failed = True
                 summary.errors.append((item.where, item.reason))
                 batch.errors.append((item.where, item.reason))
                 continue
@@ -109,7 +111,8 @@ def run_local(store: Store, inputs: list[str], config: Config = Config(), progre
                 batch.errors.append((item.path, reason))
             if len(batch.articles) >= config.batch_size:
                 flush()
-        batch.done.append((unit.key, unit.fingerprint, produced))
+        # an input that gave nothing but errors is retried (and reported) by the next run
+        batch.done.append((unit.key, unit.fingerprint, produced if produced or not failed else -1))
         if progress:
             progress("ingest", n, len(units))
         if len(batch) >= config.batch_size:

@@ -168,7 +168,7 @@ class Store:
                     "INSERT INTO inputs(key, fingerprint, status, articles, run_id, updated) VALUES(?,?,?,?,?,?) "
                     "ON CONFLICT(key) DO UPDATE SET fingerprint=excluded.fingerprint, status=excluded.status, "
                     "articles=excluded.articles, run_id=excluded.run_id, updated=excluded.updated",
-                    (key, fp, "done", n, run_id, time.time()),
+                    (key, fp, "done" if n >= 0 else "failed", max(n, 0), run_id, time.time()),
                 )
             if errors:
                 self.record_errors(run_id, errors)

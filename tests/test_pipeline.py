@@ -1,0 +1,207 @@
+"""The pipeline end to end: idempotent runs, resuming, exports, the store's schema, the CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from marsad import Pipeline
+from marsad.cli import app
+from marsad.export import ARTICLE_FIELDS, EVENT_FIELDS, STORY_FIELDS
+from marsad.store.sqlite import MIGRATIONS, Store
+
+from .conftest import DEMO
+
+
+def test_demo_run_counts_and_the_corrupt_file(demo_db: Path, gold: dict) -> None:
+    with Store(demo_db) as store:
+        errors = [r["location"] for r in store.conn.execute("SELECT location FROM errors")]
+        # every gold page is one article, plus the one glued below another page
+        assert store.count("articles") == len(gold["pages"]) + 1
+        assert store.count("events") >= 8 and store.count("stories") >= 3
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert [Path(e).name for e in errors] == ["archive.zip"]
+
+
+def test_second_run_adds_nothing(tmp_path: Path, demo_copy: Path) -> None:
+    db = tmp_path / "m.db"
+    first = Pipeline(db=db).run([str(demo_copy)])
+    second = Pipeline(db=db).run([str(demo_copy)])
+    assert first.articles_new > 40
+    # every input is skipped but the corrupt archive, which is retried and reported again
+    assert second.articles_new == 0 and second.inputs_skipped == second.inputs - 1
+    assert [e[0].rsplit("/", 1)[1] for e in second.errors] == ["archive.zip"]
+    with Store(db) as store:
+        assert store.count("articles") == first.articles_total
+        assert store.count("events") == first.events
+
+
+def test_a_folder_that_gains_files_processes_only_the_new_ones(tmp_path: Path, demo_copy: Path) -> None:
+    db = tmp_path / "m.db"
+    held_back = tmp_path / "later"
+    shutil.move(str(demo_copy / "assahil-press"), held_back)
+    first = Pipeline(db=db).run([str(demo_copy)])
+    shutil.move(str(held_back), demo_copy / "assahil-press")
+    second = Pipeline(db=db).run([str(demo_copy)])
+    assert second.inputs_skipped == first.inputs - 1  # all but the retried corrupt archive
+    assert second.articles_new == 3
+    with Store(db) as store:
+        pending = store.count("articles", "WHERE event_id IS NULL")
+    assert pending == 0
+
+
+def test_rerun_from_another_directory_stores_nothing_twice(tmp_path: Path, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "m.db"
+    Pipeline(db=db).run([str(demo_copy)])
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(demo_copy, moved)
+    again = Pipeline(db=db).run([str(moved)])
+    assert again.records > 0 and again.articles_new == 0
+
+
+def test_interrupted_batch_resumes_without_loss_or_duplication(tmp_path: Path, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kill the run after a few committed batches; the re-run finishes and stores each article once."""
+    from marsad.runners import local
+
+    db = tmp_path / "m.db"
+    calls = {"n": 0}
+    real = Store.write_batch
+
+    def dying_write(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise KeyboardInterrupt("simulated kill")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "write_batch", dying_write)
+    from marsad.stages import Config
+
+    with pytest.raises(KeyboardInterrupt):
+        with Store(db) as store:
+            local.run_local(store, [str(demo_copy)], Config(batch_size=5))
+    monkeypatch.setattr(Store, "write_batch", real)
+    with Store(db) as store:
+        partial = store.count("articles")
+    assert 0 < partial < 42
+    summary = Pipeline(db=db).run([str(demo_copy)])
+    reference = Pipeline(db=tmp_path / "ref.db").run([str(demo_copy)])
+    with Store(db) as store, Store(tmp_path / "ref.db") as ref:
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM articles")]
+        assert len(ids) == len(set(ids)) == ref.count("articles")
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.count("articles", "WHERE event_id IS NULL") == 0
+    assert summary.articles_total == reference.articles_total
+
+
+@pytest.mark.parametrize("what,fields", [("articles", ARTICLE_FIELDS), ("events", EVENT_FIELDS), ("stories", STORY_FIELDS)])
+def test_export_jsonl_csv_parquet(demo_db: Path, tmp_path: Path, what: str, fields: list[str]) -> None:
+    import pyarrow.parquet as pq
+
+    runner = CliRunner()
+    outputs = {}
+    for fmt in ("jsonl", "csv", "parquet"):
+        out = tmp_path / f"{what}.{fmt}"
+        result = runner.invoke(app, ["export", "--db", str(demo_db), "--what", what, "--format", fmt, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        outputs[fmt] = out
+    records = [json.loads(line) for line in outputs["jsonl"].read_text(encoding="utf-8").splitlines()]
+    assert records and all(set(fields) <= set(r) for r in records)
+    with outputs["csv"].open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == len(records) and list(rows[0]) == fields
+    table = pq.read_table(outputs["parquet"])
+    assert table.num_rows == len(records) and table.column_names == fields
+    if what == "articles":
+        assert json.loads(rows[0]["agencies"]) == records[0]["agencies"]  # lists flattened as JSON strings
+        by_id = {r["id"]: r for r in records}
+        dups = [r for r in records if r["duplicate_of"]]
+        assert dups and all(d["duplicate_of"] in by_id for d in dups)
+    if what == "events":
+        assert all(r["summary"] and all(s["article_ids"] for s in r["summary"]) for r in records)
+
+
+def test_export_to_stdout_and_bad_options() -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["export", "--db", "/nonexistent/x.db", "--what", "articles"])
+    assert result.exit_code == 1 and "no database" in result.output
+    result = runner.invoke(app, ["export", "--what", "people"])
+    assert result.exit_code == 2
+
+
+def test_store_migrates_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    with Store(path) as store:
+        assert store.schema_version() == len(MIGRATIONS)
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
+        assert {"articles", "events", "stories", "runs", "inputs", "errors", "templates", "articles_fts"} <= tables
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with Store(path) as store:  # reopening applies nothing twice
+        assert store.schema_version() == len(MIGRATIONS)
+
+
+def test_store_applies_only_newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.store import sqlite as mod
+
+    path = tmp_path / "old.db"
+    with Store(path):
+        pass
+    monkeypatch.setattr(mod, "MIGRATIONS", [*MIGRATIONS, "CREATE TABLE extra (x INTEGER);\n"])
+    with Store(path) as store:
+        assert store.schema_version() == len(MIGRATIONS) + 1
+        assert store.conn.execute("SELECT count(*) FROM extra").fetchone()[0] == 0
+
+
+def test_runs_are_recorded_with_counts_and_errors(demo_db: Path) -> None:
+    con = sqlite3.connect(demo_db)
+    counts, timings, finished = con.execute("SELECT counts, timings, finished FROM runs ORDER BY id LIMIT 1").fetchone()
+    assert finished is not None
+    counts = json.loads(counts)
+    assert counts["articles_new"] > 40 and counts["errors"][0]["reason"].startswith("corrupt or truncated zip")
+    assert set(json.loads(timings)) == {"ingest", "corpus"}
+
+
+def test_cli_run_prints_summary_and_strict_exit(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = tmp_path / "c.db"
+    result = runner.invoke(app, ["run", str(DEMO), "--db", str(db), "--report", str(tmp_path / "rep")])
+    assert result.exit_code == 0, result.output
+    for word in ("inputs", "articles", "duplicates", "events", "stories", "errors", "archive.zip"):
+        assert word in result.output
+    assert (tmp_path / "rep" / "index.html").exists()
+    strict = runner.invoke(app, ["run", str(DEMO), "--db", str(db), "--strict"])
+    assert strict.exit_code == 1  # the corrupt zip is still named as a failed input
+
+
+def test_cli_version_and_help() -> None:
+    runner = CliRunner()
+    assert runner.invoke(app, ["--version"]).output.strip().startswith("marsad ")
+    out = runner.invoke(app, ["--help"]).output
+    for cmd in ("run", "export", "show", "search", "serve"):
+        assert cmd in out
+
+
+def test_search_is_arabic_normalised(demo_db: Path) -> None:
+    with Store(demo_db) as store:
+        hamza = store.search("إسطنبول")
+        bare = store.search("اسطنبول")
+        teh = store.search("الهيئه العامه للارصاد")
+    assert hamza and {h["id"] for h in hamza} == {h["id"] for h in bare}
+    assert teh
+    assert any(seg["hit"] for seg in hamza[0]["snippet"])
+
+
+def test_show_prints_the_event_report(demo_db: Path) -> None:
+    with Store(demo_db) as store:
+        event_id = store.conn.execute("SELECT id FROM events ORDER BY size DESC LIMIT 1").fetchone()[0]
+    result = CliRunner().invoke(app, ["show", event_id, "--db", str(demo_db)])
+    assert result.exit_code == 0 and "الملخص" in result.output
+    missing = CliRunner().invoke(app, ["show", "nope", "--db", str(demo_db)])
+    assert missing.exit_code == 1
