@@ -85,12 +85,12 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
     event_story = {r["id"]: r["story_id"] for r in conn.execute("SELECT id, story_id FROM events WHERE last_date >= ?", (lo_s,))}
 
     # --- duplicates and reuse, then events, article by article in publication order -------
-    signatures = hasher.signatures([a.body for a in pending])
+    docs = [Doc(a.id, seqs[a.id], a.outlet, a.published, a.body, a.credited_source, a.agencies) for a in pending]
+    signatures = hasher.signatures_from_shingles([hasher.shingles_of_tokens(doc.toks()) for doc in docs])
     updates: list[tuple[Any, ...]] = []
     edges_by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
     reuses_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for a, sig, d in zip(pending, signatures, dates):
-        doc = Doc(a.id, seqs[a.id], a.outlet, a.published, a.body, a.credited_source, a.agencies)
+    for a, doc, sig, d in zip(pending, docs, signatures, dates):
         doc.duplicate_of = index.duplicate_of(doc, sig)
         edges = index.reuse_pairs(doc)
         index.add(doc, sig)

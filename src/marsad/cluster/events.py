@@ -24,6 +24,7 @@ from ..arabic.tokens import content_terms
 TOP_TERMS = 40  # terms kept per article vector
 EVENT_TERMS = 120  # terms kept per event centroid
 QUERY_TERMS = 12  # terms used to look up candidate events
+MAX_CANDIDATES = 30  # events scored per article
 
 
 @lru_cache(maxsize=1)
@@ -146,13 +147,14 @@ class EventClusterer:
 
     def candidates(self, a: ArticleFeatures) -> set[str]:
         window = params()["window_days"]
-        found: set[str] = set()
+        shared: Counter[str] = Counter()
         for t, _w in sorted(a.terms.items(), key=lambda kv: -kv[1])[:QUERY_TERMS]:
             for eid in self.index.get(t, ()):
                 e = self.events[eid]
                 if (a.date - e.last).days <= window and (e.first - a.date).days <= window:
-                    found.add(eid)
-        return found
+                    shared[eid] += 1
+        # score only the events sharing most of the article's top terms
+        return {eid for eid, _n in shared.most_common(MAX_CANDIDATES)}
 
     def assign(self, a: ArticleFeatures, forced_event: str | None = None) -> str:
         """Put one article in an event (a duplicate goes where its canonical went)."""

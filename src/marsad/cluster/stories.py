@@ -56,13 +56,34 @@ def story_similarity(e: Event, s: Story) -> float:
 
 
 class StoryLinker:
+    """Places events into stories; candidates come from an index of stories' top terms and entities."""
+
     def __init__(self, stories: list[Story] | None = None) -> None:
-        self.stories: dict[str, Story] = {s.id: s for s in stories or []}
+        self.stories: dict[str, Story] = {}
+        self.index: dict[str, set[str]] = {}
+        for s in stories or []:
+            self.stories[s.id] = s
+            self._index(s, s.centroid, s.entities)
+
+    def _index(self, s: Story, terms: dict[str, float], entities: Counter[str]) -> None:
+        for t, _w in sorted(terms.items(), key=lambda kv: -kv[1])[:30]:
+            self.index.setdefault(t, set()).add(s.id)
+        for ent in entities:
+            self.index.setdefault("@" + ent, set()).add(s.id)
+
+    def candidates(self, e: Event) -> set[str]:
+        keys = [t for t, _ in sorted(e.centroid.items(), key=lambda kv: -kv[1])[:20]] + ["@" + x for x, _ in e.entities.most_common(8)]
+        shared: Counter[str] = Counter()
+        for k in keys:
+            shared.update(self.index.get(k, ()))
+        # the stories sharing most keys; one shared generic word is not a candidate
+        return {sid for sid, n in shared.most_common(25) if n >= 2}
 
     def assign(self, e: Event) -> str:
         p = params()
         best, best_s = None, p["story_threshold"]
-        for s in self.stories.values():
+        for sid in self.candidates(e):
+            s = self.stories[sid]
             if (e.first - s.last).days > p["story_window_days"] or (s.first - e.last).days > p["story_window_days"]:
                 continue
             sim = story_similarity(e, s)
@@ -74,7 +95,10 @@ class StoryLinker:
         best.first, best.last = min(best.first, e.first), max(best.last, e.last)
         for t, w in e.centroid.items():
             best.centroid[t] = best.centroid.get(t, 0.0) + w / max(e.size, 1)
+        if len(best.centroid) > 400:  # keep stories' vectors small: their top terms carry the topic
+            best.centroid = dict(sorted(best.centroid.items(), key=lambda kv: -kv[1])[:200])
         best.entities.update(e.entities)
+        self._index(best, e.centroid, e.entities)
         if e.id not in best.event_ids:
             best.event_ids.append(e.id)
         return best.id

@@ -36,7 +36,9 @@ class MinHasher:
 
     def shingles(self, text: str) -> np.ndarray:
         """32-bit hashes of word n-grams on matching-level, clitic-split tokens."""
-        toks = [split_clitics(t) for t in tokenize(text)]
+        return self.shingles_of_tokens(match_tokens(text))
+
+    def shingles_of_tokens(self, toks: list[str]) -> np.ndarray:
         if not toks:
             return np.zeros(0, dtype=np.uint64)
         h = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in toks), dtype=np.uint64, count=len(toks))
@@ -104,6 +106,12 @@ def jaccard_estimate(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-def exact_key(text: str) -> str:
+def match_tokens(text: str) -> list[str]:
+    """The token stream every dedup/reuse feature is built on: matching level, clitics split."""
+    return [split_clitics(t) for t in tokenize(text)]
+
+
+def exact_key(text: str | list[str]) -> str:
     """Exact-duplicate key: hash of the matching-level token stream."""
-    return hashlib.sha1(" ".join(tokenize(text)).encode("utf-8")).hexdigest()[:20]
+    toks = match_tokens(text) if isinstance(text, str) else text
+    return hashlib.sha1(" ".join(toks).encode("utf-8")).hexdigest()[:20]

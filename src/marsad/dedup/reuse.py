@@ -18,7 +18,7 @@ import numpy as np
 from ..arabic.normalize import normalize_match
 from ..arabic.tokens import split_clitics, tokenize
 from ..meta.agencies import agency_of
-from .minhash import BANDS, MinHasher, band_keys, exact_key, jaccard_estimate
+from .minhash import BANDS, MinHasher, band_keys, exact_key, jaccard_estimate, match_tokens
 
 NEAR_DUP = 0.8
 GRAM = 5
@@ -42,6 +42,12 @@ class Doc:
     credited_source: str | None = None
     agencies: list[str] = field(default_factory=list)
     duplicate_of: str | None = None
+    tokens: list[str] | None = None  # matching-level, clitic-split; computed once
+
+    def toks(self) -> list[str]:
+        if self.tokens is None:
+            self.tokens = match_tokens(self.body)
+        return self.tokens
 
 
 def is_wire(outlet: str | None) -> str | None:
@@ -98,9 +104,9 @@ class ReuseIndex:
     def add(self, doc: Doc, sig: np.ndarray | None = None) -> None:
         self.docs[doc.id] = doc
         if sig is None:
-            sig = self.hasher.signatures([doc.body])[0]
+            sig = self.hasher.signatures_from_shingles([self.hasher.shingles_of_tokens(doc.toks())])[0]
         self.sigs[doc.id] = sig
-        self.exact.setdefault(exact_key(doc.body), doc.id)
+        self.exact.setdefault(exact_key(doc.toks()), doc.id)
         for band, key in enumerate(band_keys(sig[None, :])[0]):
             self.buckets[band][int(key)].append(doc.id)
         for g in set(self._grams(doc).tolist()):
@@ -110,14 +116,15 @@ class ReuseIndex:
     def _grams(self, doc: Doc) -> np.ndarray:
         cached = self.gram_cache.get(doc.id)
         if cached is None:
-            cached = gram_hashes(doc.body)
+            cached = gram_hashes(doc.toks())
             self.gram_cache[doc.id] = cached
+            doc.tokens = None  # the grams are what we keep; free the token list
         return cached
 
     # --- querying ----------------------------------------------------------------------
     def duplicate_of(self, doc: Doc, sig: np.ndarray) -> str | None:
         """The canonical article this one duplicates (exact or near), if any."""
-        exact = self.exact.get(exact_key(doc.body))
+        exact = self.exact.get(exact_key(doc.toks()))
         if exact and exact != doc.id:
             return self.docs[exact].duplicate_of or exact
         best, best_j = None, NEAR_DUP
@@ -162,9 +169,9 @@ class ReuseIndex:
         return edges
 
 
-def gram_hashes(text: str) -> np.ndarray:
+def gram_hashes(text: str | list[str]) -> np.ndarray:
     """Hashes of word 5-grams, in text order (positions matter for coverage)."""
-    toks = [split_clitics(t) for t in tokenize(text)]
+    toks = match_tokens(text) if isinstance(text, str) else text
     if len(toks) < GRAM:
         return np.zeros(0, dtype=np.int64)
     h = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in toks), dtype=np.int64, count=len(toks))

@@ -81,12 +81,13 @@ def disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def outlet_additions(articles: list[dict[str, Any]], limit: int = 3) -> list[dict[str, Any]]:
+def outlet_additions(articles: list[dict[str, Any]], limit: int = 3, groups: list[Any] | None = None) -> list[dict[str, Any]]:
     """Per outlet: sentences only its articles carry, preferring new numbers, entities and quotes."""
-    groups = sentence_groups(articles)
     outlets = sorted({a.get("outlet") or "" for a in articles})
     if len(outlets) < 2:
         return []
+    if groups is None:
+        groups = sentence_groups(articles)
     entity_outlets: dict[str, set[str]] = defaultdict(set)
     for a in articles:
         for e in a["entities"]:
@@ -95,11 +96,13 @@ def outlet_additions(articles: list[dict[str, Any]], limit: int = 3) -> list[dic
     for outlet in outlets:
         own = [g for g in groups if g.outlets == {outlet}]
         own_entities = [c for c, outs in entity_outlets.items() if outs == {outlet}]
+        own_norm = [normalize_match(c) for c in own_entities]
 
         def novelty(g: Any) -> float:
             has_num = bool(re.search(r"\d", g.text))
             has_quote = "«" in g.text or '"' in g.text
-            has_new = any(normalize_match(c) in normalize_match(g.text) for c in own_entities)
+            text = normalize_match(g.text)
+            has_new = any(c in text for c in own_norm)
             return has_num + has_quote + 2 * has_new + 0.01 * len(g.terms)
 
         picked = sorted(own, key=novelty, reverse=True)[:limit]
@@ -117,7 +120,8 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
     for a in articles:
         if a.get("duplicate_of"):
             dup_credit[a["duplicate_of"]].append(a["id"])
-    summary = summarize(originals, budget=summary_budget)
+    groups = sentence_groups(originals)
+    summary = summarize(originals, budget=summary_budget, groups=groups)
     for s in summary:  # a sentence stated by a canonical is stated by its duplicates too
         s["article_ids"] = s["article_ids"] + [d for i in s["article_ids"] for d in dup_credit.get(i, [])]
     ents = merge_event_entities([[Entity(**e) for e in a["entities"]] for a in articles])
@@ -144,7 +148,7 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
         "quotes_by_speaker": [{"speaker": k or None, "quotes": v[:10]} for k, v in sorted(by_speaker.items(), key=lambda kv: -len(kv[1]))],
         "provenance": provenance,
         "disagreements": disagreements(originals),
-        "outlet_additions": outlet_additions(originals),
+        "outlet_additions": outlet_additions(originals, groups=groups),
         "timeline": timeline,
     }
 

@@ -92,8 +92,10 @@ def sentence_groups(articles: list[dict[str, object]]) -> list[SentenceGroup]:
     return groups
 
 
-def summarize(articles: list[dict[str, object]], budget: int = 5, lam: float = 0.7) -> list[dict[str, object]]:
-    groups = sentence_groups(articles)
+def summarize(articles: list[dict[str, object]], budget: int = 5, lam: float = 0.7,
+              groups: list[SentenceGroup] | None = None) -> list[dict[str, object]]:
+    if groups is None:
+        groups = sentence_groups(articles)
     if not groups:
         return []
     centroid: Counter[str] = Counter()
