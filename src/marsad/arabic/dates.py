@@ -80,6 +80,12 @@ _ORDINALS = {
     "السادس والعشرين": 26, "السابع والعشرين": 27, "الثامن والعشرين": 28, "التاسع والعشرين": 29,
     "الثلاثين": 30, "الحادي والثلاثين": 31, "اول": 1,
 }
+_MONTH_NUMBERS = {"واحد": 1, "الاول": 1, "اثنين": 2, "الثاني": 2, "ثلاث": 3, "ثلاثه": 3, "الثالث": 3, "اربع": 4, "اربعه": 4,
+                  "الرابع": 4, "خمس": 5, "خمسه": 5, "الخامس": 5, "ست": 6, "سته": 6, "السادس": 6, "سبع": 7, "سبعه": 7, "السابع": 7,
+                  "ثمان": 8, "ثمانيه": 8, "الثامن": 8, "تسع": 9, "تسعه": 9, "التاسع": 9, "عشر": 10, "عشره": 10, "العاشر": 10,
+                  "احدعشر": 11, "احد عشر": 11, "الحادي عشر": 11, "اثنا عشر": 12, "اثني عشر": 12, "الثاني عشر": 12}
+_NTH = {"اول": 1, "الاول": 1, "الاولي": 1, "ثاني": 2, "الثاني": 2, "الثانيه": 2, "ثالث": 3, "الثالث": 3, "الثالثه": 3,
+        "رابع": 4, "الرابع": 4, "الرابعه": 4, "اخر": -1, "الاخير": -1, "الاخيره": -1}
 _WEEKDAYS = {"الاثنين": 0, "الاتنين": 0, "الثلاثاء": 1, "الثلاثا": 1, "الاربعاء": 2, "الخميس": 3,
              "الجمعه": 4, "السبت": 5, "الاحد": 6}
 
@@ -87,6 +93,15 @@ _MONTH_RE = _alts(list(_GREG_MONTHS))
 _HIJRI_RE = _alts(list(_HIJRI))
 _ORD_RE = _alts(list(_ORDINALS))
 _WD_RE = _alts(list(_WEEKDAYS))
+_WD_BARE = {k[2:] if k.startswith("ال") else k: v for k, v in _WEEKDAYS.items()} | {"احد": 6, "اثنين": 0, "ثلاثا": 1}
+_WD_BARE_RE = _alts(list(_WD_BARE))
+_MNUM_RE = _alts(list(_MONTH_NUMBERS))
+_NTH_RE = _alts(list(_NTH))
+# a month named or numbered: "مارس", "شهر ثلاثة", "الشهر الثامن", "تشرين الاول"
+_ANY_MONTH = rf"(?:(?:ب|في\s+|من\s+)?(?:ال)?شهر\s+(?P<mnum>{_MNUM_RE})(?![\u0621-\u064a])|(?:ب|في\s+|من\s+)?(?:شهر\s+)?(?P<mname>{_MONTH_RE}))"
+_YEAR_TAIL = r"(?:\s*(?:من\s+|في\s+|ب|ل)?(?:عام|سنه|لعام|العام|السنه)?\s*(?P<year>(?:19|20)\d\d)|\s+(?P<nextyear>السنه القادمه|العام القادم|العام المقبل|السنه المقبله))?"
+_PAST_WORDS = "الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته"
+_NEXT_WORDS = "المقبل|المقبله|القادم|القادمه|التالي|التاليه|الجاي|الجايه"
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _SEP = r"\s*(?:/|\(|-|–)\s*"
@@ -97,6 +112,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ISO / numeric dates
     ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")),
     ("dmy", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<year>(?:19|20)\d\d)(?!\d)")),
+    # nth / last weekday of a month: "ثاني اربعاء من شهر اكتوبر 2014", "الاثنين الاخير من شهر ثلاثة", "الثلاثا الاول من شهر تشرين الاول"
+    ("nthwd", re.compile(
+        rf"(?:(?P<nth1>{_NTH_RE})\s+(?:يوم\s+)?(?P<wd1>{_WD_BARE_RE}|{_WD_RE})|(?P<wd2>{_WD_RE})\s+(?P<nth2>{_NTH_RE}))\s*{_ANY_MONTH}{_YEAR_TAIL}")),
+    # first/last week, last day of a month
+    ("monthpart", re.compile(rf"(?P<part>اول|اخر)\s+(?P<unit>اسبوع|يوم)\s*{_ANY_MONTH}{_YEAR_TAIL}")),
+    # mid-month: "نص شهر ثلاث", "في نصف شهر مارس", "منتصف مارس"
+    ("midmonth", re.compile(rf"(?:نص|نصف|منتصف)\s+{_ANY_MONTH}{_YEAR_TAIL}")),
+    # "اليوم الثالث من شهر عشرة", "الاول من شهر شباط", "في اول شباط"
+    ("ordmonth", re.compile(rf"(?:اليوم\s+)?(?P<ord>{_ORD_RE}|اول)\s+(?:من\s+)?{_ANY_MONTH}{_YEAR_TAIL}")),
+    # weekday of a named week: "احد الاسبوع الماضي", "ثلاثاء الاسبوع الفائت", "اثنين الاسبوع الحالي"
+    ("wdweek", re.compile(rf"(?P<wd>{_WD_BARE_RE}|{_WD_RE})\s+الاسبوع\s+(?P<wrel>{_PAST_WORDS}|{_NEXT_WORDS}|الحالي|الجاري)")),
+    # religious holidays: the next one from the reference
+    ("holiday", re.compile(r"(?P<hol>عيد الاضحي|عيد الفطر|عيد الفصح|راس السنه الهجريه|المولد النبوي)")),
+    # "من اسبوع", "قبل يومين", "قبل 3 ايام"
+    ("ago", re.compile(r"(?<![\u0621-\u064a])(?:من|قبل)\s+(?P<agoq>اسبوع|اسبوعين|يومين|شهر|(?P<agon>\d+)\s+(?:ايام|يوما|اسابيع))(?![\u0621-\u064a])")),
     # ticker lines print the year first: "GMT 16:34 2026 الأربعاء ,28 كانون الثاني / يناير"
     ("ticker", re.compile(
         rf"{_YEAR}\s+(?:{_WD_RE})?\s*[,،]?\s*{_DAY}\s+(?P<month>{_MONTH_RE})(?:{_SEP}(?P<month2>{_MONTH_RE})\)?)?")),
@@ -111,17 +141,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # English dates printed on Arabic pages: "20th, March 2025", "March 20, 2025"
     ("english", re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<emonth>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<year>(?:19|20)\d\d)", re.I)),
     # relative days
-    ("relday", re.compile(r"(?<![\u0621-\u064a])(?P<rel>اليوم الذي بعد الغد|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|قبل امبارح|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم)(?![\u0621-\u064a])")),
+    ("relday", re.compile(r"(?<![\u0621-\u064a])(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|قبل امبارح|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم)(?![\u0621-\u064a])")),
     ("weekday", re.compile(rf"(?<![\u0621-\u064a])(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
-    ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<urel>الماضي|المنصرم|الفائت|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])")),
+    ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<urel>الماضيه|المنصرمه|الفائته|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])")),
     ("thisunit", re.compile(r"(?<![\u0621-\u064a])(?:هذا|هذه)\s+(?P<unit>العام|السنه|الشهر|الاسبوع)(?![\u0621-\u064a])")),
     ("year", re.compile(r"(?<![\u0621-\u064a\d])(?:عام|سنه|العام)\s+(?P<year>(?:19|20)\d\d)(?!\d)")),
 ]
 
 _EN_MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
-_PAST = ("الماضي", "المنصرم", "الفائت")
-_NEXT = ("المقبل", "القادم", "التالي", "الجاي")
+_PAST = ("الماضي", "المنصرم", "الفائت", "الماضيه", "المنصرمه", "الفائته")
+_NEXT = ("المقبل", "القادم", "التالي", "الجاي", "المقبله", "القادمه", "التاليه", "الجايه")
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -132,9 +162,13 @@ def _valid(y: int, m: int, d: int) -> bool:
         return False
 
 
-def _nearest_year(month: int, day: int | None, ref: dt.date) -> int:
+def _nearest_year(month: int, day: int | None, ref: dt.date, prefer: str = "past") -> int:
     """A month (and day) written without a year: the year that puts it nearest the reference,
-    leaning to the past (news mostly reports what happened)."""
+    leaning to the past (news mostly reports what happened) or, with prefer="future", to the
+    coming one (schedules, assistants)."""
+    if prefer == "future":
+        d = dt.date(ref.year, month, day if day and _valid(ref.year, month, day) else 1)
+        return ref.year if (d - ref).days >= -31 else ref.year + 1
     best, best_gap = ref.year, None
     for y in (ref.year - 1, ref.year, ref.year + 1):
         d = day if day and _valid(y, month, day) else 1
@@ -154,7 +188,124 @@ def _hijri_to_greg(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _resolve(kind: str, g: dict[str, str | None], ref: dt.date) -> tuple[str, str] | None:
+def _month_of(g: dict[str, str | None]) -> int | None:
+    if g.get("mnum"):
+        return _MONTH_NUMBERS.get(re.sub(r"\s+", " ", g["mnum"]))
+    if g.get("mname"):
+        return _GREG_MONTHS.get(re.sub(r"\s+", " ", g["mname"]))
+    return None
+
+
+def _year_for_month(g: dict[str, str | None], month: int, ref: dt.date, prefer: str) -> int:
+    if g.get("year"):
+        return int(g["year"])
+    if g.get("nextyear"):
+        return ref.year + 1
+    if prefer == "future":
+        return ref.year if month >= ref.month else ref.year + 1
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+        return day if day.month == month else None
+    last = _last_day(year, month)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+_HOLIDAYS_HIJRI = {"عيد الاضحي": (12, 10), "عيد الفطر": (10, 1), "راس السنه الهجريه": (1, 1), "المولد النبوي": (3, 12)}
+
+
+def _holiday(name: str, ref: dt.date, prefer: str) -> dt.date | None:
+    from hijridate import Gregorian
+
+    if name == "عيد الفصح":
+        options = [_easter(ref.year - 1), _easter(ref.year), _easter(ref.year + 1)]
+    else:
+        month, day = _HOLIDAYS_HIJRI[name]
+        hy = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+        options = [d for d in (_hijri_to_greg(y, month, day) for y in (hy - 1, hy, hy + 1)) if d]
+    if prefer == "future":
+        later = [d for d in options if d >= ref]
+        return min(later) if later else None
+    earlier = [d for d in options if d <= ref]
+    return max(earlier) if earlier else None
+
+
+def _resolve(kind: str, g: dict[str, str | None], ref: dt.date, prefer: str = "past") -> tuple[str, str] | None:
+    if kind == "nthwd":
+        month = _month_of(g)
+        nth = _NTH.get(g.get("nth1") or g.get("nth2") or "")
+        wd_word = g.get("wd1") or g.get("wd2") or ""
+        wd = _WEEKDAYS.get(wd_word, _WD_BARE.get(wd_word))
+        if month is None or nth is None or wd is None:
+            return None
+        d = _nth_weekday(_year_for_month(g, month, ref, prefer), month, wd, nth)
+        return (d.isoformat(), "gregorian") if d else None
+    if kind == "monthpart":
+        month = _month_of(g)
+        if month is None:
+            return None
+        year = _year_for_month(g, month, ref, prefer)
+        if g["unit"] == "يوم":
+            d = dt.date(year, month, 1) if g["part"] == "اول" else _last_day(year, month)
+        elif g["part"] == "اول":
+            d = _nth_weekday(year, month, 0, 1)
+        else:  # the last Monday whose whole week lies in the month
+            last = _last_day(year, month)
+            d = last - dt.timedelta(days=(last.weekday() + 1) % 7 + 6)
+        return (d.isoformat(), "gregorian") if d else None
+    if kind == "midmonth":
+        month = _month_of(g)
+        return (dt.date(_year_for_month(g, month, ref, prefer), month, 15).isoformat(), "gregorian") if month else None
+    if kind == "ordmonth":
+        month = _month_of(g)
+        day = _ORDINALS.get(re.sub(r"\s+", " ", g["ord"]))
+        if month is None or day is None:
+            return None
+        year = int(g["year"]) if g.get("year") else (ref.year + 1 if g.get("nextyear") else _nearest_year(month, day, ref, prefer))
+        return (dt.date(year, month, day).isoformat(), "gregorian") if _valid(year, month, day) else None
+    if kind == "wdweek":
+        wd = _WEEKDAYS.get(g["wd"], _WD_BARE.get(g["wd"]))
+        rel = g["wrel"]
+        step = -1 if rel in _PAST else (1 if rel in _NEXT else 0)
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
+        # weeks run Monday to Sunday (ISO, as in Duckling): "احد الاسبوع الماضي" ends last week
+        return (monday + dt.timedelta(days=wd)).isoformat(), "relative"
+    if kind == "holiday":
+        d = _holiday(g["hol"], ref, prefer)
+        return (d.isoformat(), "hijri" if g["hol"] != "عيد الفصح" else "gregorian") if d else None
+    if kind == "ago":
+        q = g["agoq"]
+        days = {"اسبوع": 7, "اسبوعين": 14, "يومين": 2, "شهر": 30}.get(q)
+        if days is None and g.get("agon"):
+            days = int(g["agon"]) * (7 if "اسابيع" in q else 1)
+        return ((ref - dt.timedelta(days=days or 0)).isoformat(), "relative") if days else None
+    return _resolve_basic(kind, g, ref, prefer)
+
+
+def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: str) -> tuple[str, str] | None:
     if kind == "hijri":
         day, month = int(g["day"]), _HIJRI[re.sub(r"\s+", " ", g["hmonth"])]
         if g.get("hyear"):
@@ -180,7 +331,7 @@ def _resolve(kind: str, g: dict[str, str | None], ref: dt.date) -> tuple[str, st
             year = int(g["year"])
             calendar = "gregorian"
         elif kind == "range":
-            year, calendar = _nearest_year(month, day, ref), "gregorian"
+            year, calendar = _nearest_year(month, day, ref, prefer), "gregorian"
         elif rel in _PAST:  # ديسمبر الماضي: the most recent December before the reference
             year = ref.year if month < ref.month else ref.year - 1
             calendar = "relative"
@@ -193,20 +344,23 @@ def _resolve(kind: str, g: dict[str, str | None], ref: dt.date) -> tuple[str, st
             if day is None and not g.get("month2"):
                 # a bare month name with neither day nor year is too ambiguous in prose (مارس, ماي)
                 return None
-            year, calendar = _nearest_year(month, day, ref), "gregorian"
+            year, calendar = _nearest_year(month, day, ref, prefer), "gregorian"
         if day is None:
             return f"{year:04d}-{month:02d}", calendar
         return (dt.date(year, month, day).isoformat(), calendar) if _valid(year, month, day) else None
     if kind == "relday":
         rel = g["rel"]
         offset = {"امس": -1, "البارحه": -1, "اليوم السابق": -1, "قبل امس": -2, "اول امس": -2,
-                  "اول من امس": -2, "قبل امبارح": -2, "غدا": 1, "غداً": 1, "يوم غد": 1, "بعد غد": 2,
+                  "اول من امس": -2, "قبل امبارح": -2, "اليوم الي قبل امبارح": -2, "يوم قبل امس": -2, "غدا": 1, "غداً": 1, "يوم غد": 1, "بعد غد": 2,
                   "بعد الغد": 2, "اليوم الذي بعد الغد": 2}.get(rel, 0)
         return (ref + dt.timedelta(days=offset)).isoformat(), "relative"
     if kind == "weekday":
         wd = _WEEKDAYS[g["wd"]]
         rel = (g.get("wrel") or "").strip()
         back = (ref.weekday() - wd) % 7
+        if not rel and prefer == "future":
+            fwd = (wd - ref.weekday()) % 7 or 7
+            return (ref + dt.timedelta(days=fwd)).isoformat(), "relative"
         if rel in _PAST:
             back = back or 7
             return (ref - dt.timedelta(days=back)).isoformat(), "relative"
@@ -230,11 +384,13 @@ def _resolve(kind: str, g: dict[str, str | None], ref: dt.date) -> tuple[str, st
     return None
 
 
-def find_dates(text: str, reference: dt.date | dt.datetime | None = None) -> list[DateMention]:
+def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer: str = "past") -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``reference`` (the publication date).
 
     Spans do not overlap; the longest, most specific match wins. Times of day and
-    durations are not dates and are not returned.
+    durations are not dates and are not returned. ``prefer`` settles what news leaves
+    open: "past" (default: a bare weekday is the most recent one on or before the
+    reference, a year-less date the nearest, leaning back) or "future".
     """
     if reference is None:
         reference = dt.date.today()
@@ -252,10 +408,25 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None) -> lis
                 end -= 1
             if end - start < 2 or any(start < e and s < end for s, e in taken):
                 continue
-            resolved = _resolve(kind, m.groupdict(), reference)
+            resolved = _resolve(kind, m.groupdict(), reference, prefer)
             if resolved is None:
                 continue
             taken.append((start, end))
             found.append(DateMention(text=text[start:end], start=start, end=end, value=resolved[0], calendar=resolved[1]))
     found.sort(key=lambda d: d.start)
-    return found
+    return _merge_weekday_with_date(text, found)
+
+
+_GLUE = re.compile(r"^[\s,،]*(?:في|الموافق)?[\s,،]*$")
+
+
+def _merge_weekday_with_date(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"يوم الجمعة 15 شباط", "الأربعاء ,28 كانون الثاني": one mention, the explicit date's value."""
+    out: list[DateMention] = []
+    for d in found:
+        if out and out[-1].calendar == "relative" and d.calendar != "relative" and len(d.value) == 10 \
+                and _GLUE.match(text[out[-1].end : d.start]) and any(w in _fold(out[-1].text) for w in _WEEKDAYS):
+            prev = out.pop()
+            d = DateMention(text=text[prev.start : d.end], start=prev.start, end=d.end, value=d.value, calendar=d.calendar)
+        out.append(d)
+    return out

@@ -88,7 +88,7 @@ def normalize_match(text: str) -> str:
     text = normalize_display(text)
     text = strip_diacritics(text)
     text = text.translate(_MATCH_MAP)
-    return text
+    return _SPACES.sub(" ", text)  # removed tatweels can leave doubled spaces
 
 
 def fold_whitespace(text: str) -> str:
