@@ -18,7 +18,7 @@ import numpy as np
 from ..arabic.normalize import normalize_match
 from ..arabic.tokens import split_clitics, tokenize
 from ..meta.agencies import agency_of
-from .minhash import BANDS, MinHasher, band_keys, exact_key, jaccard_estimate, match_tokens
+from .minhash import BANDS, MinHasher, band_keys, exact_key, is_empty, jaccard_estimate, match_tokens
 
 NEAR_DUP = 0.8
 GRAM = 5
@@ -107,6 +107,8 @@ class ReuseIndex:
             sig = self.hasher.signatures_from_shingles([self.hasher.shingles_of_tokens(doc.toks())])[0]
         self.sigs[doc.id] = sig
         self.exact.setdefault(exact_key(doc.toks()), doc.id)
+        if is_empty(sig):
+            return
         for band, key in enumerate(band_keys(sig[None, :])[0]):
             self.buckets[band][int(key)].append(doc.id)
         for g in set(self._grams(doc).tolist()):
@@ -128,6 +130,8 @@ class ReuseIndex:
         if exact and exact != doc.id:
             return self.docs[exact].duplicate_of or exact
         best, best_j = None, NEAR_DUP
+        if is_empty(sig):
+            return None
         for band, key in enumerate(band_keys(sig[None, :])[0]):
             for other in self.buckets[band].get(int(key), ()):
                 if other == doc.id:
