@@ -55,6 +55,12 @@ class Event:
     entities: Counter[str] = field(default_factory=Counter)
     members: list[str] = field(default_factory=list)
     touched: bool = False
+    _norm: float = 0.0  # cached L2 norm of the centroid; 0 means "recompute"
+
+    def norm(self) -> float:
+        if not self._norm:
+            self._norm = math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
+        return self._norm
 
     def to_features(self) -> dict[str, object]:
         top = dict(sorted(self.centroid.items(), key=lambda kv: -kv[1])[:EVENT_TERMS])
@@ -114,8 +120,7 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 def similarity(a: ArticleFeatures, e: Event) -> float:
     p = params()
-    cnorm = math.sqrt(sum(v * v for v in e.centroid.values())) or 1.0
-    cos = sum(w * e.centroid.get(t, 0.0) for t, w in a.terms.items()) / cnorm
+    cos = sum(w * e.centroid.get(t, 0.0) for t, w in a.terms.items()) / e.norm()
     if a.entities and e.entities:
         shared = sum(1 for x in a.entities if e.entities.get(x, 0) > 0)
         ent = shared / len(a.entities)
@@ -181,12 +186,16 @@ class EventClusterer:
         for t, w in a.terms.items():
             e.centroid[t] = e.centroid.get(t, 0.0) + w
             self.index[t].add(e.id)
+        e._norm = 0.0
         e.entities.update(a.entities)
         e.members.append(a.id)
         e.touched = True
 
     def prune(self, before: dt.date) -> None:
-        """Forget events that ended long before ``before`` (they stay in the store)."""
+        """Forget events that ended long before ``before`` (they stay in the store); once a day of input."""
+        if getattr(self, "_pruned", None) == before:
+            return
+        self._pruned = before
         window = params()["window_days"]
         old = [eid for eid, e in self.events.items() if (before - e.last).days > 4 * window and not e.touched]
         for eid in old:

@@ -43,11 +43,18 @@ class Doc:
     agencies: list[str] = field(default_factory=list)
     duplicate_of: str | None = None
     tokens: list[str] | None = None  # matching-level, clitic-split; computed once
+    _key: str | None = None
 
     def toks(self) -> list[str]:
         if self.tokens is None:
             self.tokens = match_tokens(self.body)
         return self.tokens
+
+    def key(self) -> str:
+        """Exact-duplicate key (kept after the token list is freed)."""
+        if self._key is None:
+            self._key = exact_key(self.toks())
+        return self._key
 
 
 def is_wire(outlet: str | None) -> str | None:
@@ -106,7 +113,7 @@ class ReuseIndex:
         if sig is None:
             sig = self.hasher.signatures_from_shingles([self.hasher.shingles_of_tokens(doc.toks())])[0]
         self.sigs[doc.id] = sig
-        self.exact.setdefault(exact_key(doc.toks()), doc.id)
+        self.exact.setdefault(doc.key(), doc.id)
         if is_empty(sig):
             return
         for band, key in enumerate(band_keys(sig[None, :])[0]):
@@ -118,15 +125,16 @@ class ReuseIndex:
     def _grams(self, doc: Doc) -> np.ndarray:
         cached = self.gram_cache.get(doc.id)
         if cached is None:
+            doc.key()
             cached = gram_hashes(doc.toks())
             self.gram_cache[doc.id] = cached
-            doc.tokens = None  # the grams are what we keep; free the token list
+            doc.tokens = None  # the grams and the key are what we keep; free the token list
         return cached
 
     # --- querying ----------------------------------------------------------------------
     def duplicate_of(self, doc: Doc, sig: np.ndarray) -> str | None:
         """The canonical article this one duplicates (exact or near), if any."""
-        exact = self.exact.get(exact_key(doc.toks()))
+        exact = self.exact.get(doc.key())
         if exact and exact != doc.id:
             return self.docs[exact].duplicate_of or exact
         best, best_j = None, NEAR_DUP

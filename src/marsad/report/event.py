@@ -120,8 +120,15 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
     for a in articles:
         if a.get("duplicate_of"):
             dup_credit[a["duplicate_of"]].append(a["id"])
-    groups = sentence_groups(originals)
-    summary = summarize(originals, budget=summary_budget, groups=groups)
+    if len(originals) == 1:
+        # one source: nothing to weigh across outlets; news leads with its main facts
+        from .summary import split_sentences
+
+        groups = []
+        summary = [{"text": t, "article_ids": [originals[0]["id"]]} for t in split_sentences(originals[0]["body"])[:summary_budget]]
+    else:
+        groups = sentence_groups(originals)
+        summary = summarize(originals, budget=summary_budget, groups=groups)
     for s in summary:  # a sentence stated by a canonical is stated by its duplicates too
         s["article_ids"] = s["article_ids"] + [d for i in s["article_ids"] for d in dup_credit.get(i, [])]
     ents = merge_event_entities([[Entity(**e) for e in a["entities"]] for a in articles])
@@ -147,8 +154,8 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
         "quotes": quotes[:60],
         "quotes_by_speaker": [{"speaker": k or None, "quotes": v[:10]} for k, v in sorted(by_speaker.items(), key=lambda kv: -len(kv[1]))],
         "provenance": provenance,
-        "disagreements": disagreements(originals),
-        "outlet_additions": outlet_additions(originals, groups=groups),
+        "disagreements": disagreements(originals) if len(originals) > 1 else [],
+        "outlet_additions": outlet_additions(originals, groups=groups) if len(originals) > 1 else [],
         "timeline": timeline,
     }
 

@@ -58,9 +58,10 @@ def _jaccard(a: Counter[str], b: Counter[str]) -> float:
     return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
 
 
-def _cos(a: Counter[str], b: Counter[str] | dict[str, float]) -> float:
+def _cos(a: Counter[str], b: Counter[str] | dict[str, float], nb: float | None = None) -> float:
     na = math.sqrt(sum(v * v for v in a.values())) or 1.0
-    nb = math.sqrt(sum(v * v for v in b.values())) or 1.0
+    if nb is None:
+        nb = math.sqrt(sum(v * v for v in b.values())) or 1.0
     return sum(v * b.get(t, 0.0) for t, v in a.items()) / (na * nb)
 
 
@@ -74,7 +75,11 @@ def sentence_groups(articles: list[dict[str, object]]) -> list[SentenceGroup]:
             if len(terms) < 3:
                 continue
             match = None
-            candidates = {gi for t in list(terms)[:6] for gi in index.get(t, [])}
+            shared: Counter[int] = Counter()
+            for t in terms:
+                shared.update(index.get(t, ()))
+            # Jaccard >= 0.7 needs many shared terms: only the groups sharing most are compared
+            candidates = [gi for gi, n in shared.most_common(20) if n >= min(3, len(terms))]
             for gi in candidates:
                 if _jaccard(terms, groups[gi].terms) >= SAME_SENTENCE:
                     match = gi
@@ -102,13 +107,15 @@ def summarize(articles: list[dict[str, object]], budget: int = 5, lam: float = 0
     for g in groups:
         centroid.update({t: len(g.outlets) or 1 for t in g.terms})
     n_outlets = max(len({o for g in groups for o in g.outlets}), 1)
+    c_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
     scored = []
     for g in groups:
         support = len(g.outlets) / n_outlets
         early = 1.0 / (1 + g.position)  # news puts the main fact first
-        scored.append((0.6 * _cos(g.terms, centroid) + 0.25 * support + 0.15 * early, g))
+        scored.append((0.6 * _cos(g.terms, centroid, c_norm) + 0.25 * support + 0.15 * early, g))
     chosen: list[SentenceGroup] = []
-    pool = sorted(scored, key=lambda x: -x[0])
+    # MMR over the strongest candidates only: the rest never wins a place in a short summary
+    pool = sorted(scored, key=lambda x: -x[0])[: budget * 10]
     while pool and len(chosen) < budget:
         best_i, best_v = 0, -1e9
         for i, (s, g) in enumerate(pool):
