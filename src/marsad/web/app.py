@@ -1,0 +1,269 @@
+"""``marsad serve``: a read-only JSON API (OpenAPI at /docs) and the web UI over one store.
+
+Safe by default: every query is parameterised, the store is opened read-only, all
+page text is escaped by Jinja2's autoescaping, and no request path reaches the file
+system (templates and static assets are package resources).
+"""
+
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from ..report.render import CSS, DISAGREE_AR, KIND_AR
+from ..store.sqlite import Store
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+COLORS = ["#0b6e4f", "#2563eb", "#9333ea", "#c2410c", "#0891b2", "#be123c", "#4d7c0f", "#a16207", "#475569", "#db2777"]
+
+
+def create_app(db: str) -> FastAPI:
+    if not Path(db).exists():
+        raise FileNotFoundError(db)
+    app = FastAPI(title="marsad", description="Arabic news stories, events and articles (read-only).", version="0.1.0")
+
+    def store() -> Iterator[Store]:
+        s = Store(db, readonly=True)
+        try:
+            yield s
+        finally:
+            s.close()
+
+    S = Annotated[Store, Depends(store)]
+
+    # --- JSON API ---------------------------------------------------------------------------
+    @app.get("/api/stories", tags=["api"])
+    def api_stories(store: S, page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+                    size: Annotated[int, Query(ge=1, le=200)] = 20,
+                    sort: Literal["recent", "size"] = "recent",
+                    outlet: Annotated[str | None, Query(max_length=200)] = None,
+                    date_from: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+                    date_to: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+                    entity: Annotated[str | None, Query(max_length=200)] = None) -> dict[str, Any]:
+        return list_stories(store, page, size, sort, outlet, date_from, date_to, entity)
+
+    @app.get("/api/stories/{story_id}", tags=["api"])
+    def api_story(story_id: str, store: S) -> dict[str, Any]:
+        return get_story(store, story_id)
+
+    @app.get("/api/events/{event_id}", tags=["api"])
+    def api_event(event_id: str, store: S) -> dict[str, Any]:
+        return get_event(store, event_id)
+
+    @app.get("/api/articles/{article_id}", tags=["api"])
+    def api_article(article_id: str, store: S) -> dict[str, Any]:
+        return get_article(store, article_id)
+
+    @app.get("/api/search", tags=["api"])
+    def api_search(store: S, q: Annotated[str, Query(min_length=1, max_length=300)],
+                   page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+                   size: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
+        hits = store.search(q, limit=size, offset=(page - 1) * size)
+        return {"query": q, "page": page, "size": size, "results": hits}
+
+    @app.get("/api/outlets", tags=["api"])
+    def api_outlets(store: S) -> list[dict[str, Any]]:
+        rows = store.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet")
+        return [{"outlet": r["outlet"], "articles": r["n"]} for r in rows]
+
+    @app.get("/api/entities", tags=["api"])
+    def api_entities(store: S, q: Annotated[str | None, Query(max_length=200)] = None,
+                     limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
+        return list_entities(store, q, limit)
+
+    # --- web UI --------------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def ui_index(request: Request, store: S, page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+                 sort: Literal["recent", "size"] = "recent") -> Response:
+        data = list_stories(store, page, 20, sort, None, None, None, None)
+        colors = _outlet_colors(store)
+        return TEMPLATES.TemplateResponse(request, "index.html", {"data": data, "colors": colors, "css": CSS, "sort": sort})
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def ui_story(request: Request, story_id: str, store: S) -> Response:
+        story = get_story(store, story_id)
+        return TEMPLATES.TemplateResponse(request, "story.html", {"story": story, "css": CSS, "chart": _timeline_chart(story)})
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def ui_event(request: Request, event_id: str, store: S) -> Response:
+        event = get_event(store, event_id)
+        arts = _article_index(store, event["article_ids"])
+        return TEMPLATES.TemplateResponse(request, "event.html", {
+            "e": event, "arts": arts, "css": CSS, "labels": DISAGREE_AR, "kinds": KIND_AR,
+            "graph": _provenance_svg(event, arts)})
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def ui_article(request: Request, article_id: str, store: S) -> Response:
+        art = get_article(store, article_id)
+        return TEMPLATES.TemplateResponse(request, "article.html", {"a": art, "css": CSS, "lines": _source_lines(art)})
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def ui_search(request: Request, store: S, q: Annotated[str, Query(max_length=300)] = "") -> Response:
+        hits = store.search(q, limit=50) if q.strip() else []
+        return TEMPLATES.TemplateResponse(request, "search.html", {"q": q, "hits": hits, "css": CSS})
+
+    return app
+
+
+# --- queries ------------------------------------------------------------------------------------
+def list_stories(store: Store, page: int, size: int, sort: str, outlet: str | None, date_from: str | None,
+                 date_to: str | None, entity: str | None) -> dict[str, Any]:
+    where, params = [], []
+    if outlet:
+        where.append("s.id IN (SELECT story_id FROM articles WHERE outlet = ?)")
+        params.append(outlet)
+    if date_from:
+        where.append("s.last_date >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("s.first_date <= ?")
+        params.append(date_to)
+    if entity:
+        where.append("s.id IN (SELECT story_id FROM articles WHERE instr(entities, ?) > 0)")
+        params.append(json.dumps(entity, ensure_ascii=False)[1:-1])
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    order = "n_articles DESC, s.last_date DESC" if sort == "size" else "s.last_date DESC, n_articles DESC"
+    total = store.conn.execute(f"SELECT COUNT(*) FROM stories s {clause}", params).fetchone()[0]
+    rows = store.conn.execute(
+        f"SELECT s.*, (SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id) AS n_articles FROM stories s {clause} "
+        f"ORDER BY {order}, s.id LIMIT ? OFFSET ?", [*params, size, (page - 1) * size]).fetchall()
+    items = []
+    for r in rows:
+        coverage = [{"outlet": o["outlet"], "articles": o["n"]} for o in store.conn.execute(
+            "SELECT outlet, COUNT(*) AS n FROM articles WHERE story_id=? GROUP BY outlet ORDER BY n DESC", (r["id"],))]
+        items.append({"id": r["id"], "title": r["title"], "first_date": r["first_date"], "last_date": r["last_date"],
+                      "event_ids": json.loads(r["event_ids"]), "outlets": json.loads(r["outlets"]),
+                      "articles": r["n_articles"], "coverage": coverage})
+    return {"page": page, "size": size, "total": total, "items": items}
+
+
+def get_story(store: Store, story_id: str) -> dict[str, Any]:
+    r = store.conn.execute("SELECT * FROM stories WHERE id=?", (story_id,)).fetchone()
+    if r is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    events = []
+    for ev in store.conn.execute("SELECT id, title, date, size, record FROM events WHERE story_id=? ORDER BY date, id", (story_id,)):
+        rec = json.loads(ev["record"]) if ev["record"] else {}
+        events.append({"id": ev["id"], "title": ev["title"], "date": ev["date"], "articles": ev["size"],
+                       "outlets": rec.get("outlets", [])})
+    return {"id": r["id"], "title": r["title"], "first_date": r["first_date"], "last_date": r["last_date"],
+            "outlets": json.loads(r["outlets"]), "events": events,
+            "timeline": [{"date": e["date"], "text": e["title"], "event_id": e["id"], "outlets": e["outlets"]} for e in events]}
+
+
+def get_event(store: Store, event_id: str) -> dict[str, Any]:
+    r = store.conn.execute("SELECT record FROM events WHERE id=?", (event_id,)).fetchone()
+    if r is None or not r["record"]:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return json.loads(r["record"])
+
+
+def get_article(store: Store, article_id: str) -> dict[str, Any]:
+    a = store.get_article(article_id)
+    if a is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    rec = a.to_record()
+    rec["source_text"] = a.source_text
+    rec["dropped_lines"] = a.dropped_lines
+    return rec
+
+
+def list_entities(store: Store, q: str | None, limit: int) -> list[dict[str, Any]]:
+    from ..arabic.normalize import normalize_match
+
+    counts: dict[tuple[str, str], dict[str, Any]] = {}
+    needle = normalize_match(q) if q else None
+    for row in store.conn.execute("SELECT id, record FROM events WHERE record IS NOT NULL ORDER BY size DESC LIMIT 5000"):
+        rec = json.loads(row["record"])
+        for e in rec.get("entities", []):
+            if needle and needle not in normalize_match(e["canonical"]) and not any(needle in normalize_match(v) for v in e["variants"]):
+                continue
+            key = (e["canonical"], e["type"])
+            entry = counts.setdefault(key, {"canonical": e["canonical"], "type": e["type"], "variants": [], "mentions": 0, "event_ids": []})
+            entry["mentions"] += e["count"]
+            entry["event_ids"].append(row["id"])
+            for v in e["variants"]:
+                if v not in entry["variants"]:
+                    entry["variants"].append(v)
+    return sorted(counts.values(), key=lambda x: -x["mentions"])[:limit]
+
+
+# --- helpers for pages --------------------------------------------------------------------------
+def _outlet_colors(store: Store) -> dict[str, str]:
+    outlets = [r[0] for r in store.conn.execute("SELECT outlet FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC")]
+    return {o: COLORS[i % len(COLORS)] for i, o in enumerate(outlets)}
+
+
+def _article_index(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r["id"]: dict(r) for r in store.conn.execute(
+        f"SELECT id, outlet, title, published, duplicate_of FROM articles WHERE id IN ({marks})", ids)}
+
+
+def _timeline_chart(story: dict[str, Any]) -> dict[str, Any]:
+    """Geometry of an SVG timeline: one dot per event, x by date, radius by size."""
+    import datetime as dt
+
+    events = [e for e in story["events"] if e["date"]]
+    if not events:
+        return {"width": 600, "dots": []}
+    dates = [dt.date.fromisoformat(e["date"][:10]) for e in events]
+    lo, hi = min(dates), max(dates)
+    span = max((hi - lo).days, 1)
+    dots = []
+    for e, d in zip(events, dates):
+        x = 40 + 520 * (d - lo).days / span
+        dots.append({"x": round(560 - (x - 40), 1), "r": min(6 + 2 * e["articles"], 22), "date": e["date"], "title": e["title"] or e["id"], "id": e["id"]})
+    return {"width": 600, "dots": dots, "lo": lo.isoformat(), "hi": hi.isoformat()}
+
+
+def _provenance_svg(event: dict[str, Any], arts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Layered layout: sources on the right (RTL reading start), copies to their left."""
+    edges = [p for p in event.get("provenance", []) if p["from"] in arts and p["to"] in arts]
+    if not edges:
+        return {"nodes": [], "edges": []}
+    depth: dict[str, int] = {}
+    for _ in range(len(edges) + 1):
+        for p in edges:
+            depth.setdefault(p["from"], 0)
+            depth[p["to"]] = max(depth.get(p["to"], 0), depth[p["from"]] + 1)
+    layers: dict[int, list[str]] = {}
+    for node, d in depth.items():
+        layers.setdefault(min(d, 4), []).append(node)
+    nodes = {}
+    for d, members in layers.items():
+        for i, node in enumerate(sorted(members)):
+            nodes[node] = {"id": node, "x": 620 - d * 150, "y": 30 + i * 46, "label": (arts[node].get("outlet") or node)[:18]}
+    height = 60 + 46 * max(len(m) for m in layers.values())
+    return {"nodes": list(nodes.values()), "height": height,
+            "edges": [{"x1": nodes[p["from"]]["x"] - 60, "y1": nodes[p["from"]]["y"], "x2": nodes[p["to"]]["x"] + 60,
+                       "y2": nodes[p["to"]]["y"], "kind": p["kind"], "coverage": p["coverage"]} for p in edges]}
+
+
+def _source_lines(art: dict[str, Any]) -> list[dict[str, Any]]:
+    """The page text line by line, each marked kept (in the body) or dropped."""
+    from ..arabic.normalize import normalize_match
+
+    body = {" ".join(normalize_match(p).split()) for p in art["body"].split("\n") if p.strip()}
+    out = []
+    for line in (art.get("source_text") or "").splitlines():
+        if not line.strip():
+            continue
+        key = " ".join(normalize_match(line).split())
+        kept = key in body or any(key and key in b for b in body)
+        out.append({"text": line, "kept": kept})
+    return out
+
+
+def _sqlite_error_handler(app: FastAPI) -> None:  # pragma: no cover - wiring
+    @app.exception_handler(sqlite3.OperationalError)
+    def _busy(_request: Request, exc: sqlite3.OperationalError) -> Response:
+        return Response(status_code=503, content=f"store busy: {exc}")

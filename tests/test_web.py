@@ -1,0 +1,95 @@
+"""JSON API and web pages over a store built from the demo corpus; escaping of hostile page text."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+from fastapi.testclient import TestClient  # noqa: E402
+
+from marsad import Pipeline  # noqa: E402
+from marsad.web.app import create_app  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client(demo_db: Path) -> TestClient:
+    return TestClient(create_app(str(demo_db)))
+
+
+def test_stories_are_paged_sorted_and_filtered(client: TestClient) -> None:
+    first = client.get("/api/stories", params={"size": 2, "sort": "size"}).json()
+    assert first["total"] >= 3 and len(first["items"]) == 2
+    sizes = [s["articles"] for s in first["items"]]
+    assert sizes == sorted(sizes, reverse=True)
+    second = client.get("/api/stories", params={"size": 2, "page": 2, "sort": "size"}).json()
+    assert not {s["id"] for s in first["items"]} & {s["id"] for s in second["items"]}
+    outlet = first["items"][0]["coverage"][0]["outlet"]
+    filtered = client.get("/api/stories", params={"outlet": outlet}).json()
+    assert filtered["items"] and all(any(c["outlet"] == outlet for c in s["coverage"]) for s in filtered["items"])
+    late = client.get("/api/stories", params={"date_from": "2026-03-01"}).json()
+    assert late["items"] and all(s["last_date"] >= "2026-03-01" for s in late["items"])
+    by_entity = client.get("/api/stories", params={"entity": "غوتيريش"}).json()
+    assert by_entity["total"] >= 1
+
+
+def test_story_event_article_records(client: TestClient) -> None:
+    story = client.get("/api/stories", params={"sort": "size"}).json()["items"][0]
+    detail = client.get(f"/api/stories/{story['id']}").json()
+    assert detail["events"] and detail["timeline"][0]["event_id"] == detail["events"][0]["id"]
+    event = client.get(f"/api/events/{detail['events'][0]['id']}").json()
+    for key in ("id", "story_id", "title", "date", "article_ids", "outlets", "summary", "entities", "quotes", "provenance", "disagreements", "timeline"):
+        assert key in event
+    article = client.get(f"/api/articles/{event['article_ids'][0]}").json()
+    assert article["event_id"] == event["id"] and article["body"]
+
+
+def test_search_outlets_entities(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "اسطنبول"}).json()["results"]
+    assert hits and any(seg["hit"] for seg in hits[0]["snippet"])
+    outlets = client.get("/api/outlets").json()
+    assert len(outlets) >= 8 and all(o["articles"] > 0 for o in outlets)
+    ents = client.get("/api/entities", params={"q": "ترمب"}).json()
+    assert ents[0]["canonical"] == "دونالد ترامب" and {"ترمب", "ترامب"} <= set(ents[0]["variants"])
+
+
+@pytest.mark.parametrize("url,status", [
+    ("/api/stories?page=0", 422), ("/api/stories?size=1000", 422), ("/api/stories?sort=alpha", 422),
+    ("/api/stories?date_from=yesterday", 422), ("/api/search", 422), ("/api/search?q=", 422),
+    ("/api/events/nope", 404), ("/api/articles/nope", 404), ("/api/stories/nope", 404), ("/events/nope", 404),
+])
+def test_bad_parameters_give_clear_4xx(client: TestClient, url: str, status: int) -> None:
+    r = client.get(url)
+    assert r.status_code == status and r.json()["detail"]
+
+
+def test_pages_render_right_to_left(client: TestClient) -> None:
+    story = client.get("/api/stories", params={"sort": "size"}).json()["items"][0]
+    event_id = story["event_ids"][0]
+    article_id = client.get(f"/api/events/{event_id}").json()["article_ids"][0]
+    for url in ("/", f"/stories/{story['id']}", f"/events/{event_id}", f"/articles/{article_id}", "/search?q=جدة"):
+        r = client.get(url)
+        assert r.status_code == 200
+        assert '<html lang="ar" dir="rtl">' in r.text
+        assert "http://" not in r.text.split("<main>")[0] and "https://" not in r.text.split("<main>")[0]  # no external assets
+
+
+def test_hostile_page_text_is_escaped(tmp_path: Path) -> None:
+    page = tmp_path / "evil" / "p.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "عنوان <script>alert(1)</script> خبير\n"
+        "قال المسؤول في بيان رسمي اليوم إن الوضع مستقر تماما <img src=x onerror=alert(2)> وإن الفرق تعمل على مدار الساعة لضمان السلامة.\n"
+        "وأضاف أن السلطات ستواصل متابعة التطورات عن كثب <script>document.title='x'</script> حتى انتهاء الأزمة بشكل كامل ونهائي.\n",
+        encoding="utf-8")
+    db = tmp_path / "x.db"
+    Pipeline(db=db).run([str(page.parent)])
+    c = TestClient(create_app(str(db)))
+    event_id = c.get("/api/stories").json()["items"][0]["event_ids"][0]
+    article_id = c.get(f"/api/events/{event_id}").json()["article_ids"][0]
+    for url in ("/", f"/events/{event_id}", f"/articles/{article_id}", "/search?q=المسؤول"):
+        html = c.get(url).text
+        assert "<script>alert" not in html and "<script>document" not in html and "<img src=x" not in html
+        assert "onerror=alert" not in html or "&lt;img" in html
