@@ -27,10 +27,24 @@ QUERY_TERMS = 12  # terms used to look up candidate events
 MAX_CANDIDATES = 30  # events scored per article
 
 
+_OVERRIDE: dict[str, float] = {}
+
+
 @lru_cache(maxsize=1)
-def params() -> dict[str, float]:
+def _file_params() -> dict[str, float]:
     text = resources.files("marsad.cluster").joinpath("params.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def params() -> dict[str, float]:
+    """Clustering parameters: the committed params.json (fitted by bench/fit_cluster.py)."""
+    return {**_file_params(), **_OVERRIDE} if _OVERRIDE else _file_params()
+
+
+def override_params(values: dict[str, float]) -> None:
+    """Used by the fitting script to try parameter settings; empty dict restores the file."""
+    _OVERRIDE.clear()
+    _OVERRIDE.update(values)
 
 
 @dataclass

@@ -1,0 +1,99 @@
+"""Fit the event-clustering parameters on the tuning half of ../shared/data/events.
+
+    python bench/fit_cluster.py --db /tmp/snn.db [--write]
+
+Article features are computed once from a store built over the SaudiNewsNet corpus;
+the streaming clusterer is then replayed over the whole corpus (publication order, as
+in a run) for each setting of a grid, scored by B-cubed F1 on the tuning half (events
+at even positions of events.jsonl; the other half is held out and only reported).
+With --write the best setting goes to src/marsad/cluster/params.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import itertools
+import json
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.cluster import events as ev  # noqa: E402
+
+
+def bcubed(labelled: dict[str, str], sys_event: dict[str, str], members: dict[str, list[str]]) -> tuple[float, float, float]:
+    p = r = 0.0
+    for a, g in labelled.items():
+        gold = {x for x, y in labelled.items() if y == g}
+        mine = set(members.get(sys_event.get(a, ""), [a]))
+        p += len(gold & mine) / len(mine)
+        r += len(gold & mine) / len(gold)
+    n = len(labelled)
+    p, r = p / n, r / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", type=Path, required=True)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args()
+    events = [json.loads(x) for x in (args.data / "events" / "events.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    tune = {a: e["event_id"] for i, e in enumerate(events) if i % 2 == 0 for a in e["article_ids"]}
+    held = {a: e["event_id"] for i, e in enumerate(events) if i % 2 == 1 for a in e["article_ids"]}
+    con = sqlite3.connect(args.db)
+    rows = con.execute("SELECT id, url, title, body, published, entities, duplicate_of FROM articles "
+                       "ORDER BY COALESCE(published, '9999'), seq").fetchall()
+    t = time.perf_counter()
+    dfs = ev.DocumentFrequencies()
+    today = dt.date.today()
+    feats, label_of, dups = [], {}, {}
+    for aid, url, title, body, published, ents, dup in rows:
+        ents = [e["canonical"] for e in json.loads(ents) if e["type"] != "MISC"]
+        f = ev.article_features(aid, title, body, published, ents, dfs, fallback_date=today, duplicate_of=dup)
+        feats.append(f)
+        label_of[aid] = hashlib.sha1((url or "").encode()).hexdigest()[:12]
+        dups[aid] = dup
+    print(f"features for {len(feats):,} articles in {time.perf_counter() - t:.0f} s")
+    grid = {"threshold": [0.3, 0.4, 0.5, 0.6], "w_ent": [0.1, 0.25], "sigma_days": [1.5, 3.0]}
+    results = []
+    for values in itertools.product(*grid.values()):
+        setting = dict(zip(grid, values))
+        setting["w_cos"] = 1.0 - setting["w_ent"]
+        ev.override_params(setting)
+        t = time.perf_counter()
+        clusterer = ev.EventClusterer()
+        for f in feats:
+            forced = clusterer.article_event.get(dups[f.id]) if dups[f.id] else None
+            clusterer.assign(f, forced)
+            clusterer.prune(f.date)
+        sys_event = {label_of[a]: e for a, e in clusterer.article_event.items()}
+        members: dict[str, list[str]] = {}
+        for a, e in clusterer.article_event.items():
+            members.setdefault(e, []).append(label_of[a])
+        score_t = bcubed(tune, sys_event, members)
+        score_h = bcubed(held, sys_event, members)
+        results.append((score_t[2], setting, score_t, score_h, len(clusterer.events)))
+        print(f"{setting} tune P {score_t[0]:.3f} R {score_t[1]:.3f} F1 {score_t[2]:.3f} | held-out F1 {score_h[2]:.3f} | "
+              f"{len(clusterer.events):,} events | {time.perf_counter() - t:.0f} s", flush=True)
+    ev.override_params({})
+    best = max(results, key=lambda x: x[0])
+    print(f"\nbest on the tuning half: {best[1]} tune F1 {best[2][2]:.3f}; held-out B-cubed P {best[3][0]:.3f} R {best[3][1]:.3f} F1 {best[3][2]:.3f}")
+    if args.write:
+        path = ROOT / "src" / "marsad" / "cluster" / "params.json"
+        current = json.loads(path.read_text(encoding="utf-8"))
+        current.update({k: round(v, 3) for k, v in best[1].items()})
+        current["_fitted"] = f"bench/fit_cluster.py on the tuning half: B-cubed F1 {best[2][2]:.3f}"
+        path.write_text(json.dumps(current, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
