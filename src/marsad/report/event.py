@@ -132,10 +132,7 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
     for s in summary:  # a sentence stated by a canonical is stated by its duplicates too
         s["article_ids"] = s["article_ids"] + [d for i in s["article_ids"] for d in dup_credit.get(i, [])]
     ents = merge_event_entities([[Entity(**e) for e in a["entities"]] for a in articles])
-    quotes = []
-    for a in originals:
-        for q in a["quotes"]:
-            quotes.append({**q, "article_id": a["id"], "outlet": a.get("outlet")})
+    quotes = _merged_quotes(originals)
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for q in quotes:
         by_speaker[q.get("speaker_canonical") or ""].append(q)
@@ -158,6 +155,29 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
         "outlet_additions": outlet_additions(originals, groups=groups) if len(originals) > 1 else [],
         "timeline": timeline,
     }
+
+
+def _merged_quotes(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quotes of the event, the same words from several outlets (copies, respellings) listed once with all sources."""
+    from ..arabic.tokens import content_terms
+
+    merged: list[dict[str, Any]] = []
+    keys: list[tuple[str, set[str]]] = []
+    for a in articles:
+        for q in a["quotes"]:
+            terms = set(content_terms(q["text"]))
+            speaker = q.get("speaker_canonical") or ""
+            for i, (sp, other) in enumerate(keys):
+                if sp == speaker and terms and len(terms & other) / len(terms | other) >= 0.6:
+                    merged[i]["article_ids"].append(a["id"])
+                    if a.get("outlet") not in merged[i]["outlets"]:
+                        merged[i]["outlets"].append(a.get("outlet"))
+                    break
+            else:
+                keys.append((speaker, terms))
+                merged.append({**q, "article_id": a["id"], "outlet": a.get("outlet"), "article_ids": [a["id"]],
+                               "outlets": [a.get("outlet")]})
+    return merged
 
 
 def _representative_title(articles: list[dict[str, Any]], counts: Counter[str]) -> str | None:
