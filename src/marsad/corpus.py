@@ -105,9 +105,8 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
                 forced = clusterer.article_event.get(other)
         feats = article_features(a.id, a.title, a.body, a.published, [e.canonical for e in a.entities if e.type != "MISC"],
                                  dfs, fallback_date=d, duplicate_of=doc.duplicate_of, outlet=a.outlet)
-        is_new = forced is None and not clusterer.candidates(feats)
         eid = clusterer.assign(feats, forced)
-        if is_new or clusterer.events[eid].size == 1:
+        if clusterer.events[eid].size == 1:
             counts.events_new += 1
         for e in edges:
             counts.reuse_edges += 1
@@ -118,7 +117,7 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
         clusterer.prune(d)
 
     # --- stories for events that have none yet ---------------------------------------
-    touched = [e for e in clusterer.events.values() if e.touched]
+    touched = [e for e in clusterer.all_events() if e.touched]
     counts.events_touched = len(touched)
     for e in sorted(touched, key=lambda e: (e.first, e.id)):
         if not event_story.get(e.id):

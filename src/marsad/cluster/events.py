@@ -25,6 +25,7 @@ TOP_TERMS = 40  # terms kept per article vector
 EVENT_TERMS = 120  # terms kept per event centroid
 QUERY_TERMS = 12  # terms used to look up candidate events
 MAX_CANDIDATES = 30  # events scored per article
+MAX_POSTINGS_SCANNED = 400  # per query term, newest first
 
 
 _OVERRIDE: dict[str, float] = {}
@@ -154,22 +155,33 @@ class EventClusterer:
 
     def __init__(self, events: list[Event] | None = None) -> None:
         self.events: dict[str, Event] = {}
-        self.index: dict[str, set[str]] = defaultdict(set)
+        # term -> event ids in the order they last gained the term (newest last): lookups scan
+        # from the end and stop at the window, so the cost does not grow with the corpus
+        self.index: dict[str, list[str]] = defaultdict(list)
         self.article_event: dict[str, str] = {}
+        self.retired: dict[str, Event] = {}  # pruned from matching, still to be written if touched
         for e in events or []:
             self._register(e)
 
     def _register(self, e: Event) -> None:
         self.events[e.id] = e
         for t, _w in sorted(e.centroid.items(), key=lambda kv: -kv[1])[:EVENT_TERMS]:
-            self.index[t].add(e.id)
+            self.index[t].append(e.id)
 
     def candidates(self, a: ArticleFeatures) -> set[str]:
         window = params()["window_days"]
         shared: Counter[str] = Counter()
         for t, _w in sorted(a.terms.items(), key=lambda kv: -kv[1])[:QUERY_TERMS]:
-            for eid in self.index.get(t, ()):
-                e = self.events[eid]
+            seen: set[str] = set()
+            postings = self.index.get(t, ())
+            for i in range(len(postings) - 1, max(-1, len(postings) - 1 - MAX_POSTINGS_SCANNED), -1):
+                eid = postings[i]
+                if eid in seen:
+                    continue
+                seen.add(eid)
+                e = self.events.get(eid)
+                if e is None:
+                    continue
                 if (a.date - e.last).days <= window and (e.first - a.date).days <= window:
                     shared[eid] += 1
         # score only the events sharing most of the article's top terms
@@ -199,11 +211,16 @@ class EventClusterer:
         e.first, e.last = min(e.first, a.date), max(e.last, a.date)
         for t, w in a.terms.items():
             e.centroid[t] = e.centroid.get(t, 0.0) + w
-            self.index[t].add(e.id)
+            postings = self.index[t]
+            if not postings or postings[-1] != e.id:
+                postings.append(e.id)
         e._norm = 0.0
         e.entities.update(a.entities)
         e.members.append(a.id)
         e.touched = True
+
+    def all_events(self) -> list[Event]:
+        return [*self.events.values(), *self.retired.values()]
 
     def prune(self, before: dt.date) -> None:
         """Forget events that ended long before ``before`` (they stay in the store); once a day of input."""
@@ -211,8 +228,15 @@ class EventClusterer:
             return
         self._pruned = before
         window = params()["window_days"]
-        old = [eid for eid, e in self.events.items() if (before - e.last).days > 4 * window and not e.touched]
+        old = {eid for eid, e in self.events.items() if (before - e.last).days > 4 * window}
         for eid in old:
             e = self.events.pop(eid)
-            for t in e.centroid:
-                self.index.get(t, set()).discard(eid)
+            if e.touched:
+                self.retired[eid] = e
+        if old:
+            for t in list(self.index):
+                kept = [x for x in self.index[t] if x not in old]
+                if kept:
+                    self.index[t] = kept
+                else:
+                    del self.index[t]
