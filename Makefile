@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared/data
 
-.PHONY: demo test bench eval lint setup setup-test clean
+.PHONY: demo test bench eval lint setup setup-test clean browser screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,19 @@ demo: $(VENV)/.installed
 	mkdir -p out
 	$(BIN)/marsad run examples/demo --db out/demo.db --report out/
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest
+
+# Browser tests drive Debian's Chromium through Playwright (no browser download): install it when we can.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "could not install chromium: the browser tests will be skipped"; \
+	  else echo "chromium is missing and we are not root: the browser tests will be skipped"; fi; }
+
+screenshots: $(VENV)/.installed-test browser
+	MARSAD_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_browser.py -k click_through
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
