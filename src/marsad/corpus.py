@@ -162,6 +162,9 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
     return counts
 
 
+MAX_TIMELINE = 100
+
+
 def refresh_records(store: Store, event_ids: list[str], story_ids: set[str], summary_sentences: int = 5) -> None:
     """Rebuild the JSON record, title and outlets of the given events and stories (inside the caller's transaction)."""
     conn = store.conn
@@ -189,6 +192,9 @@ def refresh_records(store: Store, event_ids: list[str], story_ids: set[str], sum
             timeline.append({"date": ev["first_date"], "event_id": ev["id"], "text": ev["title"] or "",
                              "article_ids": rec.get("article_ids", []), "outlets": rec.get("outlets", [])})
             outlets.update(rec.get("outlets", []))
+        if len(timeline) > MAX_TIMELINE:  # a very long storyline: keep its most covered events
+            top = sorted(timeline, key=lambda t: -len(t["article_ids"]))[:MAX_TIMELINE]
+            timeline = sorted(top, key=lambda t: (t["date"] or "", t["event_id"]))
         biggest = max(evs, key=lambda ev: len((records.get(ev["id"]) or {}).get("article_ids", [])) or 0) if evs else None
         conn.execute("UPDATE stories SET title=?, outlets=?, event_ids=?, first_date=?, last_date=? WHERE id=?",
                      (biggest["title"] if biggest else None, json.dumps(sorted(outlets), ensure_ascii=False),

@@ -64,6 +64,11 @@ MIGRATIONS: list[str] = [
         event_ids TEXT NOT NULL DEFAULT '[]', outlets TEXT NOT NULL DEFAULT '[]', features TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 2: lookups by story (story pages, timelines, story filters)
+    """
+    CREATE INDEX IF NOT EXISTS events_story ON events(story_id);
+    CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+    """,
 ]
 
 ARTICLE_JSON_FIELDS = ("agencies", "reuses", "entities", "quotes", "dates", "dropped_lines")
