@@ -247,26 +247,27 @@ def eval_events(data: Path, db: Path | None) -> None:
                 origins[c] = g["origin"]
     labelled_all = {a for e in events for a in e["article_ids"] + e["hard_negative_ids"]}
     id_of = {v: k for k, v in url_id.items()}
-    sys_pairs = set()
     canon: dict[str, str] = {}
     for lid in labelled_all:
         d = dup_of.get(lid)
         if d:
             canon[lid] = url_id.get(d, d)
-    for lid in labelled_all:
-        for other in labelled_all:
-            if lid < other:
-                a_root = canon.get(lid, lid)
-                b_root = canon.get(other, other)
-                linked = a_root == b_root or any(url_id.get(r["article_id"]) == other and r["kind"] in ("copy", "rewrite") for r in reuses.get(lid, [])) \
-                    or any(url_id.get(r["article_id"]) == lid and r["kind"] in ("copy", "rewrite") for r in reuses.get(other, []))
-                if linked:
-                    sys_pairs.add((lid, other))
-    tp = len(gold_pairs & sys_pairs)
-    cp = tp / len(sys_pairs) if sys_pairs else 0
-    cr = tp / len(gold_pairs) if gold_pairs else 0
-    cf = 2 * cp * cr / (cp + cr) if cp + cr else 0
-    print(f"\ncopy groups (pairwise over the {len(labelled_all)} labelled articles): P {cp:.3f} R {cr:.3f} F1 {cf:.3f} ({len(gold_pairs)} gold pairs)")
+    for kinds in (("copy",), ("copy", "rewrite")):
+        sys_pairs = set()
+        for lid in labelled_all:
+            for other in labelled_all:
+                if lid < other:
+                    linked = canon.get(lid, lid) == canon.get(other, other) \
+                        or any(url_id.get(r["article_id"]) == other and r["kind"] in kinds for r in reuses.get(lid, [])) \
+                        or any(url_id.get(r["article_id"]) == lid and r["kind"] in kinds for r in reuses.get(other, []))
+                    if linked:
+                        sys_pairs.add((lid, other))
+        tp = len(gold_pairs & sys_pairs)
+        cp = tp / len(sys_pairs) if sys_pairs else 0
+        cr = tp / len(gold_pairs) if gold_pairs else 0
+        cf = 2 * cp * cr / (cp + cr) if cp + cr else 0
+        print(f"copy groups from duplicates + {'/'.join(kinds)} edges (pairwise over the {len(labelled_all)} labelled articles): "
+              f"P {cp:.3f} R {cr:.3f} F1 {cf:.3f} ({len(gold_pairs)} gold pairs)")
     right = total = 0
     for copy, origin in origins.items():
         if copy not in id_of and copy not in sys_event:
@@ -289,16 +290,16 @@ def eval_events(data: Path, db: Path | None) -> None:
                 continue
             rec = json.loads(rec[0])
             outlets = {}
-            for aid, outlet in con.execute(f"SELECT id, outlet FROM articles WHERE event_id=?", (eid,)):
+            for aid, outlet in con.execute("SELECT id, outlet FROM articles WHERE event_id=?", (eid,)):
                 outlets[aid] = outlet
             sents = rec["summary"]
             for s in sents:
                 total_s += 1
                 supported += len({outlets.get(i) for i in s["article_ids"]}) >= 2
-            from marsad.report.summary import _jaccard
             from collections import Counter
 
             from marsad.arabic.tokens import content_terms
+            from marsad.report.summary import _jaccard
 
             terms = [Counter(content_terms(s["text"])) for s in sents]
             redundant += sum(1 for i, j in combinations(range(len(terms)), 2) if _jaccard(terms[i], terms[j]) >= 0.5)

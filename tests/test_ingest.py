@@ -164,7 +164,7 @@ class _FeedHandler(BaseHTTPRequestHandler):
             return
         body = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>محلي</title>'
                 "<item><title>خبر من الخادم</title><link>http://127.0.0.1/n/1</link>"
-                "<description>نص الخبر من خادم محلي للاختبار</description></item></channel></rss>").encode("utf-8")
+                "<description>نص الخبر من خادم محلي للاختبار</description></item></channel></rss>").encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
         self.send_header("Content-Length", str(len(body)))

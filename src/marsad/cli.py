@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -39,9 +38,9 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
 def run(
     inputs: list[str] = typer.Argument(..., help="Files, folders, archives (.zip, .tar.gz) or RSS/Atom feed URLs."),
     db: Path = typer.Option(Path("marsad.db"), "--db", help=DB_HELP),
-    report: Optional[Path] = typer.Option(None, "--report", help="Write the HTML/Markdown report to this folder."),
+    report: Path | None = typer.Option(None, "--report", help="Write the HTML/Markdown report to this folder."),
     engine: str = typer.Option("local", "--engine", help="local (in process) or spark."),
-    master: Optional[str] = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
+    master: str | None = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input failed."),
     max_file_mb: int = typer.Option(50, "--max-file-mb", help="Skip files larger than this (MB)."),
 ) -> None:
@@ -105,7 +104,7 @@ def export_cmd(
     what: str = typer.Option(..., "--what", help="articles, events or stories."),
     db: Path = typer.Option(Path("marsad.db"), "--db", help=DB_HELP),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
+    output: str | None = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
 ) -> None:
     """Export the stored analysis, one record per line."""
     from .export import export

@@ -126,5 +126,5 @@ def article_id(outlet: str | None, url: str | None, body: str) -> str:
     stay two articles (one becomes the other's duplicate); the file path is not, so a
     re-run from another directory stores nothing twice.
     """
-    digest = hashlib.sha1(f"{outlet or ''}\x1f{url or ''}\x1f{body}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha1(f"{outlet or ''}\x1f{url or ''}\x1f{body}".encode()).hexdigest()
     return digest[:16]

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .arabic.dates import find_dates
 from .clean.templates import TemplateView
 from .extract import extract_document
 from .ingest.formats import Limits
 from .nlp.entities import extract_entities
 from .nlp.quotes import extract_quotes
-from .arabic.dates import find_dates
 from .records import Article, RawDocument
 
 

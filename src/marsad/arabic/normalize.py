@@ -12,8 +12,8 @@ same letter for matching Arabic news, and must not do it for display.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff]")
 _TATWEEL = "\u0640"

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..arabic.normalize import normalize_match
-from ..arabic.tokens import split_clitics, tokenize
 from ..meta.agencies import agency_of
 from .minhash import BANDS, MinHasher, band_keys, exact_key, is_empty, jaccard_estimate, match_tokens
 

@@ -98,7 +98,7 @@ def outlet_additions(articles: list[dict[str, Any]], limit: int = 3, groups: lis
         own_entities = [c for c, outs in entity_outlets.items() if outs == {outlet}]
         own_norm = [normalize_match(c) for c in own_entities]
 
-        def novelty(g: Any) -> float:
+        def novelty(g: Any, own_norm: list[str] = own_norm) -> float:
             has_num = bool(re.search(r"\d", g.text))
             has_quote = "«" in g.text or '"' in g.text
             text = normalize_match(g.text)
