@@ -244,7 +244,10 @@ def _holiday(name: str, ref: dt.date, prefer: str) -> dt.date | None:
         options = [_easter(ref.year - 1), _easter(ref.year), _easter(ref.year + 1)]
     else:
         month, day = _HOLIDAYS_HIJRI[name]
-        hy = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+        try:
+            hy = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+        except (OverflowError, ValueError):  # outside the Umm al-Qura tables (1924-2077)
+            return None
         options = [d for d in (_hijri_to_greg(y, month, day) for y in (hy - 1, hy, hy + 1)) if d]
     if prefer == "future":
         later = [d for d in options if d >= ref]
@@ -313,7 +316,10 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
         else:
             from hijridate import Gregorian
 
-            h = Gregorian(ref.year, ref.month, ref.day).to_hijri()
+            try:
+                h = Gregorian(ref.year, ref.month, ref.day).to_hijri()
+            except (OverflowError, ValueError):  # outside the Umm al-Qura tables (1924-2077)
+                return None
             year = h.year if (month, day) <= (h.month, h.day) else h.year - 1
         gd = _hijri_to_greg(year, month, day)
         return (gd.isoformat(), "hijri") if gd else None
