@@ -302,8 +302,30 @@ def read_bytes(data: bytes, name: str, where: str, folder: str | None, limits: L
     yield from reader(data, where, folder)
 
 
+class _MemberGuard:
+    """The checks every archive member passes before it is read, whatever the archive format."""
+
+    def __init__(self, where: str, limits: Limits) -> None:
+        self.where, self.limits, self.total = where, limits, 0
+        self.exhausted = False
+
+    def refuse(self, name: str, size: int, compressed: int | None = None) -> IngestError | None:
+        member, limits = f"{self.where}#{name}", self.limits
+        if _unsafe_member(name):
+            return IngestError(member, "unsafe member path (absolute or '..'); skipped")
+        if size > limits.max_file_bytes:
+            return IngestError(member, f"member is {size} bytes, over the {limits.max_file_bytes}-byte limit")
+        if compressed and size / compressed > limits.max_archive_ratio:
+            return IngestError(member, f"compression ratio {size // compressed}:1 looks like a zip bomb; skipped")
+        self.total += size
+        if self.total > limits.max_archive_total_bytes:
+            self.exhausted = True
+            return IngestError(self.where, f"archive expands past the {limits.max_archive_total_bytes}-byte total limit; rest skipped")
+        return None
+
+
 def read_archive(data: bytes, suffix: str, where: str, folder: str | None, limits: Limits) -> Iterator[Item]:
-    total = 0
+    guard = _MemberGuard(where, limits)
     if suffix == ".zip":
         try:
             zf = zipfile.ZipFile(io.BytesIO(data))
@@ -314,27 +336,19 @@ def read_archive(data: bytes, suffix: str, where: str, folder: str | None, limit
         for info in infos[: limits.max_archive_members]:
             if info.is_dir():
                 continue
-            member = f"{where}#{info.filename}"
-            if _unsafe_member(info.filename):
-                yield IngestError(member, "unsafe member path (absolute or '..'); skipped")
+            refused = guard.refuse(info.filename, info.file_size, info.compress_size or None)
+            if refused:
+                yield refused
+                if guard.exhausted:
+                    return
                 continue
-            if info.file_size > limits.max_file_bytes:
-                yield IngestError(member, f"member is {info.file_size} bytes, over the {limits.max_file_bytes}-byte limit")
-                continue
-            if info.compress_size and info.file_size / max(info.compress_size, 1) > limits.max_archive_ratio:
-                yield IngestError(member, f"compression ratio {info.file_size // max(info.compress_size, 1)}:1 looks like a zip bomb; skipped")
-                continue
-            total += info.file_size
-            if total > limits.max_archive_total_bytes:
-                yield IngestError(where, f"archive expands past the {limits.max_archive_total_bytes}-byte total limit; rest skipped")
-                return
             try:
                 with zf.open(info) as fh:
                     payload = fh.read(limits.max_file_bytes + 1)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-                yield IngestError(member, f"unreadable zip member ({exc})")
+                yield IngestError(f"{where}#{info.filename}", f"unreadable zip member ({exc})")
                 continue
-            yield from read_bytes(payload, info.filename, member, folder, limits)
+            yield from read_bytes(payload, info.filename, f"{where}#{info.filename}", folder, limits)
         return
     try:
         tf = tarfile.open(fileobj=io.BytesIO(data), mode="r:*")
@@ -345,21 +359,15 @@ def read_archive(data: bytes, suffix: str, where: str, folder: str | None, limit
         for info in tf:
             if not info.isfile():
                 continue
-            member = f"{where}#{info.name}"
-            if _unsafe_member(info.name):
-                yield IngestError(member, "unsafe member path (absolute or '..'); skipped")
+            refused = guard.refuse(info.name, info.size)
+            if refused:
+                yield refused
+                if guard.exhausted:
+                    return
                 continue
-            if info.size > limits.max_file_bytes:
-                yield IngestError(member, f"member is {info.size} bytes, over the {limits.max_file_bytes}-byte limit")
-                continue
-            total += info.size
-            if total > limits.max_archive_total_bytes:
-                yield IngestError(where, "archive expands past the total-size limit; rest skipped")
-                return
             fh = tf.extractfile(info)
-            if fh is None:
-                continue
-            yield from read_bytes(fh.read(), info.name, member, folder, limits)
+            if fh is not None:
+                yield from read_bytes(fh.read(), info.name, f"{where}#{info.name}", folder, limits)
     except (tarfile.TarError, OSError, EOFError, zlib_error()) as exc:
         yield IngestError(where, f"corrupt or truncated tar ({type(exc).__name__}: {exc})")
 
