@@ -147,8 +147,9 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
                          (eid, event_story.get(eid), dup, json.dumps(reuses_of.get(article_id, []), ensure_ascii=False), article_id))
             conn.execute("INSERT OR REPLACE INTO minhash(article_id, signature) VALUES(?,?)", (article_id, sig.astype(np.uint32).tobytes()))
         # reuse edges found from a new article towards an older one make the older one's record change too
+        updated = {u[0] for u in updates}
         for copier, reuses in reuses_of.items():
-            if copier not in {u[0] for u in updates}:
+            if copier not in updated:
                 row = conn.execute("SELECT reuses FROM articles WHERE id=?", (copier,)).fetchone()
                 if row:
                     merged = json.loads(row[0]) + [r for r in reuses if r not in json.loads(row[0])]
