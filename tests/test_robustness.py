@@ -151,3 +151,96 @@ def test_mixed_and_broken_encodings_decode_or_fail_cleanly(raw: bytes) -> None:
         assert isinstance(text, str)
     except DecodeError as exc:
         assert str(exc)
+
+
+def test_a_200_mb_text_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    import resource
+
+    from marsad.ingest.formats import Limits
+    from marsad.ingest.sources import discover
+
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as fh:
+        fh.truncate(200 * 1024 * 1024)  # sparse: 200 MB on paper, nothing on disk
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    [unit] = list(discover([str(big)]))
+    items = list(unit.read(Limits()))
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert len(items) == 1 and "over the" in items[0].reason
+    assert (after - before) < 50 * 1024  # KiB: the file was never loaded
+
+
+def _endless_server(kind: str):  # type: ignore[no-untyped-def]
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            if kind == "silent":
+                time.sleep(5)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.end_headers()
+            self.wfile.write(b'<?xml version="1.0"?><rss><channel>')
+            try:
+                for _ in range(100_000):  # "never" ends: far more than any limit
+                    self.wfile.write(b"<item><title>x</title><description>" + b"y" * 1000 + b"</description></item>")
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.mark.parametrize("kind,expect", [("endless", "larger than"), ("silent", "timed out")])
+def test_feeds_that_never_end_or_never_answer_are_cut(kind: str, expect: str) -> None:
+    from marsad.ingest.formats import Limits
+    from marsad.ingest.sources import fetch_feed
+
+    server = _endless_server(kind)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/feed"
+        t = time.perf_counter()
+        items = list(fetch_feed(url, Limits(max_feed_bytes=200_000, fetch_timeout_s=1.0)))
+        assert time.perf_counter() - t < 10
+        assert len(items) == 1 and expect in items[0].reason
+    finally:
+        server.shutdown()
+
+
+def test_api_reads_while_a_run_writes(tmp_path: Path) -> None:
+    """WAL: the server answers during a long write, with no 'database is locked' and monotone counts."""
+    import warnings
+
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    from fastapi.testclient import TestClient
+
+    from marsad import Pipeline
+    from marsad.web.app import create_app
+
+    corpus = tmp_path / "corpus"
+    _corpus(corpus, copies=12)
+    db = tmp_path / "shared.db"
+    Pipeline(db=db).run([str(DEMO / "sada-alkhalij")])  # the store exists before the server starts
+    client = TestClient(create_app(str(db)))
+    writer = _run([str(corpus), "--db", str(db)])
+    statuses, totals = [], []
+    try:
+        while writer.poll() is None:
+            r = client.get("/api/outlets")
+            statuses.append(r.status_code)
+            totals.append(sum(o["articles"] for o in r.json()) if r.status_code == 200 else -1)
+            statuses.append(client.get("/api/stories", params={"size": 5}).status_code)
+            statuses.append(client.get("/api/search", params={"q": "الرياض"}).status_code)
+    finally:
+        writer.wait(timeout=240)
+    assert writer.returncode == 0
+    assert len(statuses) > 10 and set(statuses) == {200}
+    assert totals == sorted(totals)  # readers see whole batches only: counts never go back
+    assert totals[-1] > totals[0]

@@ -7,6 +7,7 @@ classifier as flattened pages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -20,12 +21,20 @@ class HtmlExtraction:
     url: str | None
 
 
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=False
-    )
+    html = _XML_INVALID.sub("", html)  # lxml refuses NUL and control characters
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=False
+        )
+    except (ValueError, TypeError, RecursionError) as exc:  # malformed beyond what lxml recovers
+        doc = None
+        _ = exc
     if doc is None:
         # trafilatura found no main content: fall back to the page's visible text
         return HtmlExtraction(text=_visible_text(html), title=None, date=None, author=None, sitename=None, url=url)
@@ -44,8 +53,8 @@ def _visible_text(html: str) -> str:
 
     try:
         tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return ""
+    except (ValueError, lxml.etree.ParserError, RecursionError):
+        return re.sub(r"<[^>]{0,500}>", " ", html)  # last resort: drop anything tag-shaped
     for bad in tree.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     return "\n".join(t.strip() for t in tree.itertext() if t.strip())

@@ -267,3 +267,10 @@ def _sqlite_error_handler(app: FastAPI) -> None:  # pragma: no cover - wiring
     @app.exception_handler(sqlite3.OperationalError)
     def _busy(_request: Request, exc: sqlite3.OperationalError) -> Response:
         return Response(status_code=503, content=f"store busy: {exc}")
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory marsad.web.app:app_from_env` (multi-worker serving): the store from $MARSAD_DB."""
+    import os
+
+    return create_app(os.environ.get("MARSAD_DB", "marsad.db"))
