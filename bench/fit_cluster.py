@@ -49,20 +49,21 @@ def main() -> None:
     tune = {a: e["event_id"] for i, e in enumerate(events) if i % 2 == 0 for a in e["article_ids"]}
     held = {a: e["event_id"] for i, e in enumerate(events) if i % 2 == 1 for a in e["article_ids"]}
     con = sqlite3.connect(args.db)
-    rows = con.execute("SELECT id, url, title, body, published, entities, duplicate_of FROM articles "
+    rows = con.execute("SELECT id, url, title, body, published, entities, duplicate_of, reuses FROM articles "
                        "ORDER BY COALESCE(published, '9999'), seq").fetchall()
     t = time.perf_counter()
     dfs = ev.DocumentFrequencies()
     today = dt.date.today()
-    feats, label_of, dups = [], {}, {}
-    for aid, url, title, body, published, ents, dup in rows:
+    feats, label_of, dups, copies = [], {}, {}, {}
+    for aid, url, title, body, published, ents, dup, reuses in rows:
+        copies[aid] = [r["article_id"] for r in json.loads(reuses) if r["kind"] == "copy"]
         ents = [e["canonical"] for e in json.loads(ents) if e["type"] != "MISC"]
         f = ev.article_features(aid, title, body, published, ents, dfs, fallback_date=today, duplicate_of=dup)
         feats.append(f)
         label_of[aid] = hashlib.sha1((url or "").encode()).hexdigest()[:12]
         dups[aid] = dup
     print(f"features for {len(feats):,} articles in {time.perf_counter() - t:.0f} s")
-    grid = {"threshold": [0.3, 0.4, 0.5, 0.6], "w_ent": [0.1, 0.25], "sigma_days": [1.5, 3.0]}
+    grid = {"threshold": [0.3, 0.35, 0.4, 0.45, 0.5], "w_ent": [0.1, 0.25], "sigma_days": [1.5, 3.0]}
     results = []
     for values in itertools.product(*grid.values()):
         setting = dict(zip(grid, values))
@@ -70,8 +71,10 @@ def main() -> None:
         ev.override_params(setting)
         t = time.perf_counter()
         clusterer = ev.EventClusterer()
-        for f in feats:
+        for f in feats:  # as the pipeline does: duplicates and copies join their source's event
             forced = clusterer.article_event.get(dups[f.id]) if dups[f.id] else None
+            for src in copies[f.id]:
+                forced = forced or clusterer.article_event.get(src)
             clusterer.assign(f, forced)
             clusterer.prune(f.date)
         sys_event = {label_of[a]: e for a, e in clusterer.article_event.items()}

@@ -253,20 +253,28 @@ def eval_events(data: Path, db: Path | None) -> None:
         if d:
             canon[lid] = url_id.get(d, d)
     for kinds in (("copy",), ("copy", "rewrite")):
-        sys_pairs = set()
-        for lid in labelled_all:
-            for other in labelled_all:
-                if lid < other:
-                    linked = canon.get(lid, lid) == canon.get(other, other) \
-                        or any(url_id.get(r["article_id"]) == other and r["kind"] in kinds for r in reuses.get(lid, [])) \
-                        or any(url_id.get(r["article_id"]) == lid and r["kind"] in kinds for r in reuses.get(other, []))
-                    if linked:
-                        sys_pairs.add((lid, other))
+        # groups = connected components of duplicate links and reuse edges of these kinds (union-find)
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for lid, reuse_list in reuses.items():
+            if dup_of.get(lid):
+                parent[find(lid)] = find(url_id.get(dup_of[lid], dup_of[lid]))
+            for r in reuse_list:
+                if r["kind"] in kinds:
+                    parent[find(lid)] = find(url_id.get(r["article_id"], r["article_id"]))
+        sys_pairs = {(a, b) for a in labelled_all for b in labelled_all if a < b and find(a) == find(b)}
         tp = len(gold_pairs & sys_pairs)
         cp = tp / len(sys_pairs) if sys_pairs else 0
         cr = tp / len(gold_pairs) if gold_pairs else 0
         cf = 2 * cp * cr / (cp + cr) if cp + cr else 0
-        print(f"copy groups from duplicates + {'/'.join(kinds)} edges (pairwise over the {len(labelled_all)} labelled articles): "
+        print(f"copy groups = components of duplicates + {'/'.join(kinds)} edges (pairwise over the {len(labelled_all)} labelled articles): "
               f"P {cp:.3f} R {cr:.3f} F1 {cf:.3f} ({len(gold_pairs)} gold pairs)")
     right = total = 0
     for copy, origin in origins.items():

@@ -24,7 +24,7 @@ GRAM = 5
 SAMPLE_MOD = 4  # keep 1 in 4 5-grams (by hash) in the candidate index
 MIN_SHARED_SAMPLES = 3
 MAX_GRAM_DF = 40  # a 5-gram in more articles than this is boilerplate, not evidence
-COPY_COVERAGE = 0.7
+COPY_COVERAGE = 0.6  # share of the copier's text inside passages of its source: "lightly edited" copies reach ~0.6
 REWRITE_COVERAGE = 0.2
 WINDOW_DAYS = 7
 
@@ -175,7 +175,8 @@ class ReuseIndex:
                 continue
             origin, copier = origin_order(doc, other)
             cov = cov_doc if copier is doc else cov_other
-            kind = "copy" if min(cov_doc, cov_other) >= COPY_COVERAGE or cov >= 0.9 else "rewrite"
+            # the copier's coverage decides: a source that is longer than its copy is not less copied
+            kind = "copy" if cov >= COPY_COVERAGE else "rewrite"
             edges.append({"from": origin.id, "to": copier.id, "kind": kind, "coverage": round(cov, 3)})
         return edges
 

@@ -1,0 +1,87 @@
+"""Event reports on the demo corpus gold: cited summaries, no repeats, planted disagreements found."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+
+from marsad.arabic.normalize import normalize_match
+from marsad.arabic.tokens import content_terms
+from marsad.report.contradiction import stance
+from marsad.report.summary import split_sentences
+
+from .conftest import article_for
+
+
+def _load(db: Path) -> tuple[list[dict], dict[str, dict]]:
+    con = sqlite3.connect(db)
+    con.row_factory = sqlite3.Row
+    arts = [dict(r) for r in con.execute("SELECT id, input_id, outlet, body, event_id, duplicate_of FROM articles")]
+    events = {r["id"]: json.loads(r["record"]) for r in con.execute("SELECT id, record FROM events")}
+    return arts, events
+
+
+def test_every_summary_sentence_is_in_an_article_it_cites(demo_db: Path) -> None:
+    arts, events = _load(demo_db)
+    body = {a["id"]: normalize_match(a["body"]) for a in arts}
+    for rec in events.values():
+        assert rec["summary"]
+        for s in rec["summary"]:
+            assert s["article_ids"]
+            assert any(normalize_match(s["text"]) in body[i] for i in s["article_ids"]), s["text"]
+
+
+def test_no_two_summary_sentences_are_near_duplicates(demo_db: Path) -> None:
+    _arts, events = _load(demo_db)
+    for rec in events.values():
+        terms = [set(content_terms(s["text"])) for s in rec["summary"]]
+        for a, b in combinations(terms, 2):
+            assert len(a & b) / max(len(a | b), 1) < 0.5
+
+
+def test_planted_disagreements_are_found(demo_db: Path, gold: dict) -> None:
+    arts, events = _load(demo_db)
+    for planted in gold["disagreements"]:
+        pages = [p for p in gold["pages"] if p["event"] == planted["event"]]
+        event_ids = Counter(article_for(arts, p)["event_id"] for p in pages if article_for(arts, p))
+        found = set()
+        for eid in event_ids:
+            for d in events[eid]["disagreements"]:
+                if d["kind"] == planted["kind"]:
+                    found |= {v["value"] for v in d["values"]}
+        assert set(planted["values"]) <= found, (planted, found)
+
+
+def test_spelling_variants_merge_and_distinct_people_do_not(demo_db: Path, gold: dict) -> None:
+    _arts, events = _load(demo_db)
+    canon_of: dict[str, set[str]] = {}
+    for rec in events.values():
+        for e in rec["entities"]:
+            for v in e["variants"]:
+                canon_of.setdefault(normalize_match(v), set()).add(e["canonical"])
+    for group in gold["variant_groups"]:
+        canons = set().union(*(canon_of.get(normalize_match(v), set()) for v in group))
+        assert len(canons) == 1, (group, canons)
+    for a, b in gold["distinct_people"]:
+        ca, cb = canon_of.get(normalize_match(a), set()), canon_of.get(normalize_match(b), set())
+        assert not (ca & cb), (a, b)
+
+
+def test_sentence_splitting_handles_missing_spaces_and_quotes() -> None:
+    text = "قتل ثلاثة في المنطقة الكردية.وقال المسؤول إن «الوضع صعب. لكنه تحت السيطرة» مساء أمس. وبلغت النسبة 3.5 في المئة من الإجمالي."
+    sents = split_sentences(text)
+    assert sents[0] == "قتل ثلاثة في المنطقة الكردية."
+    assert sents[1].startswith("وقال المسؤول") and "تحت السيطرة» مساء أمس." in sents[1]
+    assert "3.5" in sents[2]
+
+
+def test_contradiction_model_ranks_a_negation_above_a_paraphrase() -> None:
+    a = "الحكومة تعلن رفع أسعار الوقود اعتبارا من الشهر المقبل"
+    negated = "الحكومة تنفي رفع أسعار الوقود الشهر المقبل"
+    paraphrase = "الحكومة تعلن زيادة أسعار الوقود بدءا من الشهر المقبل"
+    p_neg, p_par = stance(a, negated), stance(a, paraphrase)
+    assert abs(sum(p_neg.values()) - 1) < 1e-6
+    assert p_neg["disagree"] > p_par["disagree"]
