@@ -182,7 +182,9 @@ def _from_flat(raw: RawDocument, text: str, given_title: str | None, page_date: 
         if published is None and n == 0:
             published = parse_date_field(raw.published) or _page_date(header, reference) or parse_date_field(raw.fetched)
         elif published is None:
-            published = parse_date_field(raw.fetched) or parse_date_field(raw.published)
+            # a glued article printing no date of its own: the page's date (its input's date, fetch
+            # time, or the date the page printed above its first article), never a sidebar date
+            published = parse_date_field(raw.published) or parse_date_field(raw.fetched) or (articles[0].published if articles else None)
         if not meta.paragraphs:
             continue
         kept = set(block.keep)

@@ -175,15 +175,15 @@ def get_article(store: Store, article_id: str) -> dict[str, Any]:
 
 
 def list_entities(store: Store, q: str | None, limit: int) -> list[dict[str, Any]]:
+    """Entities across events (largest events first), merged by canonical name; ``q`` matches any
+    spelling (a query for ترمب finds ترامب)."""
     from ..arabic.normalize import normalize_match
+    from ..arabic.variants import variant_key
 
     counts: dict[tuple[str, str], dict[str, Any]] = {}
-    needle = normalize_match(q) if q else None
     for row in store.conn.execute("SELECT id, record FROM events WHERE record IS NOT NULL ORDER BY size DESC LIMIT 5000"):
         rec = json.loads(row["record"])
         for e in rec.get("entities", []):
-            if needle and needle not in normalize_match(e["canonical"]) and not any(needle in normalize_match(v) for v in e["variants"]):
-                continue
             key = (e["canonical"], e["type"])
             entry = counts.setdefault(key, {"canonical": e["canonical"], "type": e["type"], "variants": [], "mentions": 0, "event_ids": []})
             entry["mentions"] += e["count"]
@@ -191,7 +191,11 @@ def list_entities(store: Store, q: str | None, limit: int) -> list[dict[str, Any
             for v in e["variants"]:
                 if v not in entry["variants"]:
                     entry["variants"].append(v)
-    return sorted(counts.values(), key=lambda x: -x["mentions"])[:limit]
+    found = list(counts.values())
+    if q:
+        needle, key = normalize_match(q), variant_key(q)
+        found = [e for e in found if any(needle in normalize_match(n) or variant_key(n) == key for n in [e["canonical"], *e["variants"]])]
+    return sorted(found, key=lambda x: -x["mentions"])[:limit]
 
 
 # --- helpers for pages --------------------------------------------------------------------------
