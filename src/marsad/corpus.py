@@ -197,10 +197,13 @@ def refresh_records(store: Store, event_ids: list[str], story_ids: set[str], sum
             top = sorted(timeline, key=lambda t: -len(t["article_ids"]))[:MAX_TIMELINE]
             timeline = sorted(top, key=lambda t: (t["date"] or "", t["event_id"]))
         biggest = max(evs, key=lambda ev: len((records.get(ev["id"]) or {}).get("article_ids", [])) or 0) if evs else None
-        conn.execute("UPDATE stories SET title=?, outlets=?, event_ids=?, first_date=?, last_date=? WHERE id=?",
+        coverage = [{"outlet": r[0], "articles": r[1]} for r in conn.execute(
+            "SELECT outlet, COUNT(*) AS n FROM articles WHERE story_id=? GROUP BY outlet ORDER BY n DESC, outlet", (sid,))]
+        conn.execute("UPDATE stories SET title=?, outlets=?, event_ids=?, first_date=?, last_date=?, size=?, coverage=? WHERE id=?",
                      (biggest["title"] if biggest else None, json.dumps(sorted(outlets), ensure_ascii=False),
                       json.dumps([ev["id"] for ev in evs]), evs[0]["first_date"] if evs else None,
-                      evs[-1]["first_date"] if evs else None, sid))
+                      evs[-1]["first_date"] if evs else None, sum(c["articles"] for c in coverage),
+                      json.dumps(coverage, ensure_ascii=False), sid))
         for ev in evs:  # every event of the story carries the storyline timeline
             rec = records.get(ev["id"]) or (json.loads(ev["record"]) if ev["record"] else None)
             if rec is not None:

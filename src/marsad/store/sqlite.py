@@ -69,6 +69,19 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS events_story ON events(story_id);
     CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
     """,
+    # 3: story sizes kept on the row, so listing and sorting stories reads no articles
+    """
+    ALTER TABLE stories ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+    UPDATE stories SET size = (SELECT COUNT(*) FROM articles a WHERE a.story_id = stories.id);
+    CREATE INDEX IF NOT EXISTS stories_recent ON stories(last_date DESC, size DESC);
+    CREATE INDEX IF NOT EXISTS stories_size ON stories(size DESC, last_date DESC);
+    """,
+    # 4: coverage by outlet kept on the story row (the stories list showed it by counting articles)
+    """
+    ALTER TABLE stories ADD COLUMN coverage TEXT NOT NULL DEFAULT '[]';
+    UPDATE stories SET coverage = COALESCE((SELECT json_group_array(json_object('outlet', outlet, 'articles', n))
+        FROM (SELECT outlet, COUNT(*) AS n FROM articles WHERE story_id = stories.id GROUP BY outlet ORDER BY n DESC)), '[]');
+    """,
 ]
 
 ARTICLE_JSON_FIELDS = ("agencies", "reuses", "entities", "quotes", "dates", "dropped_lines")

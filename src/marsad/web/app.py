@@ -8,6 +8,7 @@ system (templates and static assets are package resources).
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -27,13 +28,15 @@ def create_app(db: str) -> FastAPI:
     if not Path(db).exists():
         raise FileNotFoundError(db)
     app = FastAPI(title="marsad", description="Arabic news stories, events and articles (read-only).", version="0.1.0")
+    local = threading.local()
 
     def store() -> Iterator[Store]:
-        s = Store(db, readonly=True)
-        try:
-            yield s
-        finally:
-            s.close()
+        # one read-only connection per server thread, reused across requests (opening one per
+        # request cost more than most queries); WAL lets it read while a run writes
+        s = getattr(local, "store", None)
+        if s is None:
+            s = local.store = Store(db, readonly=True)
+        yield s
 
     S = Annotated[Store, Depends(store)]
 
@@ -69,8 +72,7 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/api/outlets", tags=["api"])
     def api_outlets(store: S) -> list[dict[str, Any]]:
-        rows = store.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet")
-        return [{"outlet": r["outlet"], "articles": r["n"]} for r in rows]
+        return outlet_counts(store)
 
     @app.get("/api/entities", tags=["api"])
     def api_entities(store: S, q: Annotated[str | None, Query(max_length=200)] = None,
@@ -112,6 +114,19 @@ def create_app(db: str) -> FastAPI:
 
 
 # --- queries ------------------------------------------------------------------------------------
+def outlet_counts(store: Store) -> list[dict[str, Any]]:
+    """Articles per outlet, cached on the connection until another connection commits
+    (SQLite's data_version changes then), so readers never see stale counts."""
+    version = store.conn.execute("PRAGMA data_version").fetchone()[0]
+    hit = getattr(store, "_outlets_cache", None)
+    if hit and hit[0] == version:
+        return hit[1]
+    rows = store.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet")
+    value = [{"outlet": r["outlet"], "articles": r["n"]} for r in rows]
+    store._outlets_cache = (version, value)  # type: ignore[attr-defined]
+    return value
+
+
 def list_stories(store: Store, page: int, size: int, sort: str, outlet: str | None, date_from: str | None,
                  date_to: str | None, entity: str | None) -> dict[str, Any]:
     where, params = [], []
@@ -128,15 +143,14 @@ def list_stories(store: Store, page: int, size: int, sort: str, outlet: str | No
         where.append("s.id IN (SELECT story_id FROM articles WHERE instr(entities, ?) > 0)")
         params.append(json.dumps(entity, ensure_ascii=False)[1:-1])
     clause = ("WHERE " + " AND ".join(where)) if where else ""
-    order = "n_articles DESC, s.last_date DESC" if sort == "size" else "s.last_date DESC, n_articles DESC"
+    order = "s.size DESC, s.last_date DESC" if sort == "size" else "s.last_date DESC, s.size DESC"
     total = store.conn.execute(f"SELECT COUNT(*) FROM stories s {clause}", params).fetchone()[0]
     rows = store.conn.execute(
-        f"SELECT s.*, (SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id) AS n_articles FROM stories s {clause} "
+        f"SELECT s.*, s.size AS n_articles FROM stories s {clause} "
         f"ORDER BY {order}, s.id LIMIT ? OFFSET ?", [*params, size, (page - 1) * size]).fetchall()
     items = []
     for r in rows:
-        coverage = [{"outlet": o["outlet"], "articles": o["n"]} for o in store.conn.execute(
-            "SELECT outlet, COUNT(*) AS n FROM articles WHERE story_id=? GROUP BY outlet ORDER BY n DESC", (r["id"],))]
+        coverage = json.loads(r["coverage"])
         items.append({"id": r["id"], "title": r["title"], "first_date": r["first_date"], "last_date": r["last_date"],
                       "event_ids": json.loads(r["event_ids"]), "outlets": json.loads(r["outlets"]),
                       "articles": r["n_articles"], "coverage": coverage})
@@ -148,7 +162,9 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
     if r is None:
         raise HTTPException(404, f"no story {story_id!r}")
     events = []
-    for ev in store.conn.execute("SELECT id, title, date, size, record FROM events WHERE story_id=? ORDER BY date, id", (story_id,)):
+    # a storyline page shows at most its 300 largest events (in date order)
+    for ev in store.conn.execute("SELECT * FROM (SELECT id, title, date, size, record FROM events WHERE story_id=? "
+                                 "ORDER BY size DESC, date LIMIT 300) ORDER BY date, id", (story_id,)):
         rec = json.loads(ev["record"]) if ev["record"] else {}
         events.append({"id": ev["id"], "title": ev["title"], "date": ev["date"], "articles": ev["size"],
                        "outlets": rec.get("outlets", [])})
@@ -200,8 +216,7 @@ def list_entities(store: Store, q: str | None, limit: int) -> list[dict[str, Any
 
 # --- helpers for pages --------------------------------------------------------------------------
 def _outlet_colors(store: Store) -> dict[str, str]:
-    outlets = [r[0] for r in store.conn.execute("SELECT outlet FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC")]
-    return {o: COLORS[i % len(COLORS)] for i, o in enumerate(outlets)}
+    return {o["outlet"]: COLORS[i % len(COLORS)] for i, o in enumerate(outlet_counts(store))}
 
 
 def _article_index(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
