@@ -224,8 +224,12 @@ class Store:
         row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
         return row_to_article(row) if row else None
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        """Full-text search, Arabic-normalised; each hit with a highlighted snippet of the body."""
+    def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "recent") -> list[dict[str, Any]]:
+        """Full-text search, Arabic-normalised; each hit with a highlighted snippet of the body.
+
+        ``order="recent"`` (newest stored first) lets FTS5 stop at the limit; "relevance" (bm25)
+        scores every match, which is slow for very common words.
+        """
         terms = [t for t in fts_text(query).split() if t]
         if not terms:
             return []
@@ -233,7 +237,8 @@ class Store:
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.outlet, a.published, a.event_id, a.body, bm25(articles_fts) AS rank "
             "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            "WHERE articles_fts MATCH ? ORDER BY " + ("rank" if order == "relevance" else "articles_fts.rowid DESC")
+            + " LIMIT ? OFFSET ?",
             (match, limit, offset),
         ).fetchall()
         return [

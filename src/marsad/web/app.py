@@ -66,9 +66,10 @@ def create_app(db: str) -> FastAPI:
     @app.get("/api/search", tags=["api"])
     def api_search(store: S, q: Annotated[str, Query(min_length=1, max_length=300)],
                    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
-                   size: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
-        hits = store.search(q, limit=size, offset=(page - 1) * size)
-        return {"query": q, "page": page, "size": size, "results": hits}
+                   size: Annotated[int, Query(ge=1, le=100)] = 20,
+                   sort: Literal["recent", "relevance"] = "recent") -> dict[str, Any]:
+        hits = store.search(q, limit=size, offset=(page - 1) * size, order=sort)
+        return {"query": q, "page": page, "size": size, "sort": sort, "results": hits}
 
     @app.get("/api/outlets", tags=["api"])
     def api_outlets(store: S) -> list[dict[str, Any]]:
@@ -162,12 +163,14 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
     if r is None:
         raise HTTPException(404, f"no story {story_id!r}")
     events = []
+    outlets_of: dict[str, list[str]] = {}
+    for row in store.conn.execute("SELECT DISTINCT event_id, outlet FROM articles WHERE story_id=? ORDER BY outlet", (story_id,)):
+        outlets_of.setdefault(row["event_id"], []).append(row["outlet"])
     # a storyline page shows at most its 300 largest events (in date order)
-    for ev in store.conn.execute("SELECT * FROM (SELECT id, title, date, size, record FROM events WHERE story_id=? "
+    for ev in store.conn.execute("SELECT * FROM (SELECT id, title, date, size FROM events WHERE story_id=? "
                                  "ORDER BY size DESC, date LIMIT 300) ORDER BY date, id", (story_id,)):
-        rec = json.loads(ev["record"]) if ev["record"] else {}
         events.append({"id": ev["id"], "title": ev["title"], "date": ev["date"], "articles": ev["size"],
-                       "outlets": rec.get("outlets", [])})
+                       "outlets": [o for o in outlets_of.get(ev["id"], []) if o]})
     return {"id": r["id"], "title": r["title"], "first_date": r["first_date"], "last_date": r["last_date"],
             "outlets": json.loads(r["outlets"]), "events": events,
             "timeline": [{"date": e["date"], "text": e["title"], "event_id": e["id"], "outlets": e["outlets"]} for e in events]}
