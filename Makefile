@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared/data
 
-.PHONY: demo test bench eval lint setup setup-test clean browser screenshots
+.PHONY: demo test bench eval lint setup setup-test clean browser screenshots train-ner
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ bench: $(VENV)/.installed-bench
 
 eval: $(VENV)/.installed-bench
 	$(BIN)/python bench/run_eval.py --data $(SHARED)
+
+# Retrain the shipped models from ../shared/data (deterministic given the data)
+train-ner: $(VENV)/.installed-bench
+	$(BIN)/python bench/train_ner.py --data $(SHARED) --write
+	$(BIN)/python bench/train_contradiction.py --data $(SHARED) --write
 
 clean:
 	rm -rf out .pytest_cache

@@ -256,7 +256,7 @@ def eval_events(data: Path, db: Path | None) -> None:
         # groups = connected components of duplicate links and reuse edges of these kinds (union-find)
         parent: dict[str, str] = {}
 
-        def find(x: str) -> str:
+        def find(x: str, parent: dict[str, str] = parent) -> str:
             parent.setdefault(x, x)
             while parent[x] != x:
                 parent[x] = parent[parent[x]]

@@ -9,7 +9,9 @@ surname joins the full name seen in the same text, and spelling variants share a
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
+from importlib import resources
 
 from ..arabic.normalize import normalize_match, normalize_token
 from ..arabic.stopwords import STOPWORDS
@@ -17,6 +19,7 @@ from ..arabic.tokens import tokenize_spans
 from ..arabic.variants import variant_key
 from ..records import Entity
 from .gazetteers import entries, max_words
+from .ner_features import sentence_features
 
 # words after which a person's name follows (matching level)
 _PERSON_TRIGGERS = [
@@ -132,10 +135,45 @@ def extract_entities(text: str) -> list[Entity]:
             found.append((i, k, etype, " ".join(t[0] for t in toks[i:k])))
             for m in range(i, k):
                 taken[m] = True
+    # the statistical tagger adds what gazetteers and rules did not cover
+    for s, e, etype in _crf_spans([t[0] for t in toks]):
+        if not any(taken[s:e]) and _contiguous(toks, text, s, e):
+            found.append((s, e, etype, " ".join(t[0] for t in toks[s:e])))
+            for m in range(s, e):
+                taken[m] = True
     found.sort()
     ents = [Entity(text=text[toks[s][1] : toks[e - 1][2]], start=toks[s][1], end=toks[e - 1][2], type=t, canonical=c)
             for s, e, t, c in found]
     return canonicalize(ents)
+
+
+_LOCAL = threading.local()
+
+
+def _tagger():  # one pycrfsuite.Tagger per thread: taggers are not thread-safe
+    tagger = getattr(_LOCAL, "tagger", None)
+    if tagger is None:
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        with resources.as_file(resources.files("marsad.nlp").joinpath("data/ner.crfsuite")) as path:
+            tagger.open(str(path))
+        _LOCAL.tagger = tagger
+    return tagger
+
+
+def _crf_spans(tokens: list[str]) -> list[tuple[int, int, str]]:
+    """BIO tags from the CRF trained on ANERcorp (bench/train_ner.py) as token spans."""
+    if not tokens:
+        return []
+    tags = _tagger().tag(sentence_features(tokens))
+    out, start, kind = [], None, None
+    for i, t in enumerate([*tags, "O"]):
+        if t.startswith("B-") or t == "O" or (t.startswith("I-") and t[2:] != kind):
+            if start is not None and kind:
+                out.append((start, i, kind))
+            start, kind = (i, t[2:]) if t != "O" else (None, None)
+    return out
 
 
 def _contiguous(toks: list[tuple[str, int, int]], text: str, s: int, e: int) -> bool:

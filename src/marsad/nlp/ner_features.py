@@ -1,0 +1,67 @@
+"""Token features for the CRF tagger, shared by training (bench/train_ner.py) and tagging.
+
+Arabic-specific: the matching-level form, the form with its proclitics split off, affixes
+(Arabic marks gender, number and the article with them), neighbouring words, trigger
+words before names (الرئيس، وزير، وكالة، مدينة، شركة) and gazetteer membership.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..arabic.normalize import normalize_token
+from ..arabic.tokens import split_clitics
+from .gazetteers import entries
+
+_TRIGGERS = {normalize_token(w): tag for tag, words in {
+    "PER": "الرئيس رئيس وزير الوزير وزيرة الملك الأمير الشيخ الدكتور السيد السيدة المتحدث الناطق السفير النائب المستشار الجنرال اللواء العميد المدرب اللاعب الزعيم قائد الأمين الإمام البابا المبعوث",
+    "ORG": "وزارة هيئة جامعة شركة مجلس وكالة منظمة مؤسسة بنك حزب حركة جمعية اتحاد نادي محكمة صندوق مركز قوات جيش جبهة تنظيم",
+    "LOC": "مدينة محافظة منطقة ولاية بلدة قرية جزيرة إقليم عاصمة دولة نهر بحر جبل مطار ميناء",
+}.items() for w in words.split()}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_words() -> dict[str, str]:
+    """Word -> the entity type of a gazetteer entry it is part of (first seen wins)."""
+    out: dict[str, str] = {}
+    for phrase, entry in entries().items():
+        for w in phrase.split():
+            out.setdefault(w, entry.type)
+    return out
+
+
+def _word_feats(w: str, prefix: str) -> list[str]:
+    core = split_clitics(w)
+    gaz = _gazetteer_words().get(w) or _gazetteer_words().get(core)
+    feats = [f"{prefix}w={w}", f"{prefix}core={core}"]
+    if gaz:
+        feats.append(f"{prefix}gaz={gaz}")
+    trig = _TRIGGERS.get(w) or _TRIGGERS.get(core)
+    if trig:
+        feats.append(f"{prefix}trig={trig}")
+    return feats
+
+
+def sentence_features(tokens: list[str]) -> list[list[str]]:
+    norm = [normalize_token(t) for t in tokens]
+    out = []
+    for i, w in enumerate(norm):
+        core = split_clitics(w)
+        f = ["bias", *_word_feats(w, ""), f"p2={w[:2]}", f"p3={w[:3]}", f"s2={w[-2:]}", f"s3={w[-3:]}",
+             f"cs3={core[-3:]}", f"len={min(len(w), 8)}"]
+        if w.isdigit():
+            f.append("digit")
+        if w.startswith("ال"):
+            f.append("al")
+        if not any("\u0621" <= ch <= "\u064a" for ch in w):
+            f.append("nonarabic")
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < len(norm):
+                f.extend(_word_feats(norm[j], f"{off}:"))
+            else:
+                f.append(f"{off}:edge")
+        if i > 0:
+            f.append(f"bigram={norm[i - 1]}|{w}")
+        out.append(f)
+    return out
