@@ -174,7 +174,6 @@ def refresh_records(store: Store, event_ids: list[str], story_ids: set[str], sum
         ev = conn.execute("SELECT * FROM events WHERE id=?", (eid,)).fetchone()
         arts = [row_to_article(r).to_record() for r in conn.execute(
             "SELECT * FROM articles WHERE event_id=? ORDER BY COALESCE(published,'9999'), seq", (eid,))]
-        arts = [_plain(a) for a in arts]
         ids = {a["id"] for a in arts}
         provenance = []
         for a in arts:
@@ -210,12 +209,3 @@ def refresh_records(store: Store, event_ids: list[str], story_ids: set[str], sum
                 rec["timeline"] = timeline
                 rec["story_id"] = sid
                 conn.execute("UPDATE events SET record=? WHERE id=?", (json.dumps(rec, ensure_ascii=False), ev["id"]))
-
-
-def _plain(record: dict[str, Any]) -> dict[str, Any]:
-    from dataclasses import asdict, is_dataclass
-
-    out = dict(record)
-    for key in ("entities", "quotes", "dates"):
-        out[key] = [asdict(x) if is_dataclass(x) else x for x in out[key]]
-    return out

@@ -8,7 +8,6 @@ surname joins the full name seen in the same text, and spelling variants share a
 
 from __future__ import annotations
 
-import re
 import threading
 from functools import lru_cache
 from importlib import resources
@@ -220,5 +219,3 @@ def merge_event_entities(per_article: list[list[Entity]]) -> list[dict[str, obje
             variants.append(e.text)
     return sorted(groups.values(), key=lambda g: -int(g["count"]))  # type: ignore[call-overload]
 
-
-_WORD = re.compile(r"\S+")

@@ -84,9 +84,6 @@ MIGRATIONS: list[str] = [
     """,
 ]
 
-ARTICLE_JSON_FIELDS = ("agencies", "reuses", "entities", "quotes", "dates", "dropped_lines")
-
-
 class Store:
     """A marsad database. One writer at a time (SQLite), readers concurrently (WAL)."""
 

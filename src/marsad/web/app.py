@@ -7,7 +7,6 @@ system (templates and static assets are package resources).
 
 
 import json
-import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -283,12 +282,6 @@ def _source_lines(art: dict[str, Any]) -> list[dict[str, Any]]:
         kept = key in body or any(key and key in b for b in body)
         out.append({"text": line, "kept": kept})
     return out
-
-
-def _sqlite_error_handler(app: FastAPI) -> None:  # pragma: no cover - wiring
-    @app.exception_handler(sqlite3.OperationalError)
-    def _busy(_request: Request, exc: sqlite3.OperationalError) -> Response:
-        return Response(status_code=503, content=f"store busy: {exc}")
 
 
 def app_from_env() -> FastAPI:
