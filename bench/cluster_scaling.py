@@ -1,0 +1,82 @@
+"""Event clustering cost as the corpus grows, and the latency of adding one article (issue 7).
+
+    python bench/cluster_scaling.py --db /tmp/snn.db [--adds 20]
+
+1. The streaming clusterer replayed over the first 3,103 and all 31,030 articles (publication
+   order, features included): wall time and peak Python memory (tracemalloc), and their ratio.
+2. One new article added to a copy of the full store with `marsad run` (ingest + corpus stages):
+   p50/p99 over --adds single-article runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad import Pipeline  # noqa: E402
+from marsad.cluster import events as ev  # noqa: E402
+
+
+def replay(rows: list[tuple]) -> tuple[float, float, int]:
+    tracemalloc.start()
+    t = time.perf_counter()
+    dfs = ev.DocumentFrequencies()
+    clusterer = ev.EventClusterer()
+    today = dt.date.today()
+    for aid, title, body, published, ents in rows:
+        f = ev.article_features(aid, title, body, published, [e["canonical"] for e in json.loads(ents) if e["type"] != "MISC"],
+                                dfs, fallback_date=today)
+        clusterer.assign(f)
+        clusterer.prune(f.date)
+    el = time.perf_counter() - t
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return el, peak / 2**20, len(clusterer.all_events())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", type=Path, required=True)
+    ap.add_argument("--adds", type=int, default=20)
+    args = ap.parse_args()
+    con = sqlite3.connect(args.db)
+    rows = con.execute("SELECT id, title, body, published, entities FROM articles ORDER BY COALESCE(published,'9999'), seq").fetchall()
+    small = rows[: len(rows) // 10]
+    t_small, m_small, e_small = replay(small)
+    t_big, m_big, e_big = replay(rows)
+    print(f"clustering {len(small):,} articles: {t_small:.1f} s, peak {m_small:.0f} MiB, {e_small:,} events")
+    print(f"clustering {len(rows):,} articles: {t_big:.1f} s, peak {m_big:.0f} MiB, {e_big:,} events")
+    print(f"time ratio {t_big / t_small:.2f} for {len(rows) / len(small):.1f}x the articles (goal <= 11); memory ratio {m_big / m_small:.2f}")
+    sample = con.execute("SELECT title, body, outlet, published FROM articles ORDER BY random() LIMIT ?", (args.adds,)).fetchall()
+    con.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "store.db"
+        shutil.copy(args.db, db)
+        lat = []
+        for i, (title, body, outlet, published) in enumerate(sample):
+            page = Path(tmp) / f"new{i}.jsonl"
+            page.write_text(json.dumps({"id": f"new-{i}", "title": title, "text": body + f"\n\nتحديث رقم {i}.",
+                                        "url": f"https://example.test/new/{i}", "outlet": outlet, "date": published},
+                                       ensure_ascii=False) + "\n", encoding="utf-8")
+            t = time.perf_counter()
+            Pipeline(db=db).run([str(page)])
+            lat.append(time.perf_counter() - t)
+    lat.sort()
+    print(f"adding one article to a store of {len(rows):,} (marsad run on one JSONL line, {len(lat)} runs): "
+          f"p50 {statistics.median(lat) * 1000:.0f} ms, p99 {lat[min(len(lat) - 1, int(0.99 * len(lat)))] * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
