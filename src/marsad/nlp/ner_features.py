@@ -30,24 +30,26 @@ def _gazetteer_words() -> dict[str, str]:
     return out
 
 
-def _word_feats(w: str, prefix: str) -> list[str]:
+def _word_feats(w: str) -> list[str]:
+    """Features of one word, without position prefix (computed once per token)."""
     core = split_clitics(w)
     gaz = _gazetteer_words().get(w) or _gazetteer_words().get(core)
-    feats = [f"{prefix}w={w}", f"{prefix}core={core}"]
+    feats = [f"w={w}", f"core={core}"]
     if gaz:
-        feats.append(f"{prefix}gaz={gaz}")
+        feats.append(f"gaz={gaz}")
     trig = _TRIGGERS.get(w) or _TRIGGERS.get(core)
     if trig:
-        feats.append(f"{prefix}trig={trig}")
+        feats.append(f"trig={trig}")
     return feats
 
 
 def sentence_features(tokens: list[str]) -> list[list[str]]:
     norm = [normalize_token(t) for t in tokens]
+    words = [_word_feats(w) for w in norm]  # each token's word features serve it and its four neighbours
     out = []
     for i, w in enumerate(norm):
         core = split_clitics(w)
-        f = ["bias", *_word_feats(w, ""), f"p2={w[:2]}", f"p3={w[:3]}", f"s2={w[-2:]}", f"s3={w[-3:]}",
+        f = ["bias", *words[i], f"p2={w[:2]}", f"p3={w[:3]}", f"s2={w[-2:]}", f"s3={w[-3:]}",
              f"cs3={core[-3:]}", f"len={min(len(w), 8)}"]
         if w.isdigit():
             f.append("digit")
@@ -58,7 +60,7 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < len(norm):
-                f.extend(_word_feats(norm[j], f"{off}:"))
+                f.extend(f"{off}:{x}" for x in words[j])
             else:
                 f.append(f"{off}:edge")
         if i > 0:
