@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared/data
 
-.PHONY: demo test bench eval lint setup setup-test clean browser screenshots train-ner
+.PHONY: demo test bench eval lint setup setup-test clean browser java-check screenshots train-ner
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +15,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e ".[test]"
+	$(BIN)/pip install -q -e ".[test,spark]"
 	touch $(VENV)/.installed $@
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e ".[test,bench]"
+	$(BIN)/pip install -q -e ".[test,spark,bench]"
 	touch $(VENV)/.installed $(VENV)/.installed-test $@
 
 setup: $(VENV)/.installed
@@ -30,8 +30,13 @@ demo: $(VENV)/.installed
 	mkdir -p out
 	$(BIN)/marsad run examples/demo --db out/demo.db --report out/
 
-test: $(VENV)/.installed-test browser
+test: $(VENV)/.installed-test browser java-check
 	$(BIN)/python -m pytest
+
+# The Spark engine (and its tests) need a Java runtime; say so plainly when there is none.
+java-check:
+	@command -v java >/dev/null 2>&1 && java -version >/dev/null 2>&1 \
+	  || echo "no Java runtime: the Spark engine and its tests need one (apt-get install openjdk-17-jre-headless); they will be skipped"
 
 # Browser tests drive Debian's Chromium through Playwright (no browser download): install it when we can.
 browser:
@@ -47,8 +52,9 @@ screenshots: $(VENV)/.installed-test browser
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
 
-bench: $(VENV)/.installed-bench
+bench: $(VENV)/.installed-bench java-check
 	$(BIN)/python bench/run_bench.py --data $(SHARED)
+	$(BIN)/python bench/engines.py --data $(SHARED)
 	$(BIN)/python bench/fuzz_extract.py --seconds 60
 	$(BIN)/python bench/load_web.py --db /tmp/marsad-bench.db --clients 50 --requests 3000 --seconds 120
 

@@ -93,3 +93,32 @@ def test_hostile_page_text_is_escaped(tmp_path: Path) -> None:
         html = c.get(url).text
         assert "<script>alert" not in html and "<script>document" not in html and "<img src=x" not in html
         assert "onerror=alert" not in html or "&lt;img" in html
+
+
+def test_responses_are_cached_until_a_run_commits(tmp_path: Path) -> None:
+    import shutil
+
+    from marsad import Pipeline as P
+
+    from .conftest import DEMO
+
+    folder = tmp_path / "in"
+    shutil.copytree(DEMO / "alofoq-news", folder / "alofoq-news")
+    db = tmp_path / "s.db"
+    P(db=db).run([str(folder)])
+    app = create_app(str(db))
+    c = TestClient(app)
+    first = c.get("/api/outlets")
+    again = c.get("/api/outlets")
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+    assert c.get("/api/outlets", headers={"if-none-match": first.headers["etag"]}).status_code == 304
+    assert c.get("/api/stories?page=1").content != c.get("/api/stories?page=2").content
+    assert c.get("/api/events/nope").status_code == 404  # errors are answered, never cached as pages
+    # another run commits: the next answer shows it, with a new ETag
+    shutil.copytree(DEMO / "sada-alkhalij", folder / "sada-alkhalij")
+    P(db=db).run([str(folder)])
+    after = c.get("/api/outlets")
+    assert after.status_code == 200 and after.content != first.content
+    assert after.headers["etag"] != first.headers["etag"]
+    assert sum(o["articles"] for o in after.json()) > sum(o["articles"] for o in first.json())

@@ -1,3 +1,3 @@
-from .cli import main
+from marsad.cli import main  # absolute: this file is also what spark-submit runs
 
 main()

@@ -41,6 +41,8 @@ def run(
     report: Path | None = typer.Option(None, "--report", help="Write the HTML/Markdown report to this folder."),
     engine: str = typer.Option("local", "--engine", help="local (in process) or spark."),
     master: str | None = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
+    spark_output: Path | None = typer.Option(None, "--spark-output",
+                                             help="Where the Spark engine writes its Parquet output (default: DB.spark/)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input failed."),
     max_file_mb: int = typer.Option(50, "--max-file-mb", help="Skip files larger than this (MB)."),
 ) -> None:
@@ -53,7 +55,15 @@ def run(
         err.print(f"[red]unknown engine {engine!r}: use local or spark[/red]")
         raise typer.Exit(2)
     config = Config(limits=Limits(max_file_bytes=max_file_mb * 1024 * 1024))
-    pipeline = Pipeline(db=db, engine=engine, config=config, spark_master=master)
+    pipeline = Pipeline(db=db, engine=engine, config=config, spark_master=master, spark_output=spark_output)
+    if engine == "spark":
+        from .runners.spark import SparkUnavailable, check_spark
+
+        try:
+            check_spark()
+        except SparkUnavailable as exc:
+            err.print(f"[red]{escape(str(exc))}[/red]")
+            raise typer.Exit(2) from None
     if console.is_terminal:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=console, transient=True) as bar:

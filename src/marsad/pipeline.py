@@ -16,13 +16,14 @@ class Pipeline:
     """
 
     def __init__(self, db: str | Path = "marsad.db", engine: str = "local", config: Config | None = None,
-                 spark_master: str | None = None) -> None:
+                 spark_master: str | None = None, spark_output: str | Path | None = None) -> None:
         if engine not in ("local", "spark"):
             raise ValueError(f"unknown engine {engine!r} (local or spark)")
         self.db = str(db)
         self.engine = engine
         self.config = config or Config()
         self.spark_master = spark_master
+        self.spark_output = spark_output  # Parquet output of the Spark engine (default: <db>.spark/)
 
     def run(self, inputs: list[str] | str, progress: Progress | None = None) -> RunSummary:
         if isinstance(inputs, str):
@@ -31,5 +32,6 @@ class Pipeline:
             if self.engine == "spark":
                 from .runners.spark import run_spark
 
-                return run_spark(store, list(inputs), self.config, master=self.spark_master, progress=progress)
+                return run_spark(store, list(inputs), self.config, master=self.spark_master, progress=progress,
+                                 output=self.spark_output)
             return run_local(store, list(inputs), self.config, progress)

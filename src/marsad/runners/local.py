@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from ..corpus import update_corpus
 from ..ingest.sources import InputUnit, discover
 from ..records import Article, IngestError
-from ..stages import Config, analyse_stage, extract_stage
+from ..stages import Config
 from ..store.sqlite import Store
+from .common import process_record
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -91,24 +92,16 @@ def run_local(store: Store, inputs: list[str], config: Config = Config(), progre
                 batch.errors.append((item.where, item.reason))
                 continue
             summary.records += 1
-            try:
-                articles = extract_stage(item, templates)
-                if item.kind != "record" and item.outlet:
-                    keys = templates.observe(item.outlet, item.content.splitlines())
-                    batch.template_pages[item.outlet] = batch.template_pages.get(item.outlet, 0) + 1
-                    for k in keys:
-                        batch.template_lines[(item.outlet, k)] = batch.template_lines.get((item.outlet, k), 0) + 1
-                for a in articles:
-                    batch.articles.append(analyse_stage(a, config))
-                    produced += 1
-                if not articles:
-                    reason = "no article text found"
-                    summary.errors.append((item.path, reason))
-                    batch.errors.append((item.path, reason))
-            except Exception as exc:  # one bad record must not stop the run
-                reason = f"extraction failed: {type(exc).__name__}: {exc}"
-                summary.errors.append((item.path, reason))
-                batch.errors.append((item.path, reason))
+            outcome = process_record(item, templates, config)
+            if item.outlet and outcome.template_keys is not None:
+                batch.template_pages[item.outlet] = batch.template_pages.get(item.outlet, 0) + 1
+                for k in outcome.template_keys:
+                    batch.template_lines[(item.outlet, k)] = batch.template_lines.get((item.outlet, k), 0) + 1
+            batch.articles.extend(outcome.articles)
+            produced += len(outcome.articles)
+            if outcome.error:
+                summary.errors.append((item.path, outcome.error))
+                batch.errors.append((item.path, outcome.error))
             if len(batch.articles) >= config.batch_size:
                 flush()
         # an input that gave nothing but errors is retried (and reported) by the next run

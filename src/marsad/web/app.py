@@ -18,12 +18,13 @@ from fastapi.templating import Jinja2Templates
 
 from ..report.render import CSS, DISAGREE_AR, KIND_AR
 from ..store.sqlite import Store
+from .cache import ResponseCache
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 COLORS = ["#0b6e4f", "#2563eb", "#9333ea", "#c2410c", "#0891b2", "#be123c", "#4d7c0f", "#a16207", "#475569", "#db2777"]
 
 
-def create_app(db: str) -> FastAPI:
+def create_app(db: str, cache_mb: int = 64) -> FastAPI:
     if not Path(db).exists():
         raise FileNotFoundError(db)
     app = FastAPI(title="marsad", description="Arabic news stories, events and articles (read-only).", version="0.1.0")
@@ -110,6 +111,8 @@ def create_app(db: str) -> FastAPI:
         hits = store.search(q, limit=50) if q.strip() else []
         return TEMPLATES.TemplateResponse(request, "search.html", {"q": q, "hits": hits, "css": CSS})
 
+    if cache_mb > 0:
+        app.add_middleware(ResponseCache, db=db, max_bytes=cache_mb * 1024 * 1024)
     return app
 
 
