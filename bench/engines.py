@@ -54,6 +54,23 @@ def partition(labels: dict[str, str | None]) -> dict[str, frozenset[str]]:
     return {a: frozenset(groups[label or a]) for a, label in labels.items()}
 
 
+def _groups(dups: dict[str, str | None]) -> dict[str, set[str]]:
+    groups: dict[str, set[str]] = defaultdict(set)
+    for article, canonical in dups.items():
+        if canonical:
+            groups[canonical].update({article, canonical})
+    return groups
+
+
+def lsh_groups(path: Path) -> set[frozenset[str]]:
+    import pyarrow.parquet as pq
+
+    groups: dict[int, set[str]] = defaultdict(set)
+    for row in pq.read_table(path).to_pylist():
+        groups[row["group"]].add(row["article_id"])
+    return {frozenset(g) for g in groups.values()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -89,6 +106,11 @@ def main() -> None:
     print(f"event partition: {agree:.4f} of articles have the same event members in both (adjusted Rand {ari:.4f}); "
           f"events local {len(set(l_events.values())):,}, spark {len(set(s_events.values())):,}")
     print(f"duplicate groups: {dup_agree:.4f} of articles have the same duplicate group in both")
+    spark_groups = lsh_groups(Path(f"{spark_db}.spark") / "duplicate_groups")
+    stored = {frozenset(g) for g in _groups(s_dups).values() if len(g) > 1}
+    print(f"Spark's global LSH components: {len(spark_groups):,} groups over {sum(map(len, spark_groups)):,} articles; "
+          f"stored (7-day window, online) {len(stored):,} groups over {sum(map(len, stored)):,} articles; "
+          f"{len(spark_groups & stored):,} groups identical")
     if local_wall is not None:
         print(f"local: {local_wall:.0f} s wall, peak {local_peak:.0f} MiB; ingest+extract+analyse {l_t['ingest']:.0f} s, "
               f"corpus stages {l_t['corpus']:.0f} s")

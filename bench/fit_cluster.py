@@ -54,16 +54,21 @@ def main() -> None:
     t = time.perf_counter()
     dfs = ev.DocumentFrequencies()
     today = dt.date.today()
-    feats, label_of, dups, copies = [], {}, {}, {}
+    feats, label_of, dups = [], {}, {}
+    edges: dict[str, list[dict[str, object]]] = {}  # reuse edges of each article, both directions
     for aid, url, title, body, published, ents, dup, reuses in rows:
-        copies[aid] = [r["article_id"] for r in json.loads(reuses) if r["kind"] == "copy"]
+        for r in json.loads(reuses):
+            edge = {"from": r["article_id"], "to": aid, "coverage": r["coverage"]}
+            edges.setdefault(aid, []).append(edge)
+            edges.setdefault(r["article_id"], []).append(edge)
         ents = [e["canonical"] for e in json.loads(ents) if e["type"] != "MISC"]
         f = ev.article_features(aid, title, body, published, ents, dfs, fallback_date=today, duplicate_of=dup)
         feats.append(f)
         label_of[aid] = hashlib.sha1((url or "").encode()).hexdigest()[:12]
         dups[aid] = dup
     print(f"features for {len(feats):,} articles in {time.perf_counter() - t:.0f} s")
-    grid = {"threshold": [0.3, 0.35, 0.4, 0.45, 0.5], "w_ent": [0.1, 0.25], "sigma_days": [1.5, 3.0]}
+    grid = {"threshold": [0.4, 0.45, 0.5, 0.55], "w_ent": [0.25], "sigma_days": [3.0],
+            "reuse_join": [0.6, 0.45, 0.35, 0.25]}
     results = []
     for values in itertools.product(*grid.values()):
         setting = dict(zip(grid, values))
@@ -71,10 +76,10 @@ def main() -> None:
         ev.override_params(setting)
         t = time.perf_counter()
         clusterer = ev.EventClusterer()
-        for f in feats:  # as the pipeline does: duplicates and copies join their source's event
+        for f in feats:  # as the pipeline does: duplicates and close reuse join their source's event
             forced = clusterer.article_event.get(dups[f.id]) if dups[f.id] else None
-            for src in copies[f.id]:
-                forced = forced or clusterer.article_event.get(src)
+            if forced is None:
+                forced = ev.reuse_event(f.id, edges.get(f.id, []), clusterer.article_event)
             clusterer.assign(f, forced)
             clusterer.prune(f.date)
         sys_event = {label_of[a]: e for a, e in clusterer.article_event.items()}

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .cluster.events import DocumentFrequencies, Event, EventClusterer, article_features, params
+from .cluster.events import DocumentFrequencies, Event, EventClusterer, article_features, params, reuse_event
 from .cluster.stories import Story, StoryLinker
 from .dedup.minhash import MinHasher
 from .dedup.reuse import WINDOW_DAYS, Doc, ReuseIndex
@@ -99,10 +99,8 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
         forced = None
         if doc.duplicate_of:
             forced = clusterer.article_event.get(doc.duplicate_of)
-        for e in edges:
-            if e["kind"] == "copy" and forced is None:
-                other = e["from"] if e["to"] == a.id else e["to"]
-                forced = clusterer.article_event.get(other)
+        if forced is None:
+            forced = reuse_event(a.id, edges, clusterer.article_event)
         feats = article_features(a.id, a.title, a.body, a.published, [e.canonical for e in a.entities if e.type != "MISC"],
                                  dfs, fallback_date=d, duplicate_of=doc.duplicate_of, outlet=a.outlet)
         eid = clusterer.assign(feats, forced)

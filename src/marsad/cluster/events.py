@@ -146,6 +146,20 @@ def similarity(a: ArticleFeatures, e: Event) -> float:
     return (p["w_cos"] * cos + p["w_ent"] * ent) * decay
 
 
+def reuse_event(article_id: str, edges: list[dict[str, object]], article_event: dict[str, str]) -> str | None:
+    """The event a reuse edge pulls an article into: that of the partner it shares the
+    most text with, when that share reaches ``reuse_join`` (copies always do; close
+    rewrites of one wire story too, whose reworded text the term similarity misses)."""
+    best, best_cov = None, params().get("reuse_join", 0.6)
+    for e in edges:
+        other = str(e["from"] if e["to"] == article_id else e["to"])
+        cov = float(e["coverage"])  # type: ignore[arg-type]
+        eid = article_event.get(other)
+        if eid is not None and cov >= best_cov:
+            best, best_cov = eid, cov
+    return best
+
+
 def event_id_for(article_id: str) -> str:
     return "e" + hashlib.sha1(article_id.encode()).hexdigest()[:11]
 
