@@ -56,7 +56,7 @@ bench: $(VENV)/.installed-bench java-check
 	$(BIN)/python bench/run_bench.py --data $(SHARED)
 	$(BIN)/python bench/engines.py --data $(SHARED)
 	$(BIN)/python bench/fuzz_extract.py --seconds 60
-	$(BIN)/python bench/load_web.py --db /tmp/marsad-bench.db --clients 50 --requests 3000 --seconds 120
+	$(BIN)/python bench/load_web.py --db /tmp/marsad-bench.db --clients 50 --requests 6000 --seconds 120
 
 eval: $(VENV)/.installed-bench
 	$(BIN)/python bench/run_eval.py --data $(SHARED)

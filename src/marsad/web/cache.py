@@ -60,7 +60,7 @@ class ResponseCache:
                 await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", etag)]})
                 await send({"type": "http.response.body", "body": b""})
                 return
-            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.start", "status": status, "headers": [*headers, (b"x-cache", b"hit")]})
             await send({"type": "http.response.body", "body": body})
             return
         self.misses += 1
@@ -98,7 +98,7 @@ class ResponseCache:
             while self.size > self.max_bytes and self.items:
                 _, dropped = self.items.popitem(last=False)
                 self.size -= len(dropped[2])
-        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.start", "status": status, "headers": [*headers, (b"x-cache", b"miss")]})
         await send({"type": "http.response.body", "body": body})
 
 
