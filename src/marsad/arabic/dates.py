@@ -46,7 +46,7 @@ for _num, _names in enumerate(
         "يونيو يونيه حزيران جوان",
         "يوليو يوليه تموز جويلية يوليوز",
         "أغسطس آب أوت غشت",
-        "سبتمبر أيلول شتنبر",
+        "سبتمبر أيلول شتنبر ستمبر سيبتمبر",
         "أكتوبر تشرين الأول اكتوبر",
         "نوفمبر تشرين الثاني نونبر",
         "ديسمبر كانون الأول دجنبر",
@@ -89,7 +89,8 @@ _NTH = {"اول": 1, "الاول": 1, "الاولي": 1, "ثاني": 2, "الث�
 _WEEKDAYS = {"الاثنين": 0, "الاتنين": 0, "الثلاثاء": 1, "الثلاثا": 1, "الاربعاء": 2, "الخميس": 3,
              "الجمعه": 4, "السبت": 5, "الاحد": 6}
 
-_MONTH_RE = _alts(list(_GREG_MONTHS))
+# whole words only (آب must not match inside سراب), a one-letter proclitic allowed (بمارس، وأغسطس)
+_MONTH_RE = rf"(?:(?<![\u0621-\u064a])|(?<=(?<![\u0621-\u064a])[بلوف]))(?:{_alts(list(_GREG_MONTHS))})(?![\u0621-\u064a])"
 _HIJRI_RE = _alts(list(_HIJRI))
 _ORD_RE = _alts(list(_ORDINALS))
 _WD_RE = _alts(list(_WEEKDAYS))
@@ -108,7 +109,9 @@ _SEP = r"\s*(?:/|\(|-|–)\s*"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 12 شوال 1436 هـ  /  12 من شوال 1436هـ
-    ("hijri", re.compile(rf"(?<!\d){_DAY}\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE})(?:\s+(?:سنه|عام)?\s*(?P<hyear>1[34]\d\d))?\s*(?:هـ|ه\b|للهجره|هجريه)?")),
+    ("hijri", re.compile(rf"(?<!\d)[«\"“]?{_DAY}[»\"”]?\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE})(?:\s+(?:سنه|عام)?\s*(?P<hyear>1[34]\d\d))?\s*(?:هـ|ه\b|للهجره|هجريه)?")),
+    # السادس من شهر شوال ; الأول من رمضان 1436هـ
+    ("hijri", re.compile(rf"(?:اليوم\s+)?(?P<ord>{_ORD_RE})\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE})(?:\s+(?:سنه|عام)?\s*(?P<hyear>1[34]\d\d))?\s*(?:هـ|ه\b|للهجره|هجريه)?")),
     # ISO / numeric dates
     ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")),
     ("dmy", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<year>(?:19|20)\d\d)(?!\d)")),
@@ -126,7 +129,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # religious holidays: the next one from the reference
     ("holiday", re.compile(r"(?P<hol>عيد الاضحي|عيد الفطر|عيد الفصح|راس السنه الهجريه|المولد النبوي)")),
     # "من اسبوع", "قبل يومين", "قبل 3 ايام"
-    ("ago", re.compile(r"(?<![\u0621-\u064a])(?:من|قبل)\s+(?P<agoq>اسبوع|اسبوعين|يومين|شهر|(?P<agon>\d+)\s+(?:ايام|يوما|اسابيع))(?![\u0621-\u064a])")),
+    # "من أسبوع" is a week ago, but "في أقل من أسبوع" is a duration
+    ("ago", re.compile(rf"(?<!اقل )(?<!اكثر )(?<![\u0621-\u064a])(?:من|قبل)\s+(?P<agoq>اسبوع|اسبوعين|يومين|شهر|(?P<agon>\d+)\s+(?:ايام|يوما|اسابيع))(?![\u0621-\u064a])(?!\s+(?:{_HIJRI_RE}|{_MONTH_RE}|{_MNUM_RE}))")),
     # ticker lines print the year first: "GMT 16:34 2026 الأربعاء ,28 كانون الثاني / يناير"
     ("ticker", re.compile(
         rf"{_YEAR}\s+(?:{_WD_RE})?\s*[,،]?\s*{_DAY}\s+(?P<month>{_MONTH_RE})(?:{_SEP}(?P<month2>{_MONTH_RE})\)?)?")),
@@ -136,16 +140,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 28 كانون الثاني / يناير 2026 ; 28 يناير (كانون الثاني) 2026 ; الثامن من ديسمبر
     ("greg", re.compile(
         rf"(?:(?<!\d){_DAY}|(?P<ord>{_ORD_RE}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_MONTH_RE})"
-        rf"(?:{_SEP}(?P<month2>{_MONTH_RE})\)?)?(?:\s*(?:من\s+)?(?:عام|سنه|لعام)?\s*,?\s*{_YEAR})?"
-        r"(?P<rel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم|الجاري))?")),
+        rf"(?:(?:{_SEP}|\s+)(?P<month2>{_MONTH_RE})\)?)?(?:\s*(?:من\s+)?(?:عام|سنه|لعام)?\s*,?\s*{_YEAR})?"
+        r"(?P<rel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم|الجاري))?"
+        r"(?P<yrel>\s+(?:من|في)\s+(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|المقبل|المقبله|القادم|القادمه|الحالي|الحاليه|الجاري|الجاريه))?")),
     # English dates printed on Arabic pages: "20th, March 2025", "March 20, 2025"
     ("english", re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<emonth>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<year>(?:19|20)\d\d)", re.I)),
     # relative days
-    ("relday", re.compile(r"(?<![\u0621-\u064a])(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|قبل امبارح|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم)(?![\u0621-\u064a])")),
+    ("relday", re.compile(r"(?<![\u0621-\u064a])(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|امس الاول|قبل امبارح|الليله الماضيه|ليله امس|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم)(?![\u0621-\u064a])"
+                          # a named day is not today: اليوم الوطني، اليوم العالمي للمرأة
+                          r"(?!\s+(?:الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير))")),
     ("weekday", re.compile(rf"(?<![\u0621-\u064a])(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
     ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<urel>الماضيه|المنصرمه|الفائته|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])")),
     ("thisunit", re.compile(r"(?<![\u0621-\u064a])(?:هذا|هذه)\s+(?P<unit>العام|السنه|الشهر|الاسبوع)(?![\u0621-\u064a])")),
-    ("year", re.compile(r"(?<![\u0621-\u064a\d])(?:عام|سنه|العام)\s+(?P<year>(?:19|20)\d\d)(?!\d)")),
+    ("year", re.compile(r"(?<![\u0621-\u064a\d])[لبو]?(?:عام|سنه|العام)\s+(?P<year>(?:19|20)\d\d)(?!\d)")),
+    # 2016م ; a year after a preposition of time: في 2012، حتى 2020، منذ 2010، بداية 2010
+    ("year", re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s?م(?![\u0621-\u064a])")),
+    ("year", re.compile(r"(?<![\u0621-\u064a])(?:في|حتي|منذ|بدايه|نهايه|مطلع|اواخر|اوائل|خلال|موسم)\s+(?P<year>(?:19|20)\d\d)(?![\d%/-]|[.,]\d|\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال))")),
 ]
 
 _EN_MONTHS = {m: i for i, m in enumerate(
@@ -176,6 +186,28 @@ def _nearest_year(month: int, day: int | None, ref: dt.date, prefer: str = "past
         score = abs(gap) if gap <= 0 else gap * 10
         if best_gap is None or score < best_gap:
             best, best_gap = y, score
+    return best
+
+
+def _nearest_hijri_year(month: int, day: int, ref: dt.date, prefer: str) -> int | None:
+    """The Hijri year that puts a year-less Hijri date nearest the reference, leaning to the past
+    ("يوم 24 شوال" written on 4 Shawwal is this month's, not last year's)."""
+    from hijridate import Gregorian
+
+    try:
+        h = Gregorian(ref.year, ref.month, ref.day).to_hijri()
+    except (OverflowError, ValueError):  # outside the Umm al-Qura tables (1924-2077)
+        return None
+    best, best_score = None, None
+    for y in (h.year - 1, h.year, h.year + 1):
+        gd = _hijri_to_greg(y, month, day)
+        if gd is None:
+            continue
+        gap = (gd - ref).days
+        # Hijri day-month dates in Saudi news are mostly deadlines and schedules: a future date weighs 3x, not 10x
+        score = (abs(gap) if gap <= 0 else gap * 3) if prefer != "future" else (gap if gap >= -31 else 10**6)
+        if best_score is None or score < best_score:
+            best, best_score = y, score
     return best
 
 
@@ -310,17 +342,16 @@ def _resolve(kind: str, g: dict[str, str | None], ref: dt.date, prefer: str = "p
 
 def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: str) -> tuple[str, str] | None:
     if kind == "hijri":
-        day, month = int(g["day"]), _HIJRI[re.sub(r"\s+", " ", g["hmonth"])]
+        month = _HIJRI[re.sub(r"\s+", " ", g["hmonth"])]
+        day = int(g["day"]) if g.get("day") else _ORDINALS.get(re.sub(r"\s+", " ", g.get("ord") or ""))
+        if day is None:
+            return None
         if g.get("hyear"):
             year = int(g["hyear"])
         else:
-            from hijridate import Gregorian
-
-            try:
-                h = Gregorian(ref.year, ref.month, ref.day).to_hijri()
-            except (OverflowError, ValueError):  # outside the Umm al-Qura tables (1924-2077)
+            year = _nearest_hijri_year(month, day, ref, prefer)
+            if year is None:
                 return None
-            year = h.year if (month, day) <= (h.month, h.day) else h.year - 1
         gd = _hijri_to_greg(year, month, day)
         return (gd.isoformat(), "hijri") if gd else None
     if kind in ("iso", "dmy"):
@@ -333,7 +364,12 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
         month = _GREG_MONTHS[re.sub(r"\s+", " ", g["month"])]
         day = int(g["day"]) if g.get("day") else (_ORDINALS.get(re.sub(r"\s+", " ", g["ord"])) if g.get("ord") else None)
         rel = (g.get("rel") or "").strip()
-        if g.get("year"):
+        yrel = (g.get("yrel") or "").split()
+        if yrel:  # أكتوبر من العام الماضي
+            word = yrel[-1]
+            year = ref.year - 1 if word in _PAST else (ref.year + 1 if word in _NEXT else ref.year)
+            calendar = "relative"
+        elif g.get("year"):
             year = int(g["year"])
             calendar = "gregorian"
         elif kind == "range":
@@ -357,7 +393,7 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
     if kind == "relday":
         rel = g["rel"]
         offset = {"امس": -1, "البارحه": -1, "اليوم السابق": -1, "قبل امس": -2, "اول امس": -2,
-                  "اول من امس": -2, "قبل امبارح": -2, "اليوم الي قبل امبارح": -2, "يوم قبل امس": -2, "غدا": 1, "غداً": 1, "يوم غد": 1, "بعد غد": 2,
+                  "اول من امس": -2, "امس الاول": -2, "قبل امبارح": -2, "الليله الماضيه": -1, "ليله امس": -1, "اليوم الي قبل امبارح": -2, "يوم قبل امس": -2, "غدا": 1, "غداً": 1, "يوم غد": 1, "بعد غد": 2,
                   "بعد الغد": 2, "اليوم الذي بعد الغد": 2}.get(rel, 0)
         return (ref + dt.timedelta(days=offset)).isoformat(), "relative"
     if kind == "weekday":
