@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .runners.local import Progress, RunSummary, run_local
+from .runners.common import Progress, RunSummary
+from .runners.local import run_local
 from .stages import Config
 from .store.sqlite import Store
 

@@ -7,11 +7,70 @@ Spark runner partitions by outlet and sorts) gets exactly the same articles.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..clean.templates import TemplateView
-from ..records import Article, RawDocument
+from ..corpus import update_corpus
+from ..ingest.sources import InputUnit, discover
+from ..records import Article, IngestError, RawDocument
 from ..stages import Config, analyse_stage, extract_stage
+from ..store.sqlite import Store
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class RunSummary:
+    run_id: int = 0
+    inputs: int = 0
+    inputs_skipped: int = 0
+    records: int = 0
+    articles_new: int = 0
+    articles_total: int = 0
+    duplicates: int = 0
+    events: int = 0
+    stories: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    elapsed: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"run_id": self.run_id, "inputs": self.inputs, "inputs_skipped": self.inputs_skipped,
+                "records": self.records, "articles_new": self.articles_new, "articles_total": self.articles_total,
+                "duplicates": self.duplicates, "events": self.events, "stories": self.stories,
+                "errors": [{"where": w, "reason": r} for w, r in self.errors], "elapsed": round(self.elapsed, 3)}
+
+
+def discover_units(inputs: list[str], summary: RunSummary) -> list[InputUnit]:
+    """The input units to read; inputs that cannot be read at all go to the summary's errors."""
+    units: list[InputUnit] = []
+    for item in discover(inputs):
+        if isinstance(item, IngestError):
+            summary.errors.append((item.where, item.reason))
+        else:
+            units.append(item)
+    summary.inputs = len(units)
+    return units
+
+
+def finish_run(store: Store, summary: RunSummary, config: Config, progress: Progress | None, t0: float) -> RunSummary:
+    """The corpus stages over what the run stored, then the run's figures (both runners end here)."""
+    t_corpus = time.perf_counter()
+    if progress:
+        progress("analyse corpus", 0, 1)
+    corpus = update_corpus(store, config.summary_sentences)
+    if progress:
+        progress("analyse corpus", 1, 1)
+    summary.timings["corpus"] = time.perf_counter() - t_corpus
+    summary.duplicates = corpus.duplicates
+    summary.articles_total = store.count("articles")
+    summary.events = store.count("events")
+    summary.stories = store.count("stories")
+    summary.elapsed = time.perf_counter() - t0
+    store.finish_run(summary.run_id, summary.as_dict(), summary.timings)
+    return summary
 
 
 @dataclass

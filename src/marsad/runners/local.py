@@ -8,39 +8,11 @@ nothing twice because article ids are content hashes.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from ..corpus import update_corpus
-from ..ingest.sources import InputUnit, discover
 from ..records import Article, IngestError
 from ..stages import Config
 from ..store.sqlite import Store
-from .common import process_record
-
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
-
-
-@dataclass
-class RunSummary:
-    run_id: int = 0
-    inputs: int = 0
-    inputs_skipped: int = 0
-    records: int = 0
-    articles_new: int = 0
-    articles_total: int = 0
-    duplicates: int = 0
-    events: int = 0
-    stories: int = 0
-    errors: list[tuple[str, str]] = field(default_factory=list)
-    elapsed: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, object]:
-        return {"run_id": self.run_id, "inputs": self.inputs, "inputs_skipped": self.inputs_skipped,
-                "records": self.records, "articles_new": self.articles_new, "articles_total": self.articles_total,
-                "duplicates": self.duplicates, "events": self.events, "stories": self.stories,
-                "errors": [{"where": w, "reason": r} for w, r in self.errors], "elapsed": round(self.elapsed, 3)}
+from .common import Progress, RunSummary, discover_units, finish_run, process_record
 
 
 class _Batch:
@@ -60,13 +32,7 @@ def run_local(store: Store, inputs: list[str], config: Config = Config(), progre
     summary = RunSummary()
     summary.run_id = store.start_run(inputs, "local")
     templates = store.load_templates()
-    units: list[InputUnit] = []
-    for item in discover(inputs):
-        if isinstance(item, IngestError):
-            summary.errors.append((item.where, item.reason))
-        else:
-            units.append(item)
-    summary.inputs = len(units)
+    units = discover_units(inputs, summary)
     batch = _Batch()
     batch.errors.extend(summary.errors)
 
@@ -113,17 +79,4 @@ def run_local(store: Store, inputs: list[str], config: Config = Config(), progre
     flush()
     summary.timings["ingest"] = time.perf_counter() - t_ingest
 
-    t_corpus = time.perf_counter()
-    if progress:
-        progress("analyse corpus", 0, 1)
-    corpus = update_corpus(store, config.summary_sentences)
-    if progress:
-        progress("analyse corpus", 1, 1)
-    summary.timings["corpus"] = time.perf_counter() - t_corpus
-    summary.duplicates = corpus.duplicates
-    summary.articles_total = store.count("articles")
-    summary.events = store.count("events")
-    summary.stories = store.count("stories")
-    summary.elapsed = time.perf_counter() - t0
-    store.finish_run(summary.run_id, summary.as_dict(), summary.timings)
-    return summary
+    return finish_run(store, summary, config, progress, t0)

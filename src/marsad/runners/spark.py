@@ -36,15 +36,13 @@ from typing import Any
 
 import numpy as np
 
-from ..corpus import update_corpus
 from ..dedup.minhash import MinHasher, band_keys, exact_key, is_empty, jaccard_estimate, match_tokens
 from ..dedup.reuse import NEAR_DUP
-from ..ingest.sources import InputUnit, discover
+from ..ingest.sources import InputUnit
 from ..records import IngestError
 from ..stages import Config
 from ..store.sqlite import Store, _dump, row_to_article
-from .common import process_record
-from .local import Progress, RunSummary
+from .common import Progress, RunSummary, discover_units, finish_run, process_record
 
 MAX_BUCKET_PAIRS = 50  # a band bucket larger than this is paired as a star (linear), not all pairs
 
@@ -190,13 +188,7 @@ def run_spark(store: Store, inputs: list[str], config: Config = Config(), master
     summary.run_id = store.start_run(inputs, "spark")
     out = str(output) if output else f"{store.path}.spark"  # a path or a URL (hdfs://, s3a://) Spark can write
 
-    units: list[InputUnit] = []
-    for item in discover(inputs):
-        if isinstance(item, IngestError):
-            summary.errors.append((item.where, item.reason))
-        else:
-            units.append(item)
-    summary.inputs = len(units)
+    units = discover_units(inputs, summary)
     todo: list[tuple[int, InputUnit]] = []
     for i, unit in enumerate(units):
         if store.input_done(unit.key, unit.fingerprint):
@@ -232,21 +224,8 @@ def run_spark(store: Store, inputs: list[str], config: Config = Config(), master
     if progress:
         progress("ingest", len(units), len(units))
 
-    t_corpus = time.perf_counter()
-    if progress:
-        progress("analyse corpus", 0, 1)
-    corpus = update_corpus(store, config.summary_sentences)
-    if progress:
-        progress("analyse corpus", 1, 1)
-    summary.timings["corpus"] = time.perf_counter() - t_corpus
     summary.timings["spark_duplicate_groups"] = float(len(groups))
-    summary.duplicates = corpus.duplicates
-    summary.articles_total = store.count("articles")
-    summary.events = store.count("events")
-    summary.stories = store.count("stories")
-    summary.elapsed = time.perf_counter() - t0
-    store.finish_run(summary.run_id, summary.as_dict(), summary.timings)
-    return summary
+    return finish_run(store, summary, config, progress, t0)
 
 
 def _portable(route: str) -> int:
