@@ -1,6 +1,6 @@
 """Quality figures on ../shared/data (not a test: prints numbers for docs/benchmarks.md).
 
-    python bench/run_eval.py --data ../shared/data [--db PATH] [--only dates,extract,events]
+    python bench/run_eval.py --data ../shared/data [--db PATH] [--only dates,quotes,extract,events]
 
 Sections: extraction (demo pages and the assabah HTML page, with trafilatura and jusText
 side by side), dates (Duckling Arabic rows, with dateparser side by side), events and
@@ -269,6 +269,59 @@ def eval_article_dates(data: Path) -> None:
             print(f"- miss {m[0]}: {m[1]} | expected {m[2]} | got {m[3]}")
 
 
+def eval_quotes(data: Path) -> None:
+    """Quotes in our 30 labelled articles: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
+    labelled quotes a system quote overlaps (speaker names compared Arabic-normalised, either containing the other)."""
+    from marsad.arabic.normalize import normalize_match
+    from marsad.nlp.quotes import extract_quotes
+
+    section("Quotes in articles: marsad's labels (bench/data, 30 articles, 35 quotes; never tuned on)")
+    docs = snn_by_id(data)
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold_chars = sys_chars = overlap_chars = 0
+    found_n = gold_n = speaker_ok = speaker_n = 0
+    misses = []
+
+    def same_speaker(a: str | None, b: str | None) -> bool:
+        a, b = normalize_match(a or ""), normalize_match(b or "")
+        return bool(a and b) and (a in b or b in a)
+
+    for r in rows:
+        d = docs[r["id"]]
+        text = (d.get("title") or "") + "\n" + (d.get("content") or "")[: r["chars"]]
+        system = extract_quotes(text)
+        sys_chars += sum(q.end - q.start for q in system)
+        found_n += len(system)
+        covered = [False] * len(text)
+        for g in r.get("quotes", []):
+            gold_n += 1
+            start = text.find(g["text"])
+            end = start + len(g["text"])
+            gold_chars += end - start
+            for i in range(start, end):
+                covered[i] = True
+            best = max(system, key=lambda q: min(q.end, end) - max(q.start, start), default=None)
+            if best is None or min(best.end, end) <= max(best.start, start):
+                misses.append((r["id"], g["text"][:60], "not found"))
+                continue
+            speaker_n += 1
+            if same_speaker(best.speaker_canonical or best.speaker, g["speaker_canonical"]) or \
+                    same_speaker(best.speaker, g["speaker_mention"]):
+                speaker_ok += 1
+            else:
+                misses.append((r["id"], g["text"][:60], f"speaker {best.speaker!r} / {best.speaker_canonical!r}, "
+                               f"expected {g['speaker_canonical']!r}"))
+        overlap_chars += sum(sum(covered[q.start:q.end]) for q in system)
+    p = overlap_chars / max(sys_chars, 1)
+    rc = overlap_chars / max(gold_chars, 1)
+    f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
+    print(f"span overlap (characters): P {p:.3f} R {rc:.3f} F1 {f1:.3f}; {found_n} system quotes, {gold_n} labelled")
+    print(f"speaker accuracy over the {speaker_n} labelled quotes found: {speaker_ok}/{speaker_n} = "
+          f"{speaker_ok / max(speaker_n, 1):.3f} ({speaker_ok}/{gold_n} = {speaker_ok / max(gold_n, 1):.3f} of all labelled)")
+    for m in misses:
+        print(f"- {m[0]}: {m[1]} | {m[2]}")
+
+
 # --- events and copies over SaudiNewsNet ---------------------------------------------------------
 def _store(data: Path, db: Path | None) -> Path:
     if db and db.exists():
@@ -405,7 +458,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--db", type=Path, default=None, help="reuse a store built from the corpus")
-    ap.add_argument("--only", default="extract,dates,events")
+    ap.add_argument("--only", default="extract,dates,quotes,events")
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"no data at {args.data}: make eval reads ../shared/data")
@@ -413,6 +466,8 @@ def main() -> None:
     print("# marsad evaluation")
     if "extract" in only:
         eval_extraction(args.data)
+    if "quotes" in only:
+        eval_quotes(args.data)
     if "dates" in only:
         eval_dates(args.data)
     if "events" in only:
