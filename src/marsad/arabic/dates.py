@@ -106,12 +106,13 @@ _NEXT_WORDS = "المقبل|المقبله|القادم|القادمه|التا�
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _SEP = r"\s*(?:/|\(|-|–)\s*"
+_HIJRI_TAIL = r"(?:\s+(?:سنه|عام)?\s*(?P<hyear>1[34]\d\d))?\s*(?:هـ|ه\b|للهجره|هجريه)?"  # an optional Hijri year and era mark
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 12 شوال 1436 هـ  /  12 من شوال 1436هـ
-    ("hijri", re.compile(rf"(?<!\d)[«\"“]?{_DAY}[»\"”]?\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE})(?:\s+(?:سنه|عام)?\s*(?P<hyear>1[34]\d\d))?\s*(?:هـ|ه\b|للهجره|هجريه)?")),
+    ("hijri", re.compile(rf"(?<!\d)[«\"“]?{_DAY}[»\"”]?\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE}){_HIJRI_TAIL}")),
     # السادس من شهر شوال ; الأول من رمضان 1436هـ
-    ("hijri", re.compile(rf"(?:اليوم\s+)?(?P<ord>{_ORD_RE})\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE})(?:\s+(?:سنه|عام)?\s*(?P<hyear>1[34]\d\d))?\s*(?:هـ|ه\b|للهجره|هجريه)?")),
+    ("hijri", re.compile(rf"(?:اليوم\s+)?(?P<ord>{_ORD_RE})\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE}){_HIJRI_TAIL}")),
     # ISO / numeric dates
     ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")),
     ("dmy", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<year>(?:19|20)\d\d)(?!\d)")),
