@@ -251,9 +251,8 @@ def write_parquet(spark: Any, rows: Any, out: str) -> None:
                                                 T.StructField("where", s), T.StructField("reason", s),
                                                 T.StructField("ingest", T.BooleanType())])
                           ).write.mode("overwrite").parquet(f"{out}/errors")
-    produced = rows.filter(lambda r: r["kind"] == "record").map(lambda r: (r["unit"], r["articles"], 1)) \
-        .map(lambda t: (t[0], (t[1], t[2]))).reduceByKey(lambda a, b: (a[0] + b[0], a[1] + b[1])) \
-        .map(lambda kv: (kv[0], kv[1][0], kv[1][1]))
+    produced = (rows.filter(lambda r: r["kind"] == "record").map(lambda r: (r["unit"], (r["articles"], 1)))
+                .reduceByKey(lambda a, b: (a[0] + b[0], a[1] + b[1])).map(lambda kv: (kv[0], *kv[1])))
     spark.createDataFrame(produced, T.StructType([T.StructField("unit", T.IntegerType()), T.StructField("articles", T.IntegerType()),
                                                   T.StructField("records", T.IntegerType())])).write.mode("overwrite").parquet(f"{out}/units")
     template_rows = rows.filter(lambda r: r["kind"] == "templates")
