@@ -205,7 +205,12 @@ def eval_article_dates(data: Path) -> None:
 
     sets = [("marsad's labels (bench/data, 30 articles, title + first ~700 characters; tuned on)", LABELS),
             ("marsad's held-out labels (20 more articles, title + first ~500 characters; never tuned on)",
-             LABELS.with_name("dates_heldout_labels.jsonl"))]
+             LABELS.with_name("dates_heldout_labels.jsonl")),
+            ("marsad's second held-out labels (20 more articles, title + first 450 characters; labelled in session 3, "
+             "never tuned on)", LABELS.with_name("dates_heldout2_labels.jsonl")),
+            ("marsad's third held-out labels (21 more articles, title + first 450 characters, every date expression "
+             "including film and history-list years and holidays; labelled in session 3, never tuned on)",
+             LABELS.with_name("dates_heldout3_labels.jsonl"))]
     official = data / "quotes_dates" / "quotes_dates.jsonl"
     if official.exists():
         sets.append(("../shared/data/quotes_dates", official))

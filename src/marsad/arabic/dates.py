@@ -116,6 +116,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ISO / numeric dates
     ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")),
     ("dmy", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<year>(?:19|20)\d\d)(?!\d)")),
+    # numeric Hijri dates, as Saudi official texts print them: 28/5/1432, 06/10/1436هـ, 1436/10/06
+    ("hnum", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<hyear>1[34]\d\d)(?![\d/])\s?(?:هـ|ه(?![\u0621-\u064a]))?")),
+    ("hnum", re.compile(r"(?<![\d/.-])(?P<hyear>1[34]\d\d)[/.-](?P<month>[01]?\d)[/.-](?P<day>[0-3]?\d)(?![\d/])\s?(?:هـ|ه(?![\u0621-\u064a]))?")),
     # nth / last weekday of a month: "ثاني اربعاء من شهر اكتوبر 2014", "الاثنين الاخير من شهر ثلاثة", "الثلاثا الاول من شهر تشرين الاول"
     ("nthwd", re.compile(
         rf"(?:(?P<nth1>{_NTH_RE})\s+(?:يوم\s+)?(?P<wd1>{_WD_BARE_RE}|{_WD_RE})|(?P<wd2>{_WD_RE})\s+(?P<nth2>{_NTH_RE}))\s*{_ANY_MONTH}{_YEAR_TAIL}")),
@@ -143,7 +146,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?<!\d){_DAY}|(?P<ord>{_ORD_RE}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_MONTH_RE})"
         rf"(?:(?:{_SEP}|\s+)(?P<month2>{_MONTH_RE})\)?)?(?:\s*(?:من\s+)?(?:عام|سنه|لعام)?\s*,?\s*{_YEAR})?"
         r"(?P<rel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم|الجاري))?"
-        r"(?P<yrel>\s+(?:من|في)\s+(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|المقبل|المقبله|القادم|القادمه|الحالي|الحاليه|الجاري|الجاريه))?")),
+        r"(?P<yrel>\s+(?:(?:من|في)\s+)?(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|المقبل|المقبله|القادم|القادمه|الحالي|الحاليه|الجاري|الجاريه))?")),
     # English dates printed on Arabic pages: "20th, March 2025", "March 20, 2025"
     ("english", re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<emonth>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<year>(?:19|20)\d\d)", re.I)),
     # relative days
@@ -153,10 +156,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"(?<![\u0621-\u064a])(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
     ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<urel>الماضيه|المنصرمه|الفائته|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])")),
     ("thisunit", re.compile(r"(?<![\u0621-\u064a])(?:هذا|هذه)\s+(?P<unit>العام|السنه|الشهر|الاسبوع)(?![\u0621-\u064a])")),
-    ("year", re.compile(r"(?<![\u0621-\u064a\d])[لبو]?(?:عام|سنه|العام)\s+(?P<year>(?:19|20)\d\d)(?!\d)")),
+    # عام 2015، لسنة 2015، للعام الماضي 2014
+    ("year", re.compile(r"(?<![\u0621-\u064a\d])(?:[لبو]?(?:عام|سنه|العام|السنه)|للعام|للسنه)"
+                        r"(?:\s+(?:الماضي|المنصرم|الفائت|الحالي|الجاري|المقبل|القادم))?\s+(?P<year>(?:19|20)\d\d)(?!\d)")),
+    # a year in brackets, as after a film or book title: "(1979)"
+    ("year", re.compile(r"\(\s*(?P<year>(?:19|20)\d\d)\s*\)(?!\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال|يورو))")),
+    # a year opening a line of a chronology: "1921- ...", "1934: ..."
+    ("year", re.compile(r"(?m)^[ \t*•-]*(?P<year>(?:19|20)\d\d)\s*[-–:]\s")),
     # 2016م ; a year after a preposition of time: في 2012، حتى 2020، منذ 2010، بداية 2010
     ("year", re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s?م(?![\u0621-\u064a])")),
-    ("year", re.compile(r"(?<![\u0621-\u064a])(?:في|حتي|منذ|بدايه|نهايه|مطلع|اواخر|اوائل|خلال|موسم)\s+(?P<year>(?:19|20)\d\d)(?![\d%/-]|[.,]\d|\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال))")),
+    # ... and after a part of a year, often glued to it in flattened text: "النصف الاول2015", "الربع الثالث من 2014"
+    ("year", re.compile(r"(?<![\u0621-\u064a])(?:(?:في|حتي|منذ|بدايه|نهايه|مطلع|اواخر|اوائل|خلال|موسم|صيف|شتاء|خريف|ربيع)\s+"
+                        r"|(?:الربع|النصف)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s*(?:من\s+)?)(?P<year>(?:19|20)\d\d)(?![\d%/-]|[.,]\d|\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال))")),
 ]
 
 _EN_MONTHS = {m: i for i, m in enumerate(
@@ -184,7 +195,8 @@ def _nearest_year(month: int, day: int | None, ref: dt.date, prefer: str = "past
     for y in (ref.year - 1, ref.year, ref.year + 1):
         d = day if day and _valid(y, month, day) else 1
         gap = (dt.date(y, month, d) - ref).days
-        score = abs(gap) if gap <= 0 else gap * 10
+        # a future date weighs 3x: a year-less day in a news article is often a deadline or a fixture
+        score = abs(gap) if gap <= 0 else gap * 3
         if best_gap is None or score < best_gap:
             best, best_gap = y, score
     return best
@@ -354,6 +366,9 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
             if year is None:
                 return None
         gd = _hijri_to_greg(year, month, day)
+        return (gd.isoformat(), "hijri") if gd else None
+    if kind == "hnum":
+        gd = _hijri_to_greg(int(g["hyear"]), int(g["month"]), int(g["day"]))
         return (gd.isoformat(), "hijri") if gd else None
     if kind in ("iso", "dmy"):
         y, m, d = int(g["year"]), int(g["month"]), int(g["day"])
