@@ -210,7 +210,10 @@ def eval_article_dates(data: Path) -> None:
              "never tuned on)", LABELS.with_name("dates_heldout2_labels.jsonl")),
             ("marsad's third held-out labels (21 more articles, title + first 450 characters, every date expression "
              "including film and history-list years and holidays; labelled in session 3, never tuned on)",
-             LABELS.with_name("dates_heldout3_labels.jsonl"))]
+             LABELS.with_name("dates_heldout3_labels.jsonl")),
+            ("marsad's fourth held-out labels (20 more articles, title + first 450 characters, same strict conventions; "
+             "labelled in session 3 after the fixes the third set led to, never tuned on)",
+             LABELS.with_name("dates_heldout4_labels.jsonl"))]
     official = data / "quotes_dates" / "quotes_dates.jsonl"
     if official.exists():
         sets.append(("../shared/data/quotes_dates", official))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hijridate import Hijri
 
 from marsad import find_dates
 from marsad.arabic.normalize import normalize_display, normalize_match
@@ -187,7 +188,21 @@ NEWS_FORMS = [
     ("1921- توقيع المعاهدة في العاصمة", "1921"),
     ("افتتح الموسم في صيف 2025", "2025"),
     ("توقف الإنتاج في أكتوبر (تشرين الأول) العام الماضي", "2025-10"),
+    ("تقام الفعاليات خلال الفترة من 16 إلى 30 شعبان الجاري", "2026-02-04"),  # a Hijri range gives its start
+    ("تعرض المسرحية الليلة", "2026-01-29"),
+    ("تعرض المسرحية غدا وبعد غد، وغدا يحضر الوزير", "2026-01-30"),
+    ("وقعت الهجمات الليلة قبل الماضية", "2026-01-27"),
 ]
+
+
+def test_the_eid_alone_means_the_nearest_one() -> None:
+    eid = Hijri(1447, 10, 1).to_gregorian()  # Eid al-Fitr 1447
+    ref = eid + dt.timedelta(days=4)
+    assert [d.value for d in find_dates("احتفلت الأسر بالعيد في الحدائق", ref)] == [eid.isoformat()]
+    assert [d.value for d in find_dates("ارتفع الطلب خلال أيام العيد", ref)] == [eid.isoformat()]
+    # generic talk of the Eid, or an Eid far from the reference, is no date
+    assert find_dates("كان العيد في الماضي بسيطا", ref) == []
+    assert find_dates("ارتفع الطلب خلال أيام العيد", ref + dt.timedelta(days=31)) == []  # 35 days after one Eid, five weeks before the next
 
 
 @pytest.mark.parametrize("text,value", NEWS_FORMS)
@@ -202,6 +217,9 @@ def test_dates_as_written_in_news(text: str, value: str) -> None:
     "ينتهي المشروع في أقل من أسبوع",  # a duration
     "قتل في 2019 شخصا من المدنيين",  # a count after في
     "نما الاقتصاد في 2019.5 نقطة",
+    "لا يرضى بذلك مؤمن بالله واليوم الآخر",  # the Last Day
+    "ماتت زوجته في تلك الليلة",  # that night, not tonight
+    "حضر الجمهور الليلة الشعبية",  # a named night
 ])
 def test_what_only_looks_like_a_date(text: str) -> None:
     assert find_dates(text, REF) == [], text

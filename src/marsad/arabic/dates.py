@@ -109,6 +109,8 @@ _SEP = r"\s*(?:/|\(|-|–)\s*"
 _HIJRI_TAIL = r"(?:\s+(?:سنه|عام)?\s*(?P<hyear>1[34]\d\d))?\s*(?:هـ|ه\b|للهجره|هجريه)?"  # an optional Hijri year and era mark
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Hijri ranges give their start: "من 16 إلى 30 شوال الجاري"
+    ("hijri", re.compile(rf"من\s+{_DAY}\s*(?:الي|حتي|و?لغايه|-|–)\s*[0-3]?\d\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE}){_HIJRI_TAIL}")),
     # 12 شوال 1436 هـ  /  12 من شوال 1436هـ
     ("hijri", re.compile(rf"(?<!\d)[«\"“]?{_DAY}[»\"”]?\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE}){_HIJRI_TAIL}")),
     # السادس من شهر شوال ; الأول من رمضان 1436هـ
@@ -132,6 +134,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("wdweek", re.compile(rf"(?P<wd>{_WD_BARE_RE}|{_WD_RE})\s+الاسبوع\s+(?P<wrel>{_PAST_WORDS}|{_NEXT_WORDS}|الحالي|الجاري)")),
     # religious holidays: the next one from the reference
     ("holiday", re.compile(r"(?P<hol>عيد الاضحي|عيد الفطر|عيد الفصح|راس السنه الهجريه|المولد النبوي)")),
+    # "العيد" alone, as Saudi news says it in the days around Eid; not "العيد الوطني", "عيد ميلاده"
+    # only after a word that ties it to a time ("يوم العيد", "خلال العيد", "بالعيد"); "كان العيد في الماضي" is no date
+    ("holiday", re.compile(r"(?:(?<![\u0621-\u064a])(?:يوم|ايام|صباح|صبيحه|ليله|اجازه|عطله|خلال|بمناسبه|قبل|بعد|في)\s+|(?<=[\s(]ب))(?P<hol>العيد)(?![\u0621-\u064a])"
+                           r"(?!\s+(?:الوطني|الذهبي|الفضي|الماسي|السنوي|الخمسين|المئوي|الوطنى))")),
     # "من اسبوع", "قبل يومين", "قبل 3 ايام"
     # "من أسبوع" is a week ago, but "في أقل من أسبوع" is a duration
     ("ago", re.compile(rf"(?<!اقل )(?<!اكثر )(?<![\u0621-\u064a])(?:من|قبل)\s+(?P<agoq>اسبوع|اسبوعين|يومين|شهر|(?P<agon>\d+)\s+(?:ايام|يوما|اسابيع))(?![\u0621-\u064a])(?!\s+(?:{_HIJRI_RE}|{_MONTH_RE}|{_MNUM_RE}))")),
@@ -150,9 +156,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # English dates printed on Arabic pages: "20th, March 2025", "March 20, 2025"
     ("english", re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<emonth>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<year>(?:19|20)\d\d)", re.I)),
     # relative days
-    ("relday", re.compile(r"(?<![\u0621-\u064a])(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|امس الاول|قبل امبارح|الليله الماضيه|ليله امس|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم)(?![\u0621-\u064a])"
+    ("relday", re.compile(r"(?:(?<=[\s(]و)|(?<=[\s(]ف)|(?<![\u0621-\u064a]))(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|امس الاول|قبل امبارح|الليله قبل الماضيه|الليله الماضيه|ليله امس|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم|هذه الليله|(?<!تلك )(?<!ذلك )الليله(?!\s+ال))(?![\u0621-\u064a])"
                           # a named day is not today: اليوم الوطني، اليوم العالمي للمرأة
-                          r"(?!\s+(?:الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير))")),
+                          r"(?!\s+(?:الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير|الاخر|الاولي|الثانيه|الثالثه|الاخيره|الختاميه|الكبري))")),
     ("weekday", re.compile(rf"(?<![\u0621-\u064a])(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
     ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<urel>الماضيه|المنصرمه|الفائته|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])")),
     ("thisunit", re.compile(r"(?<![\u0621-\u064a])(?:هذا|هذه)\s+(?P<unit>العام|السنه|الشهر|الاسبوع)(?![\u0621-\u064a])")),
@@ -285,6 +291,12 @@ _HOLIDAYS_HIJRI = {"عيد الاضحي": (12, 10), "عيد الفطر": (10, 1)
 def _holiday(name: str, ref: dt.date, prefer: str) -> dt.date | None:
     from hijridate import Gregorian
 
+    if name == "العيد":
+        # "the Eid", unqualified, means the one just past or about to come; far from both it is too vague
+        near = [d for d in (_holiday("عيد الفطر", ref, p) for p in ("past", "future"))] + \
+               [d for d in (_holiday("عيد الاضحي", ref, p) for p in ("past", "future"))]
+        near = [d for d in near if d and -30 <= (d - ref).days <= 15]
+        return min(near, key=lambda d: abs((d - ref).days)) if near else None
     if name == "عيد الفصح":
         options = [_easter(ref.year - 1), _easter(ref.year), _easter(ref.year + 1)]
     else:
@@ -409,7 +421,7 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
     if kind == "relday":
         rel = g["rel"]
         offset = {"امس": -1, "البارحه": -1, "اليوم السابق": -1, "قبل امس": -2, "اول امس": -2,
-                  "اول من امس": -2, "امس الاول": -2, "قبل امبارح": -2, "الليله الماضيه": -1, "ليله امس": -1, "اليوم الي قبل امبارح": -2, "يوم قبل امس": -2, "غدا": 1, "غداً": 1, "يوم غد": 1, "بعد غد": 2,
+                  "اول من امس": -2, "امس الاول": -2, "قبل امبارح": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "ليله امس": -1, "اليوم الي قبل امبارح": -2, "يوم قبل امس": -2, "غدا": 1, "غداً": 1, "يوم غد": 1, "بعد غد": 2,
                   "بعد الغد": 2, "اليوم الذي بعد الغد": 2}.get(rel, 0)
         return (ref + dt.timedelta(days=offset)).isoformat(), "relative"
     if kind == "weekday":
