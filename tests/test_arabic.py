@@ -192,6 +192,10 @@ NEWS_FORMS = [
     ("تعرض المسرحية الليلة", "2026-01-29"),
     ("تعرض المسرحية غدا وبعد غد، وغدا يحضر الوزير", "2026-01-30"),
     ("وقعت الهجمات الليلة قبل الماضية", "2026-01-27"),
+    ("تباطأ النشاط الصناعي في ديسمبر", "2025-12"),  # a month after a preposition
+    ("أعلنت نتائجها لشهر يناير", "2026-01"),
+    ("وشارك في كأس العالم 2022 مع منتخب بلاده", "2022"),  # a year naming a tournament
+    ("أرباحها للنصف الأول 2025", "2025"),
 ]
 
 
@@ -220,6 +224,7 @@ def test_dates_as_written_in_news(text: str, value: str) -> None:
     "لا يرضى بذلك مؤمن بالله واليوم الآخر",  # the Last Day
     "ماتت زوجته في تلك الليلة",  # that night, not tonight
     "حضر الجمهور الليلة الشعبية",  # a named night
+    "صعد الذهب من 681$ وحتى 1920$ للأوقية",  # a price after حتى
 ])
 def test_what_only_looks_like_a_date(text: str) -> None:
     assert find_dates(text, REF) == [], text

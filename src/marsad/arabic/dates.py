@@ -153,6 +153,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?:{_SEP}|\s+)(?P<month2>{_MONTH_RE})\)?)?(?:\s*(?:من\s+)?(?:عام|سنه|لعام)?\s*,?\s*{_YEAR})?"
         r"(?P<rel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم|الجاري))?"
         r"(?P<yrel>\s+(?:(?:من|في)\s+)?(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|المقبل|المقبله|القادم|القادمه|الحالي|الحاليه|الجاري|الجاريه))?")),
+    # a month named after a preposition or "شهر" is a month, not the verb مارس: "في يوليو", "لشهر يوليو"
+    ("monthonly", re.compile(rf"(?<![\u0621-\u064a])(?:[لبو]?شهر|في|خلال|منذ|حتي|بدايه|نهايه|مطلع|اواخر|اوائل)\s+(?P<month>{_MONTH_RE})(?!\s*\d)")),
     # English dates printed on Arabic pages: "20th, March 2025", "March 20, 2025"
     ("english", re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<emonth>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<year>(?:19|20)\d\d)", re.I)),
     # relative days
@@ -172,8 +174,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 2016م ; a year after a preposition of time: في 2012، حتى 2020، منذ 2010، بداية 2010
     ("year", re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s?م(?![\u0621-\u064a])")),
     # ... and after a part of a year, often glued to it in flattened text: "النصف الاول2015", "الربع الثالث من 2014"
-    ("year", re.compile(r"(?<![\u0621-\u064a])(?:(?:في|حتي|منذ|بدايه|نهايه|مطلع|اواخر|اوائل|خلال|موسم|صيف|شتاء|خريف|ربيع)\s+"
-                        r"|(?:الربع|النصف)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s*(?:من\s+)?)(?P<year>(?:19|20)\d\d)(?![\d%/-]|[.,]\d|\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال))")),
+    ("year", re.compile(r"(?<![\u0621-\u064a])[وبف]?(?:(?:في|حتي|منذ|بدايه|نهايه|مطلع|اواخر|اوائل|خلال|موسم|صيف|شتاء|خريف|ربيع|كاس العالم|مونديال|يورو|اولمبياد|الاولمبياد|اكسبو|رؤيه)\s+"
+                        r"|(?:[وب]?ال|لل)(?:ربع|نصف)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s*(?:من\s+)?)(?P<year>(?:19|20)\d\d)(?![\d%/$-]|[.,]\d|\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال))")),
 ]
 
 _EN_MONTHS = {m: i for i, m in enumerate(
@@ -388,6 +390,9 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
     if kind == "english":
         y, m, d = int(g["year"]), _EN_MONTHS[g["emonth"].lower()], int(g["day"])
         return (dt.date(y, m, d).isoformat(), "gregorian") if _valid(y, m, d) else None
+    if kind == "monthonly":
+        month = _GREG_MONTHS[re.sub(r"\s+", " ", g["month"])]
+        return f"{_nearest_year(month, None, ref, prefer):04d}-{month:02d}", "gregorian"
     if kind in ("greg", "range", "ticker"):
         month = _GREG_MONTHS[re.sub(r"\s+", " ", g["month"])]
         day = int(g["day"]) if g.get("day") else (_ORDINALS.get(re.sub(r"\s+", " ", g["ord"])) if g.get("ord") else None)
