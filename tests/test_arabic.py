@@ -196,7 +196,19 @@ NEWS_FORMS = [
     ("أعلنت نتائجها لشهر يناير", "2026-01"),
     ("وشارك في كأس العالم 2022 مع منتخب بلاده", "2022"),  # a year naming a tournament
     ("أرباحها للنصف الأول 2025", "2025"),
+    ("الحوالات حتى نهاية شهر ٥ من عام ٢٠٢٥م", "2025-05"),
 ]
+
+
+def test_days_of_a_hijri_month_and_of_the_eid() -> None:
+    eid = Hijri(1447, 10, 1).to_gregorian()
+    ref = eid + dt.timedelta(days=4)
+    assert find_dates("تلقت الغرفة 65 بلاغا في اليوم الأخير من شهر رمضان", ref)[0].value == (eid - dt.timedelta(days=1)).isoformat()
+    assert find_dates("قتل سبعة في اليوم الأول للعيد", ref)[0].value == eid.isoformat()
+    assert find_dates("عرض رسمي ثاني أيام العيد", ref)[0].value == (eid + dt.timedelta(days=1)).isoformat()
+    # "the following day" points at a date the sentence gave before, not at the reference
+    assert find_dates("وفي اليوم التالي قتل مدنيان", ref) == []
+
 
 
 def test_the_eid_alone_means_the_nearest_one() -> None:

@@ -109,6 +109,13 @@ _SEP = r"\s*(?:/|\(|-|–)\s*"
 _HIJRI_TAIL = r"(?:\s+(?:سنه|عام)?\s*(?P<hyear>1[34]\d\d))?\s*(?:هـ|ه\b|للهجره|هجريه)?"  # an optional Hijri year and era mark
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # the last day of a Hijri month: "اليوم الأخير من شهر رمضان", "آخر يوم من رمضان"
+    ("hlast", re.compile(rf"(?:اليوم\s+الاخير|اخر\s+يوم|اخر\s+ايام)\s+(?:من|في)\s+(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE}){_HIJRI_TAIL}")),
+    # days of an Eid: "أول أيام العيد", "ثاني أيام عيد الفطر", "اليوم الأول للعيد", "يومي العيد"
+    ("eidday", re.compile(r"(?<![\u0621-\u064a])(?:(?P<eord>اول|ثاني|ثالث|رابع)\s+ايام\s+|اليوم\s+(?P<eord2>الاول|الثاني|الثالث|الرابع)\s+(?:من\s+(?:ايام\s+)?|ل)|يومي\s+)"
+                          r"(?:ال)?(?P<hol>عيد الفطر|عيد الاضحي|عيد|لعيد)(?![\u0621-\u064a])")),
+    # a numbered month with its year: "نهاية شهر 5 من عام 2015م"
+    ("monthnum", re.compile(r"(?<![\u0621-\u064a])[لبو]?(?:ال)?شهر\s+(?P<month>[01]?\d)(?!\d)\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?P<year>(?:19|20)\d\d)(?!\d)")),
     # Hijri ranges give their start: "من 16 إلى 30 شوال الجاري"
     ("hijri", re.compile(rf"من\s+{_DAY}\s*(?:الي|حتي|و?لغايه|-|–)\s*[0-3]?\d\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE}){_HIJRI_TAIL}")),
     # 12 شوال 1436 هـ  /  12 من شوال 1436هـ
@@ -160,7 +167,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # relative days
     ("relday", re.compile(r"(?:(?<=[\s(]و)|(?<=[\s(]ف)|(?<![\u0621-\u064a]))(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|امس الاول|قبل امبارح|الليله قبل الماضيه|الليله الماضيه|ليله امس|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم|هذه الليله|(?<!تلك )(?<!ذلك )الليله(?!\s+ال))(?![\u0621-\u064a])"
                           # a named day is not today: اليوم الوطني، اليوم العالمي للمرأة
-                          r"(?!\s+(?:الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير|الاخر|الاولي|الثانيه|الثالثه|الاخيره|الختاميه|الكبري))")),
+                          r"(?!\s+(?:الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير|الاخر|التالي|الاولي|الثانيه|الثالثه|الاخيره|الختاميه|الكبري))")),
     ("weekday", re.compile(rf"(?<![\u0621-\u064a])(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
     ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<urel>الماضيه|المنصرمه|الفائته|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])")),
     ("thisunit", re.compile(r"(?<![\u0621-\u064a])(?:هذا|هذه)\s+(?P<unit>العام|السنه|الشهر|الاسبوع)(?![\u0621-\u064a])")),
@@ -381,6 +388,21 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
                 return None
         gd = _hijri_to_greg(year, month, day)
         return (gd.isoformat(), "hijri") if gd else None
+    if kind == "hlast":
+        month = _HIJRI[re.sub(r"\s+", " ", g["hmonth"])]
+        year = int(g["hyear"]) if g.get("hyear") else _nearest_hijri_year(month, 1, ref, prefer)
+        start = _hijri_to_greg(year, month % 12 + 1, 1) if year else None  # the day before the next month's first
+        if start and month == 12:
+            start = _hijri_to_greg(year + 1, 1, 1)
+        return ((start - dt.timedelta(days=1)).isoformat(), "hijri") if start else None
+    if kind == "eidday":
+        name = {"عيد الفطر": "عيد الفطر", "عيد الاضحي": "عيد الاضحي"}.get(g["hol"], "العيد")
+        first = _holiday(name, ref, prefer) if name != "العيد" else _holiday("العيد", ref, prefer)
+        nth = {"اول": 0, "الاول": 0, "ثاني": 1, "الثاني": 1, "ثالث": 2, "الثالث": 2, "رابع": 3, "الرابع": 3}.get(g.get("eord") or g.get("eord2") or "اول", 0)
+        return ((first + dt.timedelta(days=nth)).isoformat(), "hijri") if first else None
+    if kind == "monthnum":
+        month = int(g["month"])
+        return (f"{int(g['year']):04d}-{month:02d}", "gregorian") if 1 <= month <= 12 else None
     if kind == "hnum":
         gd = _hijri_to_greg(int(g["hyear"]), int(g["month"]), int(g["day"]))
         return (gd.isoformat(), "hijri") if gd else None
