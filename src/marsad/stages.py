@@ -43,7 +43,7 @@ def analyse_stage(article: Article, config: Config = Config()) -> Article:
         if lead:
             article.published = lead[0].value
     article.entities = extract_entities(article.body)
-    article.quotes = extract_quotes(article.body)
+    article.quotes = extract_quotes(article.body, article.entities)
     if not config.keep_source_text:
         article.source_text = None
     return article

@@ -1,0 +1,72 @@
+"""Quote attribution on sentences written for these tests, one per form Arabic news uses."""
+
+from __future__ import annotations
+
+from marsad import extract_quotes
+
+
+def quotes(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker_canonical) for q in extract_quotes(text)]
+
+
+def test_direct_quote_after_the_verb_and_a_long_subject() -> None:
+    text = "وقال وزير الخارجية سامي الحداد في مؤتمر صحافي عقده في العاصمة «سنواصل العمل مع شركائنا في المنطقة»."
+    assert quotes(text) == [("direct", "سنواصل العمل مع شركائنا في المنطقة", "سامي الحداد")]
+
+
+def test_indirect_speech_and_a_participle_that_chains_a_second_quote() -> None:
+    text = ("أكد مدير الدفاع المدني بالمنطقة العميد فهد السالم أن الحريق اندلع في مستودع قديم، "
+            "مشيراً إلى أن فرق الإطفاء سيطرت عليه خلال ساعة.")
+    assert quotes(text) == [("indirect", "الحريق اندلع في مستودع قديم", "فهد السالم"),
+                            ("indirect", "فرق الإطفاء سيطرت عليه خلال ساعة", "فهد السالم")]
+
+
+def test_a_participle_without_a_speech_verb_belongs_to_the_sentence_subject() -> None:
+    text = "وكان المدرب خالد الرميح قد اجتمع باللاعبين قبل المران، مؤكدا أن الفريق جاهز للمباراة."
+    assert quotes(text) == [("indirect", "الفريق جاهز للمباراة", "خالد الرميح")]
+
+
+def test_colon_speech_without_quotation_marks() -> None:
+    assert quotes("وقال رئيس البلدية ماجد العتيبي: سننتهي من المشروع قبل نهاية العام. ثم غادر القاعة.") == [
+        ("direct", "سننتهي من المشروع قبل نهاية العام", "ماجد العتيبي")]
+
+
+def test_a_pronoun_verb_and_a_bare_role_go_to_the_last_named_speaker() -> None:
+    text = ("قال وزير المالية عادل الشمري إن العجز سينخفض هذا العام. وأضاف «لن نرفع الضرائب». "
+            "وقال الوزير إن الإنفاق على التعليم سيرتفع.")
+    assert [q[2] for q in quotes(text)] == ["عادل الشمري"] * 3
+
+
+def test_surname_alone_resolves_to_the_full_name_given_before() -> None:
+    text = "صرح المبعوث الأممي يوهان كارلسون بأن المحادثات مستمرة. وقال كارلسون \"نحن قريبون من اتفاق شامل\"."
+    assert [q[2] for q in quotes(text)] == ["يوهان كارلسون", "يوهان كارلسون"]
+
+
+def test_subject_first_and_according_to() -> None:
+    text = ("وكان مسؤولو الاتحاد أعلنوا أن المدرب الجديد سيصل الأسبوع المقبل. "
+            "ووفقا للناطق الإعلامي بالشرطة الرائد سعد القحطاني، فإن الجاني سلم نفسه.")
+    got = quotes(text)
+    assert got[0][1:] == ("المدرب الجديد سيصل الأسبوع المقبل", "مسؤولو الاتحاد")
+    assert got[1][1:] == ("الجاني سلم نفسه", "سعد القحطاني")
+
+
+def test_apposition_after_a_role_names_the_speaker() -> None:
+    text = "وأوضح المتحدث الرسمي باسم الهلال الأحمر، المقدم ناصر الدوسري، أن الفرق نقلت ثلاثة مصابين."
+    assert quotes(text) == [("indirect", "الفرق نقلت ثلاثة مصابين", "ناصر الدوسري")]
+
+
+def test_quoted_source_names_and_scare_quotes_are_not_quotes() -> None:
+    text = 'وذكرت صحيفة "ذي تايمز" أن النادي رفض العرض. ووصف البيان الهجوم بـ"الجبان".'
+    assert quotes(text) == [("indirect", "النادي رفض العرض", "صحيفة")]
+
+
+def test_conjunctions_with_an_are_not_reported_speech() -> None:
+    # "غير أن" (however) and "بعد أن" (after) join clauses; nobody is quoted
+    assert quotes("أعلن النادي التعاقد مع اللاعب لمدة موسمين، غير أن الصفقة لم تكتمل بعد أن تأخر الكشف الطبي.") == []
+
+
+def test_headline_name_colon_words_when_the_body_names_the_speaker() -> None:
+    text = "الحداد: الاتفاق سيعيد الاستقرار إلى المنطقة\nقال وزير الخارجية سامي الحداد إن الاتفاق خطوة مهمة."
+    assert quotes(text)[0] == ("direct", "الاتفاق سيعيد الاستقرار إلى المنطقة", "سامي الحداد")
+    # a headline whose head names nobody in the body is not a quote
+    assert all(q[0] != "direct" for q in quotes("بالأرقام: الصادرات ترتفع 5 في المئة\nارتفعت الصادرات خلال الربع الأول."))
