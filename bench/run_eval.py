@@ -291,8 +291,10 @@ def eval_quotes(data: Path) -> None:
 
     docs = snn_by_id(data)
     sets = [("marsad's labels (bench/data, 30 articles, 35 quotes; tuned on since session 3)", LABELS),
-            ("marsad's held-out labels (22 more articles, title + first 500 characters, 38 quotes; labelled in session 3 "
-             "before the quote rules were changed, never tuned on)", LABELS.with_name("quotes_heldout_labels.jsonl"))]
+            ("marsad's first held-out labels (22 more articles, title + first 500 characters, 38 quotes; labelled in session 3 "
+             "before the quote rules were changed; tuned on since)", LABELS.with_name("quotes_heldout_labels.jsonl")),
+            ("marsad's second held-out labels (22 more articles, title + first 500 characters, 49 quotes; labelled in "
+             "session 3 after the rule changes, never tuned on)", LABELS.with_name("quotes_heldout2_labels.jsonl"))]
     for name, path in sets:
         section(f"Quotes in articles: {name}")
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
