@@ -70,3 +70,15 @@ def test_headline_name_colon_words_when_the_body_names_the_speaker() -> None:
     assert quotes(text)[0] == ("direct", "الاتفاق سيعيد الاستقرار إلى المنطقة", "سامي الحداد")
     # a headline whose head names nobody in the body is not a quote
     assert all(q[0] != "direct" for q in quotes("بالأرقام: الصادرات ترتفع 5 في المئة\nارتفعت الصادرات خلال الربع الأول."))
+
+
+def test_statement_and_object_pronoun_cues() -> None:
+    text = "وجاء في بيان لوزارة الداخلية أن الدوريات ضبطت المطلوبين فجر اليوم."
+    assert quotes(text) == [("indirect", "الدوريات ضبطت المطلوبين فجر اليوم", "وزارة الداخلية")]
+    text = "وهو ما أكده الناطق الإعلامي للهيئة سالم المري مضيفا أن الفرق باشرت 40 بلاغا."
+    assert quotes(text) == [("indirect", "الفرق باشرت 40 بلاغا", "سالم المري")]
+
+
+def test_a_role_whose_name_follows_its_adjuncts() -> None:
+    text = "وقال السفير الأردني لدى الأمم المتحدة فارس العدوان: «نطالب بتحرك عاجل لحماية المدنيين»."
+    assert quotes(text) == [("direct", "نطالب بتحرك عاجل لحماية المدنيين", "فارس العدوان")]

@@ -36,7 +36,9 @@ _PAST = _forms(
     "قال|أكد|اكد|أضاف|اضاف|أوضح|اوضح|أشار|اشار|شدد|لفت|أعلن|اعلن|حذر|اعتبر|تابع|ذكر|صرح|أفاد|افاد|كشف|"
     "أبلغ|ابلغ|أردف|اردف|زعم|نفى|نفي|رأى|أعرب|اعرب|أظهر|اظهر|أوضحت|أكدت|أشارت|نوه|أقر|اقر|اعترف|توقع|رجح|أفصح|طالب|أفادت"
 )
-_PAST += "|بينت"  # بيّن alone is mostly the preposition "between"
+_PAST += "|بينت|كتب|كتبت|غرد|غردت"  # بيّن alone is mostly the preposition "between"
+# "وهو ما أكده الناطق …": the verb with its object pronoun, after ما
+_PAST += "|أكده|اكده|ذكره|قاله|أوضحه|اوضحه|أعلنه|اعلنه|أكدته|ذكرته|أوضحته|أعلنته"
 _PRESENT = "يقول|تقول|يقولون|يؤكد|تؤكد|يرى|ترى|يشير|تشير|يوضح|توضح|يضيف|تضيف|يعتبر|تعتبر|يذكر|تذكر"
 _PARTICIPLES = (
     "مشيرا|مشيرة|مشيرين|مشيران|مؤكدا|مؤكدة|موكدا|مؤكدين|مؤكدان|موضحا|موضحة|موضحين|مبينا|مبينة|لافتا|لافتة|"
@@ -49,6 +51,7 @@ _VERB_RE = re.compile(
 _QUOTE_RE = re.compile(r"«(?P<a>[^«»]{3,800})»|\"(?P<b>[^\"]{3,800})\"|“(?P<c>[^“”]{3,800})”")
 _THAT = re.compile(rf"(?<![{_AR}])(?:إلى\s+|الى\s+)?(?:بأن|بان|فإن|فان|أن|ان|إن)(?:ه|ها|هم|هما|ني|نا)?(?![{_AR}])")
 _REPORTED = re.compile(r"نقلت?\s+(?:وكالة|صحيفة|قناة|موقع)[^.]{0,60}?\s+عن\s+(?P<who>[^.،,]{3,60}?)\s+(?:قوله|قولها|قولهم)")
+_STATEMENT = re.compile(rf"(?<![{_AR}])و?جاء\s+في\s+(?:بيان|تقرير|رسالة|تصريح|تعميم)\s*(?:ل|صادر\s+عن\s+|أصدرته\s+|اصدرته\s+)?(?P<who>[^.،\n]{{3,80}}?)\s*[،,]?\s*(?P<that>أن|ان|إن)(?:ه|ها|هم)?(?![{_AR}])")
 _ACCORDING = re.compile(
     rf"(?<![{_AR}])[و]?(?:وفقا?[{_TANWEEN}]*\s*ل|بحسب\s+|حسب\s+)(?P<who>[^.،\n]{{3,90}}?)\s*[،,]?\s*(?P<that>فإن|فان)(?:ه|ها|هم)?(?![{_AR}])"
 )
@@ -64,9 +67,10 @@ _SENTENCE_END = re.compile(rf"(?<!(?<![{_AR}])[{_AR}])\.(?!\d)|[!؟?\n]")
 _SUBJECT_STOP = re.compile(
     rf"[.،,:؛«\"“(\n]|(?<![{_AR}])(?:في|خلال|عبر|بحسب|حسب|أمام|امام|على|عن|إلى|الى|مع|عقب|بعد|قبل|لدى|"
     rf"لـ|لوسائل|لوكالة|لصحيفة|لقناة|لموقع|للصحفيين|للصحافيين|للصحافة|اليوم|أمس|امس|مساء|صباح|"
-    rf"الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|وهو|وهي|وهم|الذي|التي|الذين|أيضا|ايضا)(?![{_AR}])"
+    rf"الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|وهو|وهي|وهم|الذي|التي|الذين|أيضا|ايضا|{_PARTICIPLES})"
+    rf"(?![{_AR}])"
 )
-_NOT_A_SPEAKER = re.compile(rf"^(?:هذا|هذه|ذلك|تلك|إنه|انه|أنه|أن|ان|إن|بأن|فيه|فيها|له|لها|به|بها|من|ما|أكثر|اكثر|مرة|مرارا|"
+_NOT_A_SPEAKER = re.compile(rf"^(?:هو|هي|ما|حيث|كما|فيما|بينما|وقد|قد|ثم|هذا|هذه|ذلك|تلك|إنه|انه|أنه|أن|ان|إن|بأن|فيه|فيها|له|لها|به|بها|من|ما|أكثر|اكثر|مرة|مرارا|"
                             rf"مجددا|سابقا|كذلك|حينها|بدوره|بدورها|بدورهم|ذات|نفسه|نفسها)(?![{_AR}])")
 # words that open a subject naming a role, after which the person's name comes last: "المتحدث باسم … بيتر سميردون"
 _ROLE = re.compile(rf"^(?:ال|لل|ل)?(?:متحدث|ناطق|وزير|رئيس|مدير|مدرب|لاعب|أمين|امين|محافظ|أمير|امير|سفير|نائب|مساعد|"
@@ -132,6 +136,23 @@ def _apposition(ctx: _Context, pos: int) -> tuple[str, int] | None:
     if _HONORIFIC.match(m.group("name").split()[0]) or any(e.type == "PER" for e in ctx.within(n0, n1)):
         who = _speaker_of(ctx, n0, n1)
         return (who, pos + m.end()) if who else None
+    return None
+
+
+def _name_after_adjuncts(ctx: _Context, start: int) -> tuple[str, int] | None:
+    """A role whose name comes after its adjuncts: "وقال السفير الليبي لدى الأمم المتحدة إبراهيم الدباشي: «…»"."""
+    window = ctx.clean[start : start + 160]
+    end = re.search(rf"[:«\"“.،,\n]|(?<![{_AR}])(?:بأن|بان|أن|ان|إن)(?:ه|ها|هم)?(?![{_AR}])", window)
+    if not end or len(window[: end.start()].split()) > 12:
+        return None
+    words = window[: end.start()].split()
+    name = [words[-1]] if words else []
+    for w in reversed(words[:-1]):
+        if (_NAME_STOP.match(w) and w not in ("بن", "بنت")) or _ROLE.match(w) or len(name) == 5:
+            break
+        name.insert(0, w)
+    if len(name) >= 2 and len(name) < len(words) and not _ROLE.match(name[0]) and not name[0].startswith("ال"):
+        return " ".join(name), start + end.start()
     return None
 
 
@@ -302,6 +323,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
     events: list[tuple[int, str, re.Match[str]]] = [(m.start(), "verb", m) for m in _VERB_RE.finditer(text)]
     events += [(m.start(), "reported", m) for m in _REPORTED.finditer(text)]
     events += [(m.start(), "according", m) for m in _ACCORDING.finditer(text)]
+    events += [(m.start(), "according", m) for m in _STATEMENT.finditer(text)]
     events.sort(key=lambda x: x[0])
     for pos, kind, m in events:
         if kind == "reported":
@@ -336,6 +358,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                 speaker, after = named
             else:
                 speaker = _speaker_before(ctx, pos) or _speaker_of(ctx, s0, s1) or _subject_before(ctx, pos)
+                if speaker == " ".join(subject.split()) and _ROLE.match(subject) and (named := _name_after_adjuncts(ctx, s0)):
+                    speaker, after = named  # the role alone named nobody; its name follows the adjuncts
             if speaker is None:  # وأضاف / وتابع: the last named speaker goes on
                 speaker = last_speaker
         speaker = _canonical(speaker, names)
