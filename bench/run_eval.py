@@ -284,11 +284,8 @@ def eval_article_dates(data: Path) -> None:
 
 
 def eval_quotes(data: Path) -> None:
-    """Quotes in our 30 labelled articles: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
+    """Quotes in our three labelled sets: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
     labelled quotes a system quote overlaps (speaker names compared Arabic-normalised, either containing the other)."""
-    from marsad.arabic.normalize import normalize_match
-    from marsad.nlp.quotes import extract_quotes
-
     docs = snn_by_id(data)
     sets = [("marsad's labels (bench/data, 30 articles, 35 quotes; tuned on since session 3)", LABELS),
             ("marsad's first held-out labels (22 more articles, title + first 500 characters, 38 quotes; labelled in session 3 "

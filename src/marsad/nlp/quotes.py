@@ -146,14 +146,23 @@ def _name_after_adjuncts(ctx: _Context, start: int) -> tuple[str, int] | None:
     if not end or len(window[: end.start()].split()) > 12:
         return None
     words = window[: end.start()].split()
-    name = [words[-1]] if words else []
+    name = _name_tail(words)
+    if name and not name.startswith("ال"):
+        return name, start + end.start()
+    return None
+
+
+def _name_tail(words: list[str]) -> str | None:
+    """The name that ends a role phrase: the family name (السحيباني may carry ال), then first names back to the
+    institution's last word, which carries ال ("الرائد بدر السحيباني", "العالمي بيتر سميردون")."""
+    if not words:
+        return None
+    name = [words[-1]]
     for w in reversed(words[:-1]):
         if (_NAME_STOP.match(w) and w not in ("بن", "بنت")) or _ROLE.match(w) or len(name) == 5:
             break
         name.insert(0, w)
-    if len(name) >= 2 and len(name) < len(words) and not _ROLE.match(name[0]) and not name[0].startswith("ال"):
-        return " ".join(name), start + end.start()
-    return None
+    return " ".join(name) if 2 <= len(name) < len(words) and not _ROLE.match(name[0]) else None
 
 
 def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
@@ -176,16 +185,8 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
                 break
         if name and not name[0].startswith("ال"):
             return " ".join(name)
-    if len(words) >= 3 and _ROLE.match(words[0]):
-        # a role, then the name last: the family name (السحيباني may carry ال), then first names back to the
-        # institution's last word, which carries ال ("الرائد بدر السحيباني", "العالمي بيتر سميردون")
-        name = [words[-1]]
-        for w in reversed(words[:-1]):
-            if (_NAME_STOP.match(w) and w not in ("بن", "بنت")) or _ROLE.match(w) or len(name) == 5:
-                break
-            name.insert(0, w)
-        if 2 <= len(name) < len(words) and not _ROLE.match(name[0]):
-            return " ".join(name)
+    if len(words) >= 3 and _ROLE.match(words[0]) and (tail := _name_tail(words)):  # a role, then the name last
+        return tail
     if people:
         best = max(people, key=lambda e: (len(e.text.split()), e.start))
         return best.canonical or best.text
@@ -297,7 +298,11 @@ def _indirect_after(text: str, after: int) -> tuple[int, int] | None:
     if not that or _SENTENCE_END.search(tail[: that.start()]) or _VERB_RE.search(tail[: that.start()]) \
             or _NOT_REPORTING.search(tail[: that.start()]) or len(tail[: that.start()].split()) > 14:
         return None
-    start = after + that.end()
+    return _clause(text, after + that.end())
+
+
+def _clause(text: str, start: int) -> tuple[int, int] | None:
+    """The reported clause from ``start`` to the end of its sentence or the next cue, when it says something."""
     while start < len(text) and text[start] in " \u00a0":
         start += 1
     end_m = _CLAUSE_END.search(text, start)
@@ -335,13 +340,9 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             cue = "وفقا"
             if speaker:
                 last_speaker = speaker
-            start = m.end()
-            while start < len(text) and text[start] in " \u00a0":
-                start += 1
-            end_m = _CLAUSE_END.search(text, start)
-            end = end_m.start() if end_m else len(text)
-            if end - start >= 10:
-                _add(quotes, used, Quote(text=text[start:end], start=start, end=end, kind="indirect",
+            span = _clause(text, m.end())
+            if span:
+                _add(quotes, used, Quote(text=text[span[0]:span[1]], start=span[0], end=span[1], kind="indirect",
                                          speaker=speaker, speaker_canonical=speaker, cue=cue))
             continue
         elif m.group("part"):  # مشيرا إلى أن: the speaker of this sentence goes on
