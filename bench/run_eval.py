@@ -410,6 +410,7 @@ def eval_events(data: Path, db: Path | None) -> None:
             for c in g["copies"]:
                 origins[c] = g["origin"]
     labelled_all = {a for e in events for a in e["article_ids"] + e["hard_negative_ids"]}
+    members_all = {a for e in events for a in e["article_ids"]}
     id_of = {v: k for k, v in url_id.items()}
     canon: dict[str, str] = {}
     for lid in labelled_all:
@@ -434,12 +435,18 @@ def eval_events(data: Path, db: Path | None) -> None:
                 if r["kind"] in kinds:
                     parent[find(lid)] = find(url_id.get(r["article_id"], r["article_id"]))
         sys_pairs = {(a, b) for a in labelled_all for b in labelled_all if a < b and find(a) == find(b)}
-        tp = len(gold_pairs & sys_pairs)
-        cp = tp / len(sys_pairs) if sys_pairs else 0
-        cr = tp / len(gold_pairs) if gold_pairs else 0
-        cf = 2 * cp * cr / (cp + cr) if cp + cr else 0
-        print(f"copy groups = components of duplicates + {'/'.join(kinds)} edges (pairwise over the {len(labelled_all)} labelled articles): "
-              f"P {cp:.3f} R {cr:.3f} F1 {cf:.3f} ({len(gold_pairs)} gold pairs)")
+        # copy groups are labelled among each event's members; hard negatives belong to other happenings whose
+        # copies were never labelled, so a pair of two hard negatives says nothing either way
+        for domain, keep in (("pairs with an event member", lambda p: p[0] in members_all or p[1] in members_all),
+                             (f"all pairs of the {len(labelled_all)} labelled articles", lambda p: True)):
+            sp = {p for p in sys_pairs if keep(p)}
+            gp = {p for p in gold_pairs if keep(p)}
+            tp = len(gp & sp)
+            cp = tp / len(sp) if sp else 0
+            cr = tp / len(gp) if gp else 0
+            cf = 2 * cp * cr / (cp + cr) if cp + cr else 0
+            print(f"copy groups = components of duplicates + {'/'.join(kinds)} edges, {domain}: "
+                  f"P {cp:.3f} R {cr:.3f} F1 {cf:.3f} ({len(gp)} gold pairs)")
     right = total = 0
     for copy, origin in origins.items():
         if copy not in id_of and copy not in sys_event:

@@ -205,3 +205,30 @@ def test_show_prints_the_event_report(demo_db: Path) -> None:
     assert result.exit_code == 0 and "الملخص" in result.output
     missing = CliRunner().invoke(app, ["show", "nope", "--db", str(demo_db)])
     assert missing.exit_code == 1
+
+
+def test_the_same_day_copier_is_the_later_one_by_time_of_day(tmp_path: Path) -> None:
+    """Two outlets publish one text on the same day; the file lists the later one first. The copy must point
+    to the article published earlier that day, not to the one that happens to come first in the input."""
+    body = ("أعلنت وزارة النقل اليوم افتتاح الطريق الساحلي الجديد الذي يربط المدينتين بطول مئة وعشرين كيلومترا "
+            "بعد ثلاث سنوات من العمل المتواصل. وقال وكيل الوزارة للطرق إن المشروع يخفض زمن الرحلة إلى النصف "
+            "ويخدم أكثر من مليون مسافر كل عام، مضيفا أن الطريق يضم ستة جسور وأربعة أنفاق ومحطات استراحة "
+            "على مسافات متقاربة. وأشار إلى أن المرحلة الثانية تبدأ مطلع العام المقبل وتشمل توسعة المداخل "
+            "وربط الطريق بالميناء التجاري والمنطقة الصناعية الجديدة شمال المدينة.")
+    rows = [
+        {"id": "late", "outlet": "منفذ-ب", "url": "https://b.test/1", "title": "افتتاح الطريق الساحلي",
+         "content": body + " تابعونا لمزيد من الأخبار.", "date_extracted": "2026-03-04 18:40:00"},
+        {"id": "early", "outlet": "منفذ-أ", "url": "https://a.test/1", "title": "افتتاح الطريق الساحلي الجديد",
+         "content": body, "date_extracted": "2026-03-04 09:15:00"},
+    ]
+    src = tmp_path / "day.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    db = tmp_path / "t.db"
+    Pipeline(db=db).run([str(src)])
+    with Store(db) as store:
+        got = {r["url"]: dict(r) for r in store.conn.execute("SELECT id, url, published, duplicate_of, reuses FROM articles")}
+    early, late = got["https://a.test/1"], got["https://b.test/1"]
+    assert early["published"] == "2026-03-04T09:15:00" and late["published"] == "2026-03-04T18:40:00"
+    sources = {r["article_id"] for r in json.loads(late["reuses"])} | {late["duplicate_of"]}
+    assert early["id"] in sources
+    assert early["duplicate_of"] is None and json.loads(early["reuses"]) == []

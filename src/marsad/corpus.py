@@ -56,7 +56,8 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
     dates = [_date(a.published, today) for a in pending]
     lo, hi = min(dates), max(dates)
     window = max(WINDOW_DAYS, int(params()["window_days"]))
-    lo_s, hi_s = (lo - dt.timedelta(days=window)).isoformat(), (hi + dt.timedelta(days=window)).isoformat()
+    # published may carry a time of day ("2015-07-27T17:02:00"): the window's end is the next day's start
+    lo_s, hi_s = (lo - dt.timedelta(days=window)).isoformat(), (hi + dt.timedelta(days=window + 1)).isoformat()
 
     # --- state from the store ------------------------------------------------------------
     hasher = MinHasher()
@@ -64,11 +65,11 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
     for r in conn.execute(
         "SELECT a.id, a.seq, a.outlet, a.published, a.body, a.credited_source, a.agencies, a.duplicate_of, m.signature "
         "FROM articles a JOIN minhash m ON m.article_id = a.id "
-        "WHERE a.event_id IS NOT NULL AND a.published BETWEEN ? AND ?", (lo_s, hi_s)):
+        "WHERE a.event_id IS NOT NULL AND a.published >= ? AND a.published < ?", (lo_s, hi_s)):
         index.add(Doc(r["id"], r["seq"], r["outlet"], r["published"], r["body"], r["credited_source"],
                       json.loads(r["agencies"]), r["duplicate_of"]), np.frombuffer(r["signature"], dtype=np.uint32))
     article_event: dict[str, str] = {}
-    for r in conn.execute("SELECT id, event_id FROM articles WHERE event_id IS NOT NULL AND published BETWEEN ? AND ?", (lo_s, hi_s)):
+    for r in conn.execute("SELECT id, event_id FROM articles WHERE event_id IS NOT NULL AND published >= ? AND published < ?", (lo_s, hi_s)):
         article_event[r["id"]] = r["event_id"]
     open_events = [Event.from_features(r["id"], json.loads(r["features"]))
                    for r in conn.execute("SELECT id, features FROM events WHERE last_date >= ?", (lo_s,))]

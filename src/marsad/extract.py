@@ -20,22 +20,29 @@ from .meta.credits import parse_author, parse_credit, parse_dateline_line, split
 from .records import Article, RawDocument
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_TIME = re.compile(r"[T ](\d{2}):(\d{2})(?::(\d{2}))?")
 
 
 def parse_date_field(value: str | None) -> str | None:
-    """A record's date field ("2015-07-21 02:17:02", "2025-01-03T…", RFC 822 …) -> YYYY-MM-DD."""
+    """A record's date field ("2015-07-21 02:17:02", "2025-01-03T…", RFC 822 …) -> YYYY-MM-DD, followed by
+    THH:MM:SS when the field gives the time of day: who published first on the same day decides who copied whom."""
     if not value:
         return None
     m = _ISO_DAY.search(value)
     if m:
         try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            day = dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
         except ValueError:
             return None
+        t = _ISO_TIME.match(value, m.end())
+        if t and int(t[1]) < 24 and int(t[2]) < 60 and int(t[3] or 0) < 60:
+            return f"{day}T{int(t[1]):02d}:{int(t[2]):02d}:{int(t[3] or 0):02d}"
+        return day
     try:
         from email.utils import parsedate_to_datetime
 
-        return parsedate_to_datetime(value).date().isoformat()
+        stamp = parsedate_to_datetime(value)
+        return stamp.replace(tzinfo=None).isoformat(timespec="seconds")
     except (TypeError, ValueError, IndexError):
         pass
     found = find_dates(value, dt.date.today())

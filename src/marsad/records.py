@@ -73,7 +73,7 @@ class Article:
     body: str
     title: str | None = None
     url: str | None = None
-    published: str | None = None  # YYYY-MM-DD
+    published: str | None = None  # YYYY-MM-DD, then THH:MM:SS when the source gives the time
     credited_source: str | None = None
     agencies: list[str] = field(default_factory=list)
     dateline: str | None = None

@@ -12,6 +12,7 @@ from jinja2 import Environment, select_autoescape
 from ..store.sqlite import Store
 
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True, lstrip_blocks=True)
+_ENV.filters["when"] = lambda value: (value or "")[:16].replace("T", " ")  # 2015-07-26T17:18:59 → 2015-07-26 17:18
 
 KIND_AR = {"copy": "نسخ", "rewrite": "إعادة صياغة", "shared_source": "مصدر مشترك"}
 DISAGREE_AR = {"number": "أرقام مختلفة", "role": "صفة مختلفة", "attribution": "نسب مختلف", "date": "تاريخ مختلف"}
@@ -156,7 +157,7 @@ _EVENT = """
 {% if rec.entities %}<h2>الكيانات</h2><p>{% for e in rec.entities[:25] %}<span class="chip" title="{{ e.variants|join('، ') }}">{{ e.canonical }} ({{ e.count }})</span>{% endfor %}</p>{% endif %}
 {% if rec.provenance %}<h2>مصدر النصوص</h2><ul>{% for p in rec.provenance %}<li>{{ (arts.get(p['from']) or {}).get('outlet') or p['from'] }} ← {{ (arts.get(p.to) or {}).get('outlet') or p.to }}: {{ kinds.get(p.kind, p.kind) }} ({{ (p.coverage * 100)|round|int }}٪)</li>{% endfor %}</ul>{% endif %}
 {% if rec.timeline %}<h2>الخط الزمني للقصة</h2><ul>{% for t in rec.timeline %}<li>{{ t.date }} — <a href="{{ t.event_id|default('') }}.html">{{ t.text }}</a> <span class="meta">{{ t.outlets|join('، ') }}</span></li>{% endfor %}</ul>{% endif %}
-<h2>المقالات</h2><ul>{% for i in rec.article_ids %}{% set a = arts.get(i) or {} %}<li>{{ a.get('published') or '' }} · {{ a.get('outlet') or '' }} · {{ a.get('title') or i }}{% if a.get('duplicate_of') %} <span class="meta">(مكرر)</span>{% endif %}</li>{% endfor %}</ul>
+<h2>المقالات</h2><ul>{% for i in rec.article_ids %}{% set a = arts.get(i) or {} %}<li>{{ a.get('published') | when }} · {{ a.get('outlet') or '' }} · {{ a.get('title') or i }}{% if a.get('duplicate_of') %} <span class="meta">(مكرر)</span>{% endif %}</li>{% endfor %}</ul>
 """
 
 
