@@ -219,7 +219,10 @@ def eval_article_dates(data: Path) -> None:
              LABELS.with_name("dates_heldout5_labels.jsonl")),
             ("marsad's sixth held-out labels (25 more articles, title + first 450 characters, same strict conventions; "
              "labelled in session 3 after the fixes the fifth set led to, never tuned on)",
-             LABELS.with_name("dates_heldout6_labels.jsonl"))]
+             LABELS.with_name("dates_heldout6_labels.jsonl")),
+            ("marsad's seventh held-out labels (24 more articles, title + first 450 characters, same strict conventions; "
+             "labelled in session 3 after the fixes the sixth set led to, never tuned on)",
+             LABELS.with_name("dates_heldout7_labels.jsonl"))]
     official = data / "quotes_dates" / "quotes_dates.jsonl"
     if official.exists():
         sets.append(("../shared/data/quotes_dates", official))

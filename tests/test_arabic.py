@@ -197,6 +197,8 @@ NEWS_FORMS = [
     ("وشارك في كأس العالم 2022 مع منتخب بلاده", "2022"),  # a year naming a tournament
     ("أرباحها للنصف الأول 2025", "2025"),
     ("الحوالات حتى نهاية شهر ٥ من عام ٢٠٢٥م", "2025-05"),
+    ("اختتمت الأمسيات البارحة الأولى", "2026-01-27"),
+    ("عثرت الشرطة بالأمس الأول على الجثة", "2026-01-27"),
 ]
 
 
@@ -240,3 +242,16 @@ def test_dates_as_written_in_news(text: str, value: str) -> None:
 ])
 def test_what_only_looks_like_a_date(text: str) -> None:
     assert find_dates(text, REF) == [], text
+
+
+def test_a_relative_day_and_the_weekday_it_names_are_one_date() -> None:
+    # REF is a Thursday; the weekday the writer named wins over the offset from the reference
+    assert [(d.text, d.value) for d in find_dates("تقام المباراة غداً الجمعة", REF)] == [("غداً الجمعة", "2026-01-30")]
+    # a print edition dated the day after it was written: "the day after tomorrow, Monday" seen on a Saturday
+    sat = dt.date(2026, 1, 31)
+    assert [d.value for d in find_dates("تعقد الورش بعد غدٍ الاثنين", sat)] == ["2026-02-02"]
+    assert [d.value for d in find_dates("تعقد الورش بعد غدٍ الاثنين", sat + dt.timedelta(days=1))] == ["2026-02-02"]
+    # crawled days after it was written: "today, Saturday" seen on a Wednesday is the Saturday before
+    assert [d.value for d in find_dates("وصل الوفد اليوم السبت", dt.date(2026, 1, 28))] == ["2026-01-24"]
+    assert [d.value for d in find_dates("قال أمس (الأربعاء)", REF)] == ["2026-01-28"]
+

@@ -165,7 +165,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # English dates printed on Arabic pages: "20th, March 2025", "March 20, 2025"
     ("english", re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<emonth>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<year>(?:19|20)\d\d)", re.I)),
     # relative days
-    ("relday", re.compile(r"(?:(?<=[\s(]و)|(?<=[\s(]ف)|(?<![\u0621-\u064a]))(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|امس الاول|قبل امبارح|الليله قبل الماضيه|الليله الماضيه|ليله امس|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم|هذه الليله|(?<!تلك )(?<!ذلك )الليله(?!\s+ال))(?![\u0621-\u064a])"
+    ("relday", re.compile(r"(?:(?<=[\s(]و)|(?<=[\s(]ف)|(?<![\u0621-\u064a]))(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|امس الاول|قبل امبارح|البارحه الاولي|بالامس الاول|الامس الاول|بالامس|الليله قبل الماضيه|الليله الماضيه|ليله امس|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم|هذه الليله|(?<!تلك )(?<!ذلك )الليله(?!\s+ال))(?![\u0621-\u064a])"
                           # a named day is not today: اليوم الوطني، اليوم العالمي للمرأة
                           r"(?!\s+(?:الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير|الاخر|التالي|الاولي|الثانيه|الثالثه|الاخيره|الختاميه|الكبري))")),
     ("weekday", re.compile(rf"(?<![\u0621-\u064a])(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
@@ -448,7 +448,8 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
     if kind == "relday":
         rel = g["rel"]
         offset = {"امس": -1, "البارحه": -1, "اليوم السابق": -1, "قبل امس": -2, "اول امس": -2,
-                  "اول من امس": -2, "امس الاول": -2, "قبل امبارح": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "ليله امس": -1, "اليوم الي قبل امبارح": -2, "يوم قبل امس": -2, "غدا": 1, "غداً": 1, "يوم غد": 1, "بعد غد": 2,
+                  "اول من امس": -2, "امس الاول": -2, "قبل امبارح": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "البارحه الاولي": -2, "بالامس الاول": -2, "الامس الاول": -2,
+                  "بالامس": -1, "ليله امس": -1, "اليوم الي قبل امبارح": -2, "يوم قبل امس": -2, "غدا": 1, "غداً": 1, "يوم غد": 1, "بعد غد": 2,
                   "بعد الغد": 2, "اليوم الذي بعد الغد": 2}.get(rel, 0)
         return (ref + dt.timedelta(days=offset)).isoformat(), "relative"
     if kind == "weekday":
@@ -511,7 +512,7 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
             taken.append((start, end))
             found.append(DateMention(text=text[start:end], start=start, end=end, value=resolved[0], calendar=resolved[1]))
     found.sort(key=lambda d: d.start)
-    return _merge_weekday_with_date(text, found)
+    return _merge_relative_day_with_weekday(text, _merge_weekday_with_date(text, found))
 
 
 _GLUE = re.compile(r"^[\s,،]*(?:في|الموافق)?[\s,،]*$")
@@ -525,5 +526,36 @@ def _merge_weekday_with_date(text: str, found: list[DateMention]) -> list[DateMe
                 and _GLUE.match(text[out[-1].end : d.start]) and any(w in _fold(out[-1].text) for w in _WEEKDAYS):
             prev = out.pop()
             d = DateMention(text=text[prev.start : d.end], start=prev.start, end=d.end, value=d.value, calendar=d.calendar)
+        out.append(d)
+    return out
+
+
+_REL_DAY_WORDS = ("امس", "اليوم", "غدا", "غد", "البارحه", "الليله")
+_WD_GLUE = re.compile(r"^[\s(\u064b-\u0652]*$")  # spaces, a bracket, the tanween of غدٍ
+
+
+def _merge_relative_day_with_weekday(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"غداً الاثنين", "أمس (الأحد)", "بعد غدٍ الاثنين": one mention, the named weekday nearest the relative day.
+
+    The two disagree when a print edition is dated the day after it was written, or when the reference is the
+    crawl time; the weekday the writer named is the more reliable of the two."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.calendar == "relative" and d.calendar == "relative" and len(prev.value) == 10 \
+                and _WD_GLUE.match(text[prev.end : d.start]) and any(w in _fold(prev.text) for w in _REL_DAY_WORDS) \
+                and not any(w in _fold(prev.text) for w in _WEEKDAYS):
+            wd = next((v for k, v in _WEEKDAYS.items() if _fold(d.text).endswith(k)), None)
+            if wd is not None and not re.search(r"(?:الماضي|المقبل|القادم|المنصرم|الفائت)", _fold(d.text)):
+                rel = dt.date.fromisoformat(prev.value)
+                if "غد" in _fold(prev.text):  # ahead: the named weekday nearest the relative day, -3 … +3
+                    shift = (wd - rel.weekday() + 3) % 7 - 3
+                else:  # today/yesterday: the text was written on or before it (a crawl comes later), or is a print
+                    shift = (wd - rel.weekday() + 6) % 7 - 6  # edition dated the next day: -6 … 0, or +1
+                    shift = 1 if shift == -6 else shift
+                end = d.end + (1 if text[d.end : d.end + 1] == ")" else 0)
+                out[-1] = DateMention(text=text[prev.start : end], start=prev.start, end=end,
+                                      value=(rel + dt.timedelta(days=shift)).isoformat(), calendar="relative")
+                continue
         out.append(d)
     return out
