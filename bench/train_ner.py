@@ -47,13 +47,8 @@ def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--write", action="store_true")
-    ap.add_argument("--iterations", type=int, default=400)
-    args = ap.parse_args()
-    sents = read(args.data / "anercorp" / "train.txt")
+def split_sixth(sents: list[list[tuple[str, str]]]) -> tuple[list, list]:
+    """The first five sixths (by words) and the last sixth."""
     total = sum(len(s) for s in sents)
     acc, cut = 0, len(sents)
     for i, s in enumerate(sents):
@@ -61,13 +56,31 @@ def main() -> None:
         if acc >= total * 5 / 6:
             cut = i + 1
             break
-    train, test = sents[:cut], sents[cut:]
+    return sents[:cut], sents[cut:]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--iterations", type=int, default=400)
+    ap.add_argument("--c1", type=float, default=0.01)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--dev", action="store_true",
+                    help="choose settings: train on the first 5/6 of the training part, score on its last 6th "
+                         "(the held-back sixth is not read)")
+    args = ap.parse_args()
+    sents = read(args.data / "anercorp" / "train.txt")
+    train, test = split_sixth(sents)
+    if args.dev:
+        train, test = split_sixth(train)
+        args.write = False
     print(f"{len(train)} training sentences ({sum(len(s) for s in train):,} tokens), {len(test)} held back ({sum(len(s) for s in test):,} tokens)")
     trainer = pycrfsuite.Trainer(verbose=False)
     for s in train:
         trainer.append(sentence_features([w for w, _ in s]), [t for _, t in s])
-    trainer.set_params({"c1": 0.01, "c2": 0.01, "max_iterations": args.iterations, "feature.possible_transitions": True})
-    model = ROOT / "src" / "marsad" / "nlp" / "data" / "ner.crfsuite" if args.write else Path("/tmp/ner.crfsuite")
+    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations, "feature.possible_transitions": True})
+    model = ROOT / "src" / "marsad" / "nlp" / "data" / "ner.crfsuite" if args.write else Path(f"/tmp/ner-{args.c1}-{args.c2}-{int(args.dev)}.crfsuite")
     t = time.perf_counter()
     trainer.train(str(model))
     print(f"trained in {time.perf_counter() - t:.0f} s -> {model} ({model.stat().st_size / 1e6:.1f} MB)")
@@ -90,7 +103,7 @@ def main() -> None:
     speed = n_tokens / (time.perf_counter() - t)
     tp, np_, ng = (sum(c[i] for c in per_type.values()) for i in range(3))
     prec, rec = tp / max(np_, 1), tp / max(ng, 1)
-    print(f"held-back sixth: entity P {prec:.3f} R {rec:.3f} F1 {2 * prec * rec / max(prec + rec, 1e-9):.3f}; "
+    print(f"{'dev sixth of the training part' if args.dev else 'held-back sixth'}: entity P {prec:.3f} R {rec:.3f} F1 {2 * prec * rec / max(prec + rec, 1e-9):.3f}; "
           f"tagging speed {speed:,.0f} tokens/s (features included, one core)")
     for kind, (a, b, c) in sorted(per_type.items()):
         p_, r_ = a / max(b, 1), a / max(c, 1)

@@ -2,12 +2,15 @@
 
 Arabic-specific: the matching-level form, the form with its proclitics split off, affixes
 (Arabic marks gender, number and the article with them), neighbouring words, trigger
-words before names (الرئيس، وزير، وكالة، مدينة، شركة) and gazetteer membership.
+words before names (الرئيس، وزير، وكالة، مدينة، شركة), gazetteer membership, and the word's
+distributional clusters learned on unlabelled news (data/clusters.tsv.gz).
 """
 
 from __future__ import annotations
 
+import gzip
 from functools import lru_cache
+from pathlib import Path
 
 from ..arabic.normalize import normalize_token
 from ..arabic.tokens import split_clitics
@@ -30,17 +33,34 @@ def _gazetteer_words() -> dict[str, str]:
     return out
 
 
-def _word_feats(w: str) -> list[str]:
-    """Features of one word, without position prefix (computed once per token)."""
+@lru_cache(maxsize=1)
+def _clusters() -> dict[str, tuple[str, str]]:
+    """Clitic-split word -> (coarse, fine) distributional cluster, learned on unlabelled news by
+    bench/train_clusters.py: a name the tagger never saw still falls in the cluster of names it saw."""
+    path = Path(__file__).parent / "data" / "clusters.tsv.gz"
+    if not path.exists():
+        return {}
+    out = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            word, coarse, fine = line.rstrip("\n").split("\t")
+            out[word] = (coarse, fine)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _word_feats(w: str) -> tuple[str, ...]:
+    """Features of one word, without position prefix (cached: news repeats its words)."""
     core = split_clitics(w)
     gaz = _gazetteer_words().get(w) or _gazetteer_words().get(core)
-    feats = [f"w={w}", f"core={core}"]
+    cl = _clusters().get(core)
+    feats = [f"w={w}", f"core={core}", f"c1={cl[0]}" if cl else "c1=none", f"c2={cl[1]}" if cl else "c2=none"]
     if gaz:
         feats.append(f"gaz={gaz}")
     trig = _TRIGGERS.get(w) or _TRIGGERS.get(core)
     if trig:
         feats.append(f"trig={trig}")
-    return feats
+    return tuple(feats)
 
 
 def sentence_features(tokens: list[str]) -> list[list[str]]:
