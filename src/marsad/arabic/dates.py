@@ -123,7 +123,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # السادس من شهر شوال ; الأول من رمضان 1436هـ
     ("hijri", re.compile(rf"(?:اليوم\s+)?(?P<ord>{_ORD_RE})\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE}){_HIJRI_TAIL}")),
     # ISO / numeric dates
-    ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")),
+    ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)")),  # 2026-02-05, 2026/02/05
     ("dmy", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<year>(?:19|20)\d\d)(?!\d)")),
     # numeric Hijri dates, as Saudi official texts print them: 28/5/1432, 06/10/1436هـ, 1436/10/06
     ("hnum", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<hyear>1[34]\d\d)(?![\d/])\s?(?:هـ|ه(?![\u0621-\u064a]))?")),

@@ -149,6 +149,11 @@ def pick_title(page: PageLayout, block: Block, outlet: str | None = None) -> str
         f = page.feats[i]
         if f.list_header or ((page.template[i] or f.noise_cue) and not _is_soft(f.text)):
             last_furniture = i
+    # the headline names what the text is about: among the header's headline-like lines, the one sharing the
+    # most content words with the first paragraphs wins, wherever a section label or masthead put it
+    by_overlap = _title_by_overlap(page, block, idx, outlet)
+    if by_overlap is not None:
+        return page.lines[by_overlap]
     candidates = [i for i in idx if i > last_furniture and headline_like(page.feats[i]) and not page.template[i]
                   and not _is_soft(page.lines[i]) and not _is_masthead(page.lines[i], outlet)]
     if not candidates:
@@ -161,6 +166,27 @@ def pick_title(page: PageLayout, block: Block, outlet: str | None = None) -> str
     # mastheads and section labels sit above the headline, not between it and the text
     doubled = [i for i in candidates if page.repeats[line_key(page.lines[i])] > 1]
     return page.lines[doubled[0] if doubled else candidates[-1]]
+
+
+def _title_by_overlap(page: PageLayout, block: Block, idx: list[int], outlet: str | None) -> int | None:
+    from ..arabic.tokens import content_terms
+
+    lead = set(content_terms(" ".join(page.lines[i] for i in block.keep[:2])))
+    if not lead:
+        return None
+    best, best_score = None, 1
+    for i in idx:
+        f = page.feats[i]
+        if not headline_like(f) or f.ends_sentence or f.prose or page.template[i] or f.noise_cue \
+                or _is_soft(page.lines[i]) or _is_masthead(page.lines[i], outlet):
+            continue
+        terms = set(content_terms(page.lines[i]))
+        shared = len(terms & lead)
+        # a caption shares a word or two with the text; a headline shares its subject (most of its words)
+        score = shared if shared >= 3 and shared >= 0.4 * len(terms) else 0
+        if score > best_score or (score == best_score and best is not None and score > 1 and i > best):
+            best, best_score = i, score
+    return best
 
 
 _CAPTION = re.compile(r"\((?:أرشيفية|ارشيفية|أرشيف|صورة أرشيفية|تعبيرية|صورة تعبيرية)\)\s*$|^(?:صورة|الصورة|صور)\s*[:：(]")

@@ -73,6 +73,9 @@ class LineFeatures:
         # headlines run up to ~20 words without a final stop; paragraphs end in one or run longer
         if self.words >= 20 and self.stop_ratio >= 0.12 and self.latin_ratio < 0.3:
             return True
+        # a long line ending in a full stop is a paragraph even when dense with nouns (budget figures, lists of events)
+        if self.words >= 15 and self.ends_sentence and self.latin_ratio < 0.3 and self.digit_ratio < 0.3:
+            return True
         return self.words >= 7 and self.ends_sentence and self.stop_ratio >= 0.1 and self.digit_ratio < 0.3
 
 
