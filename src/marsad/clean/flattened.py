@@ -16,7 +16,7 @@ from .lines import LineFeatures, features, line_key
 from .templates import TemplateView
 
 _MIN_ARTICLE_SCORE = 25.0  # a block weaker than this is not an article
-_MIN_GLUED_WORDS = 40
+_MIN_GLUED_WORDS = 30
 _HEADER_WINDOW = 14  # how far above the body we look for title, date and dateline
 
 
