@@ -261,26 +261,13 @@ def eval_article_dates(data: Path) -> None:
     ../shared/data/quotes_dates/ when they are there."""
     from marsad.arabic.dates import find_dates
 
-    sets = [("marsad's labels (bench/data, 30 articles, title + first ~700 characters; tuned on)", LABELS),
-            ("marsad's held-out labels (20 more articles, title + first ~500 characters; never tuned on)",
-             LABELS.with_name("dates_heldout_labels.jsonl")),
-            ("marsad's second held-out labels (20 more articles, title + first 450 characters; labelled in session 3, "
-             "never tuned on)", LABELS.with_name("dates_heldout2_labels.jsonl")),
-            ("marsad's third held-out labels (21 more articles, title + first 450 characters, every date expression "
-             "including film and history-list years and holidays; labelled in session 3, never tuned on)",
-             LABELS.with_name("dates_heldout3_labels.jsonl")),
-            ("marsad's fourth held-out labels (20 more articles, title + first 450 characters, same strict conventions; "
-             "labelled in session 3 after the fixes the third set led to, never tuned on)",
-             LABELS.with_name("dates_heldout4_labels.jsonl")),
-            ("marsad's fifth held-out labels (25 more articles, title + first 450 characters, same strict conventions; "
-             "labelled in session 3 after the fixes the fourth set led to, never tuned on)",
-             LABELS.with_name("dates_heldout5_labels.jsonl")),
-            ("marsad's sixth held-out labels (25 more articles, title + first 450 characters, same strict conventions; "
-             "labelled in session 3 after the fixes the fifth set led to, never tuned on)",
-             LABELS.with_name("dates_heldout6_labels.jsonl")),
-            ("marsad's seventh held-out labels (24 more articles, title + first 450 characters, same strict conventions; "
-             "labelled in session 3 after the fixes the sixth set led to, never tuned on)",
-             LABELS.with_name("dates_heldout7_labels.jsonl"))]
+    # labelled in session 2: 30 articles (title + ~700 characters), then 20 held out (~500 characters); in session 3,
+    # sets 2-7 (files dates_heldout2..7, 450 characters), each before looking at what marsad gives on it and after the
+    # fixes the set before led to; from set 3 on every date expression counts, film and chronology years and holidays
+    sets = [("the 30 articles of session 2 (tuned on)", LABELS),
+            ("the 20 held-out articles of session 2 (tuned on since)", LABELS.with_name("dates_heldout_labels.jsonl"))]
+    sets += [(f"set {n} (session 3; first measurement in docs/benchmarks.md, tuned on since)",
+              LABELS.with_name(f"dates_heldout{n}_labels.jsonl")) for n in range(2, 8)]
     official = data / "quotes_dates" / "quotes_dates.jsonl"
     if official.exists():
         sets.append(("../shared/data/quotes_dates", official))
