@@ -19,7 +19,7 @@ import numpy as np
 from .cluster.events import DocumentFrequencies, Event, EventClusterer, article_features, params, reuse_event
 from .cluster.stories import Story, StoryLinker
 from .dedup.minhash import MinHasher
-from .dedup.reuse import WINDOW_DAYS, Doc, ReuseIndex
+from .dedup.reuse import WINDOW_DAYS, Doc, ReuseIndex, grams_from_bytes, grams_to_bytes
 from .report.event import build_event_record
 from .store.sqlite import Store, row_to_article
 
@@ -39,6 +39,15 @@ def _date(value: str | None, default: dt.date) -> dt.date:
         return dt.date.fromisoformat(value[:10]) if value else default
     except ValueError:
         return default
+
+
+def _stored_dfs(conn: Any, terms: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i in range(0, len(terms), 500):  # SQLite caps the number of bound parameters
+        chunk = terms[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update({r[0]: r[1] for r in conn.execute(f"SELECT term, df FROM vocab WHERE term IN ({marks})", chunk)})
+    return out
 
 
 def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
@@ -62,12 +71,21 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
     # --- state from the store ------------------------------------------------------------
     hasher = MinHasher()
     index = ReuseIndex()
+    # stored articles come with their exact key and 5-gram hashes; only rows written before
+    # those were kept (schema 5) need their body re-tokenised, and get them written back
+    backfill: list[str] = []
     for r in conn.execute(
-        "SELECT a.id, a.seq, a.outlet, a.published, a.body, a.credited_source, a.agencies, a.duplicate_of, m.signature "
+        "SELECT a.id, a.seq, a.outlet, a.published, a.credited_source, a.agencies, a.duplicate_of, m.signature, "
+        "m.exact_key, m.grams, CASE WHEN m.grams IS NULL OR m.exact_key IS NULL THEN a.body END AS body "
         "FROM articles a JOIN minhash m ON m.article_id = a.id "
         "WHERE a.event_id IS NOT NULL AND a.published >= ? AND a.published < ?", (lo_s, hi_s)):
-        index.add(Doc(r["id"], r["seq"], r["outlet"], r["published"], r["body"], r["credited_source"],
-                      json.loads(r["agencies"]), r["duplicate_of"]), np.frombuffer(r["signature"], dtype=np.uint32))
+        stored = r["grams"] is not None and r["exact_key"] is not None
+        doc = Doc(r["id"], r["seq"], r["outlet"], r["published"], r["body"] or "", r["credited_source"],
+                  json.loads(r["agencies"]), r["duplicate_of"], _key=r["exact_key"] if stored else None)
+        index.add(doc, np.frombuffer(r["signature"], dtype=np.uint32),
+                  grams_from_bytes(r["grams"]) if stored else None)
+        if not stored:
+            backfill.append(doc.id)
     article_event: dict[str, str] = {}
     for r in conn.execute("SELECT id, event_id FROM articles WHERE event_id IS NOT NULL AND published >= ? AND published < ?", (lo_s, hi_s)):
         article_event[r["id"]] = r["event_id"]
@@ -76,8 +94,8 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
     clusterer = EventClusterer(open_events)
     clusterer.article_event.update(article_event)
     n_docs_row = conn.execute("SELECT value FROM meta WHERE key='n_docs'").fetchone()
-    dfs = DocumentFrequencies({r[0]: r[1] for r in conn.execute("SELECT term, df FROM vocab")},
-                              int(n_docs_row[0]) if n_docs_row else 0)
+    dfs = DocumentFrequencies(n_docs=int(n_docs_row[0]) if n_docs_row else 0,
+                              lookup=lambda terms: _stored_dfs(conn, terms))
     story_window = int(params()["story_window_days"])
     story_rows = conn.execute("SELECT id, features, event_ids FROM stories WHERE last_date >= ?",
                               ((lo - dt.timedelta(days=story_window)).isoformat(),)).fetchall()
@@ -144,7 +162,11 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
         for article_id, eid, dup, sig in updates:
             conn.execute("UPDATE articles SET event_id=?, story_id=?, duplicate_of=?, reuses=? WHERE id=?",
                          (eid, event_story.get(eid), dup, json.dumps(reuses_of.get(article_id, []), ensure_ascii=False), article_id))
-            conn.execute("INSERT OR REPLACE INTO minhash(article_id, signature) VALUES(?,?)", (article_id, sig.astype(np.uint32).tobytes()))
+            conn.execute("INSERT OR REPLACE INTO minhash(article_id, signature, exact_key, grams) VALUES(?,?,?,?)",
+                         (article_id, sig.astype(np.uint32).tobytes(), index.docs[article_id].key(),
+                          grams_to_bytes(index.gram_cache[article_id])))
+        conn.executemany("UPDATE minhash SET exact_key=?, grams=? WHERE article_id=?",
+                         [(index.docs[i].key(), grams_to_bytes(index.gram_cache[i]), i) for i in backfill if i in index.gram_cache])
         # reuse edges found from a new article towards an older one make the older one's record change too
         updated = {u[0] for u in updates}
         for copier, reuses in reuses_of.items():

@@ -15,6 +15,7 @@ import hashlib
 import json
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -90,19 +91,38 @@ class Event:
 
 
 class DocumentFrequencies:
-    """Document frequencies that grow with the corpus (kept in the store between runs)."""
+    """Document frequencies that grow with the corpus (kept in the store between runs).
 
-    def __init__(self, df: dict[str, int] | None = None, n_docs: int = 0) -> None:
+    ``lookup`` fetches a term's stored frequency on first use, so a run that adds a few
+    articles to a large store reads a few hundred vocabulary rows, not all of them.
+    """
+
+    def __init__(self, df: dict[str, int] | None = None, n_docs: int = 0,
+                 lookup: Callable[[list[str]], dict[str, int]] | None = None) -> None:
         self.df: Counter[str] = Counter(df or {})
         self.n_docs = n_docs
         self.added: Counter[str] = Counter()
+        self.lookup = lookup
+        self._known: set[str] = set()
+
+    def _load(self, terms: set[str]) -> None:
+        if self.lookup is None:
+            return
+        missing = [t for t in terms if t not in self._known]
+        if missing:
+            self._known.update(missing)
+            for t, n in self.lookup(missing).items():
+                self.df[t] += n
 
     def add(self, terms: set[str]) -> None:
+        self._load(terms)
         self.n_docs += 1
         self.df.update(terms)
         self.added.update(terms)
 
     def idf(self, term: str) -> float:
+        if self.lookup is not None and term not in self._known:
+            self._load({term})
         return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
 

@@ -107,8 +107,11 @@ class ReuseIndex:
         self.gram_cache: dict[str, np.ndarray] = {}
 
     # --- building ----------------------------------------------------------------------
-    def add(self, doc: Doc, sig: np.ndarray | None = None) -> None:
+    def add(self, doc: Doc, sig: np.ndarray | None = None, grams: np.ndarray | None = None) -> None:
+        """Index one article; ``grams`` (from :func:`gram_hashes`) spares re-tokenising a stored one."""
         self.docs[doc.id] = doc
+        if grams is not None:
+            self.gram_cache[doc.id] = grams
         if sig is None:
             sig = self.hasher.signatures_from_shingles([self.hasher.shingles_of_tokens(doc.toks())])[0]
         self.sigs[doc.id] = sig
@@ -182,7 +185,7 @@ class ReuseIndex:
 
 
 def gram_hashes(text: str | list[str]) -> np.ndarray:
-    """Hashes of word 5-grams, in text order (positions matter for coverage)."""
+    """Hashes of word 5-grams (31-bit, so they fit int32 on disk), in text order (positions matter for coverage)."""
     toks = match_tokens(text) if isinstance(text, str) else text
     if len(toks) < GRAM:
         return np.zeros(0, dtype=np.int64)
@@ -191,6 +194,14 @@ def gram_hashes(text: str | list[str]) -> np.ndarray:
     for k in range(1, GRAM):
         acc = (acc * 1000003 + h[k : len(h) - GRAM + 1 + k]) & 0x7FFFFFFF
     return acc
+
+
+def grams_to_bytes(grams: np.ndarray) -> bytes:
+    return grams.astype(np.int32).tobytes()
+
+
+def grams_from_bytes(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=np.int32).astype(np.int64)
 
 
 def coverage(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:

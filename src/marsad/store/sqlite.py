@@ -82,6 +82,12 @@ MIGRATIONS: list[str] = [
     UPDATE stories SET coverage = COALESCE((SELECT json_group_array(json_object('outlet', outlet, 'articles', n))
         FROM (SELECT outlet, COUNT(*) AS n FROM articles WHERE story_id = stories.id GROUP BY outlet ORDER BY n DESC)), '[]');
     """,
+    # 5: each article's exact-duplicate key and 5-gram hashes kept next to its signature, so adding
+    # articles to a large store looks them up instead of re-tokenising every article in the window
+    """
+    ALTER TABLE minhash ADD COLUMN exact_key TEXT;
+    ALTER TABLE minhash ADD COLUMN grams BLOB;
+    """,
 ]
 
 class Store:
