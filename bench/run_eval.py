@@ -332,14 +332,16 @@ def eval_article_dates(data: Path) -> None:
 
 
 def eval_quotes(data: Path) -> None:
-    """Quotes in our three labelled sets: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
+    """Quotes in our four labelled sets: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
     labelled quotes a system quote overlaps (speaker names compared Arabic-normalised, either containing the other)."""
     docs = snn_by_id(data)
     sets = [("marsad's labels (bench/data, 30 articles, 35 quotes; tuned on since session 3)", LABELS),
             ("marsad's first held-out labels (22 more articles, title + first 500 characters, 38 quotes; labelled in session 3 "
              "before the quote rules were changed; tuned on since)", LABELS.with_name("quotes_heldout_labels.jsonl")),
             ("marsad's second held-out labels (22 more articles, title + first 500 characters, 49 quotes; labelled in "
-             "session 3 after the rule changes, never tuned on)", LABELS.with_name("quotes_heldout2_labels.jsonl"))]
+             "session 3 after the rule changes; tuned on since session 4)", LABELS.with_name("quotes_heldout2_labels.jsonl")),
+            ("marsad's third held-out labels (22 more articles, title + first 500 characters, 48 quotes; labelled in "
+             "session 5 before running the rules on them)", LABELS.with_name("quotes_heldout3_labels.jsonl"))]
     for name, path in sets:
         section(f"Quotes in articles: {name}")
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -531,6 +533,43 @@ def eval_events(data: Path, db: Path | None) -> None:
             terms = [Counter(content_terms(s["text"])) for s in sents]
             redundant += sum(1 for i, j in combinations(range(len(terms)), 2) if _jaccard(terms[i], terms[j]) >= 0.5)
     print(f"summary sentences supported by 2+ outlets: {supported}/{total_s} = {supported / max(total_s, 1):.3f}; near-duplicate sentence pairs: {redundant}")
+
+    section("Would the ANS contradiction model find disagreements in events? (headline and lead pairs)")
+    # The model is not used in event reports: on pairs of different outlets' headlines and lead
+    # sentences of one event that share half their content terms and where one side has a negation
+    # the other lacks, it flags ~130 pairs, and the ones read by hand were paraphrases (2026-11-23).
+    from marsad.arabic.normalize import normalize_match
+    from marsad.arabic.tokens import content_terms, tokenize
+    from marsad.report.contradiction import _NEG, stance
+    from marsad.report.summary import split_sentences
+
+    rows = con.execute("SELECT a.event_id, a.outlet, a.title, a.body FROM articles a JOIN "
+                       "(SELECT event_id FROM articles WHERE duplicate_of IS NULL GROUP BY event_id "
+                       "HAVING COUNT(DISTINCT outlet) >= 2) m ON m.event_id = a.event_id "
+                       "WHERE a.duplicate_of IS NULL ORDER BY a.event_id").fetchall()
+    by_event: dict[str, dict[str, tuple[str, set[str]]]] = {}
+    for eid, outlet, title, body in rows:
+        for text in [title or "", *split_sentences(body or "")[:1]]:
+            key = " ".join(normalize_match(text).split())
+            if key:
+                st = by_event.setdefault(eid, {}).setdefault(key, (text, set()))
+                st[1].add(outlet or "")
+    flagged = []
+    for eid, statements in by_event.items():
+        ranked = sorted(statements.values(), key=lambda st: (-len(st[1]), st[0]))[:40]
+        terms = [set(content_terms(t)) for t, _o in ranked]
+        negs = [set(tokenize(t)) & _NEG for t, _o in ranked]
+        for i, j in combinations(range(len(ranked)), 2):
+            if ranked[i][1] == ranked[j][1] or not terms[i] or not terms[j] or not negs[i] ^ negs[j]:
+                continue
+            if 0.5 <= len(terms[i] & terms[j]) / len(terms[i] | terms[j]) < 1.0:
+                p = stance(ranked[i][0], ranked[j][0])["disagree"]
+                if p >= 0.9:
+                    flagged.append((eid, p, ranked[i][0], ranked[j][0]))
+    print(f"events with 2+ outlets: {len(by_event)}; flagged pairs (p(disagree) >= 0.9): {len(flagged)} "
+          f"in {len({f[0] for f in flagged})} events. A sample to read by hand:")
+    for eid, p, a, b in flagged[:: max(1, len(flagged) // 10)][:10]:
+        print(f"  {eid} p={p:.2f}: {a[:90]}  <>  {b[:90]}")
 
 
 def main() -> None:

@@ -82,3 +82,43 @@ def test_statement_and_object_pronoun_cues() -> None:
 def test_a_role_whose_name_follows_its_adjuncts() -> None:
     text = "وقال السفير الأردني لدى الأمم المتحدة فارس العدوان: «نطالب بتحرك عاجل لحماية المدنيين»."
     assert quotes(text) == [("direct", "نطالب بتحرك عاجل لحماية المدنيين", "فارس العدوان")]
+
+
+def test_reported_through_media_with_the_speaker_named_after_an() -> None:
+    text = ("ونقلت وسائل إعلام محلية عن سامر الكردي مدير شركة «نقل» في الأردن قوله، إن الشركة ستفتح فرعين جديدين هذا العام. "
+            "وقال الكردي إن الطلب ارتفع بنسبة كبيرة، موضحًا أن الأسعار لن تتغير.")
+    assert quotes(text) == [("indirect", "الشركة ستفتح فرعين جديدين هذا العام", "سامر الكردي"),
+                            ("indirect", "الطلب ارتفع بنسبة كبيرة", "سامر الكردي"),
+                            ("indirect", "الأسعار لن تتغير", "سامر الكردي")]
+
+
+def test_a_role_with_its_institution_and_place_before_the_name() -> None:
+    text = ("وقال مدير مكتب الجمعية في الأردن سالم بن علي العمري «إن المرحلة الأولى اكتملت». "
+            "وأضاف المبعوث الأممي في كلمة أمام المجلس أمس الأول «أن الحل ما زال ممكنا».")
+    got = quotes(text)
+    assert [q[2] for q in got] == ["سالم بن علي العمري", "سالم بن علي العمري"]
+
+
+def test_the_outlet_spoken_to_with_a_comma_before_the_subject() -> None:
+    text = "وقال لـ«الشرق»، الدكتور نبيل حداد محلل أسواق المال إن «السوق ستتعافى خلال الأسابيع المقبلة»."
+    [(_kind, said, speaker)] = quotes(text)
+    assert "السوق ستتعافى خلال الأسابيع المقبلة" in said and speaker == "نبيل حداد"
+
+
+def test_a_two_letter_brand_part_does_not_end_the_sentence() -> None:
+    text = "ذكرت تقارير إخبارية، اليوم (الاثنين)، أن شركة إل.جي تعتزم طرح هاتف جديد في الأسواق."
+    assert quotes(text) == [("indirect", "شركة إل.جي تعتزم طرح هاتف جديد في الأسواق", "تقارير إخبارية")]
+
+
+def test_a_headline_name_written_joined_matches_the_name_written_apart() -> None:
+    text = ("داسيلفا: لن نتأثر بالغيابات أمام الهلال\n"
+            "وقال مدرب النصر خورخي دا سيلفا إن فريقه جاهز للمباراة.")
+    assert ("direct", "لن نتأثر بالغيابات أمام الهلال", "خورخي دا سيلفا") in quotes(text)
+
+
+def test_colon_speech_does_not_reach_a_quotation_in_the_next_sentence() -> None:
+    text = ("قال المبعوث الخاص نيكولاي ملادينوف: إن الطرفين ابتعدا عن التسوية. "
+            "وأضاف في كلمته «أن العنف يهدد الجميع».")
+    got = quotes(text)
+    assert [(q[1], q[2]) for q in got] == [("إن الطرفين ابتعدا عن التسوية", "نيكولاي ملادينوف"),
+                                           ("أن العنف يهدد الجميع", "نيكولاي ملادينوف")]

@@ -36,33 +36,40 @@ _PAST = _forms(
     "قال|أكد|اكد|أضاف|اضاف|أوضح|اوضح|أشار|اشار|شدد|لفت|أعلن|اعلن|حذر|اعتبر|تابع|ذكر|صرح|أفاد|افاد|كشف|"
     "أبلغ|ابلغ|أردف|اردف|زعم|نفى|نفي|رأى|أعرب|اعرب|أظهر|اظهر|أوضحت|أكدت|أشارت|نوه|أقر|اقر|اعترف|توقع|رجح|أفصح|طالب|أفادت"
 )
-_PAST += "|بينت|كتب|كتبت|غرد|غردت"  # بيّن alone is mostly the preposition "between"
+_PAST += "|بينت|كتب|كتبت|غرد|غردت|روى|روت"  # بيّن alone is mostly the preposition "between"
 # "وهو ما أكده الناطق …": the verb with its object pronoun, after ما
 _PAST += "|أكده|اكده|ذكره|قاله|أوضحه|اوضحه|أعلنه|اعلنه|أكدته|ذكرته|أوضحته|أعلنته"
 _PRESENT = "يقول|تقول|يقولون|يؤكد|تؤكد|يرى|ترى|يشير|تشير|يوضح|توضح|يضيف|تضيف|يعتبر|تعتبر|يذكر|تذكر"
+_PRESENT_SET = frozenset(_PRESENT.split("|"))
 _PARTICIPLES = (
     "مشيرا|مشيرة|مشيرين|مشيران|مؤكدا|مؤكدة|موكدا|مؤكدين|مؤكدان|موضحا|موضحة|موضحين|مبينا|مبينة|لافتا|لافتة|"
     "مضيفا|مضيفة|مضيفين|مضيفان|معتبرا|معتبرة|منوها|منوهة|مشددا|مشددة|قائلا|قائلة|قائلين|متابعا|متابعة|"
     "مستطردا|مستطردة|محذرا|محذرة|معربا|معربة"
 )
+# "موضحًا" puts the tanween before the final alef, "موضحاً" after it: both spellings
+_PARTICIPLES = "|".join(p[:-1] + "\u064b?ا" if p.endswith("ا") else p for p in _PARTICIPLES.split("|"))
 _VERB_RE = re.compile(
     rf"(?<![{_AR}])(?P<conj>[وف]?)(?:(?P<part>{_PARTICIPLES})[{_TANWEEN}]*|(?P<verb>{_PAST}|{_PRESENT}))(?![{_AR}])"
 )
 _QUOTE_RE = re.compile(r"«(?P<a>[^«»]{3,800})»|\"(?P<b>[^\"]{3,800})\"|“(?P<c>[^“”]{3,800})”")
 _THAT = re.compile(rf"(?<![{_AR}])(?:إلى\s+|الى\s+)?(?:بأن|بان|فإن|فان|أن|ان|إن)(?:ه|ها|هم|هما|ني|نا)?(?![{_AR}])")
-_REPORTED = re.compile(r"نقلت?\s+(?:وكالة|صحيفة|قناة|موقع)[^.]{0,60}?\s+عن\s+(?P<who>[^.،,]{3,60}?)\s+(?:قوله|قولها|قولهم)")
+# "نقلت وكالة … عن X قوله", also through "وسائل إعلام", "مصادر", a newspaper's name
+_REPORTED = re.compile(r"نقلت?\s+(?:[^.\s]+\s+){1,6}?عن\s+(?P<who>[^.،,]{3,60}?)\s+(?:قوله|قولها|قولهم)")
 _STATEMENT = re.compile(rf"(?<![{_AR}])و?جاء\s+في\s+(?:بيان|تقرير|رسالة|تصريح|تعميم)\s*(?:ل|صادر\s+عن\s+|أصدرته\s+|اصدرته\s+)?(?P<who>[^.،\n]{{3,80}}?)\s*[،,]?\s*(?P<that>أن|ان|إن)(?:ه|ها|هم)?(?![{_AR}])")
 _ACCORDING = re.compile(
     rf"(?<![{_AR}])[و]?(?:وفقا?[{_TANWEEN}]*\s*ل|بحسب\s+|حسب\s+)(?P<who>[^.،\n]{{3,90}}?)\s*[،,]?\s*(?P<that>فإن|فان)(?:ه|ها|هم)?(?![{_AR}])"
 )
+# a full stop ends a sentence unless it closes a one-letter abbreviation (م. سعيد، د. خالد), sits in a number,
+# or joins a two-letter part to the next word with no space ("إل.جي"; "الجرحى.وقال" still ends a sentence)
+_DOT_END = (rf"(?<!(?<![{_AR}])[{_AR}])(?:(?<=(?<![{_AR}])[{_AR}]{{2}})\.(?![{_AR}\d])"
+            rf"|(?<!(?<![{_AR}])[{_AR}]{{2}})\.(?!\d))")
 _HEADLINE = re.compile(rf"^\s*(?P<who>[{_AR}][{_AR} ]{{1,28}}?)\s*:\s*(?P<q>[^\n]{{8,200}})$")
 # where a reported clause ends: the sentence, or the next participle that starts another quote
-_CLAUSE_END = re.compile(rf"(?<!(?<![{_AR}])[{_AR}])\.(?!\d)|[!؟?\n]|[،,]\s*(?:و)?(?:{_PARTICIPLES})[{_TANWEEN}]*(?![{_AR}])"
+_CLAUSE_END = re.compile(rf"{_DOT_END}|[!؟?\n]|[،,]\s*(?:و)?(?:{_PARTICIPLES})[{_TANWEEN}]*(?![{_AR}])"
                          rf"|[،,]?\s*(?:و)(?:{_PAST})(?![{_AR}])")
 # أن after these words joins clauses ("غير أن": however; "بعد أن": after) and reports no speech
 _NOT_REPORTING = re.compile(rf"(?<![{_AR}])(?:غير|إلا|الا|رغم|برغم|بعد|قبل|منذ|حيث|بما|لو|كما|مع|يبدو|يرجح|ويبدو)\s*$")
-# a full stop ends a sentence unless it closes a one-letter abbreviation (م. سعيد، د. خالد) or sits in a number
-_SENTENCE_END = re.compile(rf"(?<!(?<![{_AR}])[{_AR}])\.(?!\d)|[!؟?\n]")
+_SENTENCE_END = re.compile(rf"{_DOT_END}|[!؟?\n]")
 # adjuncts that end the subject of a speech verb: "قال الوزير في بيان", "لوسائل الإعلام", "اليوم", "وهو من سكان"
 _SUBJECT_STOP = re.compile(
     rf"[.،,:؛«\"“(\n]|(?<![{_AR}])(?:في|خلال|عبر|بحسب|حسب|أمام|امام|على|عن|إلى|الى|مع|عقب|بعد|قبل|لدى|"
@@ -74,8 +81,9 @@ _NOT_A_SPEAKER = re.compile(rf"^(?:هو|هي|ما|حيث|كما|فيما|بين�
                             rf"مجددا|سابقا|كذلك|حينها|بدوره|بدورها|بدورهم|ذات|نفسه|نفسها)(?![{_AR}])")
 # words that open a subject naming a role, after which the person's name comes last: "المتحدث باسم … بيتر سميردون"
 _ROLE = re.compile(rf"^(?:ال|لل|ل)?(?:متحدث|ناطق|وزير|رئيس|مدير|مدرب|لاعب|أمين|امين|محافظ|أمير|امير|سفير|نائب|مساعد|"
-                   rf"مسؤول|مستشار|قائد|عضو|مشرف|وكيل|المقدم|الرائد|العقيد|العميد|اللواء|الدكتور|المهندس|الشيخ|(?:د|م|أ)(?![{_AR}]))")
+                   rf"مسؤول|مستشار|قائد|عضو|مشرف|وكيل|مبعوث|موفد|مندوب|ممثل|محلل|مفوض|المقدم|الرائد|العقيد|العميد|اللواء|الدكتور|المهندس|الشيخ|(?:د|م|أ)(?![{_AR}]))")
 _NAME_STOP = re.compile(r"^(?:ال|بال|لل|وال)|^(?:في|من|عن|على|إلى|الى|باسم|لشؤون|و)$")
+_PREPOSITIONS = frozenset({"في", "من", "عن", "على", "إلى", "الى", "لدى", "مع"})
 _HONORIFIC = re.compile(r"^(?:م|د|أ|ا|المهندس|الدكتور|الأستاذ|الاستاذ|الشيخ|اللواء|العميد|العقيد|المقدم|الرائد|النقيب|"
                         r"الفريق|الأمير|الامير|معالي|سمو|فضيلة)$")
 # a quoted name right after one of these is the source's name: صحيفة "ذي تايمز"، شبكة "فورزا"
@@ -111,7 +119,7 @@ def _subject(ctx: _Context, pos: int) -> tuple[int, int, int]:
     """The span of the words after a speech verb up to the first adjunct, and where that stretch ends."""
     text = ctx.clean
     # "وأوضحت لـ«عكاظ» مصادر مسؤولة": the outlet spoken to comes before the subject
-    outlet = re.match(r"\s*لـ?\s*[«\"“][^»\"”\n]{1,30}[»\"”]", text[pos : pos + 40])
+    outlet = re.match(r"\s*لـ?\s*[«\"“][^»\"”\n]{1,30}[»\"”]\s*[،,]?", text[pos : pos + 40])
     if outlet:
         pos += outlet.end()
     window = text[pos : pos + 160]
@@ -145,10 +153,15 @@ def _name_after_adjuncts(ctx: _Context, start: int) -> tuple[str, int] | None:
     end = re.search(rf"[:«\"“.،,\n]|(?<![{_AR}])(?:بأن|بان|أن|ان|إن)(?:ه|ها|هم)?(?![{_AR}])", window)
     if not end or len(window[: end.start()].split()) > 12:
         return None
-    words = window[: end.start()].split()
-    name = _name_tail(words)
+    stop = start + end.start()
+    # the tagger's person ending the phrase, else the name read off the words
+    people = [e for e in ctx.within(start, stop)
+              if e.type == "PER" and " " in e.text and e.end >= _strip(ctx.clean, start, stop)[1] - 1]
+    if people:
+        return people[-1].canonical or people[-1].text, stop
+    name = _name_tail(window[: end.start()].split())
     if name and not name.startswith("ال"):
-        return name, start + end.start()
+        return name, stop
     return None
 
 
@@ -158,11 +171,37 @@ def _name_tail(words: list[str]) -> str | None:
     if not words:
         return None
     name = [words[-1]]
-    for w in reversed(words[:-1]):
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i]
         if (_NAME_STOP.match(w) and w not in ("بن", "بنت")) or _ROLE.match(w) or len(name) == 5:
             break
+        if i > 0 and words[i - 1] in _PREPOSITIONS:  # "مدير مكتب الحملة في لبنان وليد …": لبنان is the place
+            break
         name.insert(0, w)
-    return " ".join(name) if 2 <= len(name) < len(words) and not _ROLE.match(name[0]) else None
+    joined = " ".join(name)
+    if _SUBJECT_STOP.search(joined):  # "… أمام مجلس الأمن الدولي أمس الأول": a time, not a name
+        return None
+    return joined if 2 <= len(name) < len(words) and not _ROLE.match(name[0]) else None
+
+
+def _leading_name(words: list[str]) -> str | None:
+    """"عن سامر الكردي مدير شركة … قوله": a name first, then its role; the name ends at the role or at a
+    family name with ال."""
+    name: list[str] = []
+    for w in words[:5]:
+        if _ROLE.match(w) or _NAME_STOP.match(w) and not name or w in _PREPOSITIONS:
+            break
+        name.append(w)
+        if w.startswith("ال"):
+            break
+    return " ".join(name) if len(name) >= 2 and not _SUBJECT_STOP.search(" ".join(name)) else None
+
+
+def _looks_like_a_name(speaker: str) -> bool:
+    """"سامر الكردي", "وليد بن علي الجلال": two to five words, only the last may carry ال, no time words."""
+    words = speaker.split()
+    return (2 <= len(words) <= 5 and not any(w.startswith("ال") for w in words[:-1])
+            and not _SUBJECT_STOP.search(speaker) and not _ROLE.match(words[0]))
 
 
 def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
@@ -224,12 +263,12 @@ def _subject_before(ctx: _Context, pos: int) -> str | None:
     lo = max(0, pos - 100)
     before = ctx.clean[lo:pos]
     starts = list(_CLAUSE_START.finditer(before))
-    if not starts:
+    if not starts and lo > 0:
         return None
-    p0, p1 = _strip(ctx.clean, lo + starts[-1].end(), pos)
+    p0, p1 = _strip(ctx.clean, lo + starts[-1].end() if starts else 0, pos)  # or the headline's start
     phrase = ctx.clean[p0:p1]
-    if not phrase or len(phrase.split()) > 5 or _RELATIVE_BEFORE.search(phrase):
-        return None
+    if not phrase or len(phrase.split()) > 5 or _RELATIVE_BEFORE.search(phrase) or _SUBJECT_STOP.search(phrase):
+        return None  # a subject before its verb is a noun phrase, not a clause with its own adjuncts
     return _speaker_of(ctx, p0, p1)
 
 
@@ -251,7 +290,12 @@ def _sentence_subject(ctx: _Context, pos: int) -> str | None:
 
 # a definite role without a name refers back to the last named speaker: "وأضاف الوزير", "وقال المسؤول الإيراني"
 _ANAPHORIC_ROLE = re.compile(rf"^(?:المسؤول|الوزير|الرئيس|المدرب|اللاعب|السفير|الأمير|الامير|المتحدث|الناطق|المدير|"
+                             rf"المبعوث|الموفد|المندوب|الممثل|"
                              rf"المحافظ|الملك|الشيخ|الدكتور)(?:\s+ال[{_AR}]+)?(?:\s+[{_AR}]+)?$")
+
+
+# "وأضاف المبعوث" after an agency or ministry spoke is another speaker, not the institution again
+_INSTITUTION = re.compile(r"^(?:وكالة|وزارة|هيئة|شركة|جامعة|مجلس|صحيفة|قناة|مصادر|مصدر|تقارير|المرصد|الشركة|الوزارة|الهيئة)")
 
 
 def _canonical(speaker: str | None, names: list[str]) -> str | None:
@@ -279,7 +323,7 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
             or re.match(rf'(?:\s*و?\s*[«"“][^»"”]{{1,40}}[»"”])*\s*(?<![{_AR}])(?:بأن|بان|أن|ان|إن)', tail[q.end():]) is not None)
         scare = short and not colon and between.strip() != ""  # بـ"الجبان" mid-clause; «لن نرفع الضرائب» right after
         if not names_source and not scare and (
-                colon or (q.start() <= 200 and not _SENTENCE_END.search(between) and not _VERB_RE.search(between)
+                (colon and not _SENTENCE_END.search(between)) or (q.start() <= 200 and not _SENTENCE_END.search(between) and not _VERB_RE.search(between)
                           and not _THAT.search(between))):
             return after + q.start(body_group), after + q.end(body_group)
     if colon and not _VERB_RE.match(tail, colon.end()):  # قال: text without quotation marks, to the end of its sentence
@@ -333,7 +377,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
     for pos, kind, m in events:
         if kind == "reported":
             who = m.group("who").strip()
-            speaker = _speaker_of(ctx, m.start("who"), m.end("who")) or who
+            speaker = _leading_name(who.split()) or _speaker_of(ctx, m.start("who"), m.end("who")) or who
             cue, after = "نقل", m.end()
         elif kind == "according":
             speaker = _speaker_of(ctx, m.start("who"), m.end("who"))
@@ -353,17 +397,28 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             cue = m.group("verb")
             s0, s1, after = _subject(ctx, m.end())
             subject = ctx.clean[s0:s1]
-            if last_speaker and _ANAPHORIC_ROLE.match(subject):
+            if last_speaker and _ANAPHORIC_ROLE.match(subject) and not _INSTITUTION.match(last_speaker):
                 speaker = last_speaker
             elif subject and _ROLE.match(subject) and (named := _apposition(ctx, after)):
                 speaker, after = named
             else:
-                speaker = _speaker_before(ctx, pos) or _speaker_of(ctx, s0, s1) or _subject_before(ctx, pos)
-                if speaker == " ".join(subject.split()) and _ROLE.match(subject) and (named := _name_after_adjuncts(ctx, s0)):
-                    speaker, after = named  # the role alone named nobody; its name follows the adjuncts
+                speaker = _speaker_before(ctx, pos)
+                if speaker is None and m.group("verb") in _PRESENT_SET and "\n" not in text[:pos]:
+                    speaker = _subject_before(ctx, pos)  # a headline "العريفي يوضح …": present tense, subject first
+                speaker = speaker or _speaker_of(ctx, s0, s1) or _subject_before(ctx, pos)
+                # a one-word "person" in a role phrase is more often a tagging slip ("مدير مكتب الحملة")
+                no_person = not any(e.type == "PER" and " " in e.text for e in ctx.within(s0, s1))
+                if _ROLE.match(subject) and no_person and (named := _name_after_adjuncts(ctx, s0)):
+                    # the role named nobody, or only its institution ("مبعوث الأمم المتحدة إلى الشرق الأوسط
+                    # نيكولاي ملادينوف:"): the person's name follows the adjuncts
+                    speaker, after = named
+                if speaker is None and subject in ("فيها", "فيه"):  # "بتغريدة أخرى قال فيها:": the sentence's subject
+                    speaker = _sentence_subject(ctx, pos)
             if speaker is None:  # وأضاف / وتابع: the last named speaker goes on
                 speaker = last_speaker
         speaker = _canonical(speaker, names)
+        if speaker and _looks_like_a_name(speaker) and speaker not in names:
+            names.append(speaker)  # a full name read off a speech cue also resolves a later surname
         if speaker:
             last_speaker, last_speaker_at = speaker, pos
         span = _direct_after(text, after)
@@ -379,8 +434,10 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
     # a headline "Name: words" when the body quotes that person ("كيري: …" and "قال وزير الخارجية جون كيري")
     if h and len(h.group("who").split()) <= 3 and not _NOT_A_SPEAKER.match(h.group("who")):
         who = h.group("who").strip()
+        joined = who.replace(" ", "")  # "داسيلفا" and "دا سيلفا": transliterations are written both ways
         body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical and
-                         (who in q.speaker_canonical.split() or who == q.speaker_canonical)]
+                         (who in q.speaker_canonical.split() or who == q.speaker_canonical
+                          or (len(joined) >= 5 and joined in q.speaker_canonical.replace(" ", "")))]
         if body_speakers:
             start = h.start("q")
             _add(quotes, used, Quote(text=h.group("q").strip(), start=start, end=start + len(h.group("q").strip()),
