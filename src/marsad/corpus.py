@@ -18,10 +18,12 @@ import numpy as np
 
 from .cluster.events import DocumentFrequencies, Event, EventClusterer, article_features, params, reuse_event
 from .cluster.stories import Story, StoryLinker
-from .dedup.minhash import MinHasher
-from .dedup.reuse import WINDOW_DAYS, Doc, ReuseIndex, grams_from_bytes, grams_to_bytes
+from .dedup.minhash import MinHasher, band_keys
+from .dedup.reuse import WINDOW_DAYS, Doc, ReuseIndex, gram_hashes, grams_from_bytes, grams_to_bytes, sampled_grams
 from .report.event import build_event_record
 from .store.sqlite import Store, row_to_article
+
+FOCUSED_BATCH = 2000  # up to this many new articles, stored ones are indexed only under what the new ones have
 
 
 @dataclass
@@ -70,7 +72,16 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
 
     # --- state from the store ------------------------------------------------------------
     hasher = MinHasher()
-    index = ReuseIndex()
+    docs = [Doc(a.id, seqs[a.id], a.outlet, a.published, a.body, a.credited_source, a.agencies) for a in pending]
+    signatures = hasher.signatures_from_shingles([hasher.shingles_of_tokens(doc.toks()) for doc in docs])
+    pending_grams = {doc.id: gram_hashes(doc.toks()) for doc in docs}
+    keys = band_keys(signatures) if len(docs) else np.zeros((0, 0), dtype=np.int64)
+    if len(docs) <= FOCUSED_BATCH:
+        index = ReuseIndex(focus_grams={g for grams in pending_grams.values() for g in sampled_grams(grams)},
+                           focus_bands=[set(keys[:, b].tolist()) for b in range(keys.shape[1])])
+    else:  # a large batch looks up most of the window anyway
+        index = ReuseIndex()
+    index.gram_cache.update(pending_grams)
     # stored articles come with their exact key and 5-gram hashes; only rows written before
     # those were kept (schema 5) need their body re-tokenised, and get them written back
     backfill: list[str] = []
@@ -104,8 +115,6 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
     event_story = {r["id"]: r["story_id"] for r in conn.execute("SELECT id, story_id FROM events WHERE last_date >= ?", (lo_s,))}
 
     # --- duplicates and reuse, then events, article by article in publication order -------
-    docs = [Doc(a.id, seqs[a.id], a.outlet, a.published, a.body, a.credited_source, a.agencies) for a in pending]
-    signatures = hasher.signatures_from_shingles([hasher.shingles_of_tokens(doc.toks()) for doc in docs])
     updates: list[tuple[Any, ...]] = []
     edges_by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
     reuses_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -152,7 +161,7 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
                 (e.id, event_story.get(e.id), e.first.isoformat(), e.first.isoformat(), e.last.isoformat(), e.size,
                  json.dumps(e.to_features(), ensure_ascii=False)),
             )
-        for s in linker.stories.values():
+        for s in (linker.stories[sid] for sid in sorted(linker.touched)):
             conn.execute(
                 "INSERT INTO stories(id, first_date, last_date, event_ids, features) VALUES(?,?,?,?,?) "
                 "ON CONFLICT(id) DO UPDATE SET first_date=excluded.first_date, last_date=excluded.last_date, "

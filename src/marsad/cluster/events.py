@@ -19,14 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 from ..arabic.tokens import content_terms
 
 TOP_TERMS = 40  # terms kept per article vector
 EVENT_TERMS = 120  # terms kept per event centroid
 QUERY_TERMS = 12  # terms used to look up candidate events
-MAX_CANDIDATES = 30  # events scored per article
+MAX_CANDIDATES = 12  # events scored per article (10 and 30 gave the same assignment of the 31k corpus)
 MAX_POSTINGS_SCANNED = 400  # per query term, newest first
+STALE_POSTING_DAYS = 2  # how far past the window a term's postings are still scanned
 
 
 _OVERRIDE: dict[str, float] = {}
@@ -71,12 +73,26 @@ class Event:
     entities: Counter[str] = field(default_factory=Counter)
     members: list[str] = field(default_factory=list)
     touched: bool = False
-    _norm: float = 0.0  # cached L2 norm of the centroid; 0 means "recompute"
+    _norm_sq: float = -1.0  # squared L2 norm of the centroid, kept up to date by add_vector; <0: compute
 
     def norm(self) -> float:
-        if not self._norm:
-            self._norm = math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
-        return self._norm
+        if self._norm_sq < 0:
+            self._norm_sq = sum(v * v for v in self.centroid.values())
+        return math.sqrt(self._norm_sq) or 1.0
+
+    def add_vector(self, terms: dict[str, float]) -> None:
+        """Add a member's vector to the centroid, updating the norm in O(len(terms)): a large
+        event's centroid has thousands of terms, and recomputing its norm after every new
+        member made the cost per article grow with event size."""
+        if self._norm_sq < 0:
+            self._norm_sq = sum(v * v for v in self.centroid.values())
+        sq = self._norm_sq
+        c = self.centroid
+        for t, w in terms.items():
+            old = c.get(t, 0.0)
+            c[t] = old + w
+            sq += 2 * old * w + w * w
+        self._norm_sq = sq
 
     def to_features(self) -> dict[str, object]:
         top = dict(sorted(self.centroid.items(), key=lambda kv: -kv[1])[:EVENT_TERMS])
@@ -155,7 +171,8 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 def similarity(a: ArticleFeatures, e: Event) -> float:
     p = params()
-    cos = sum(w * e.centroid.get(t, 0.0) for t, w in a.terms.items()) / e.norm()
+    c = e.centroid
+    cos = sum(a.terms[t] * c[t] for t in a.terms.keys() & c.keys()) / e.norm()
     if a.entities and e.entities:
         shared = sum(1 for x in a.entities if e.entities.get(x, 0) > 0)
         ent = shared / len(a.entities)
@@ -189,9 +206,10 @@ class EventClusterer:
 
     def __init__(self, events: list[Event] | None = None) -> None:
         self.events: dict[str, Event] = {}
-        # term -> event ids in the order they last gained the term (newest last): lookups scan
-        # from the end and stop at the window, so the cost does not grow with the corpus
-        self.index: dict[str, list[str]] = defaultdict(list)
+        # term -> (event id, day it gained the term), newest last: lookups scan from the end and
+        # stop at the first posting older than the window, so the cost per article does not grow
+        # with the corpus or with how many older events are still open
+        self.index: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self.article_event: dict[str, str] = {}
         self.retired: dict[str, Event] = {}  # pruned from matching, still to be written if touched
         for e in events or []:
@@ -200,26 +218,26 @@ class EventClusterer:
     def _register(self, e: Event) -> None:
         self.events[e.id] = e
         for t, _w in sorted(e.centroid.items(), key=lambda kv: -kv[1])[:EVENT_TERMS]:
-            self.index[t].append(e.id)
+            self.index[t].append((e.id, e.last.toordinal()))
 
     def candidates(self, a: ArticleFeatures) -> set[str]:
         window = params()["window_days"]
+        oldest = a.date.toordinal() - window
         shared: Counter[str] = Counter()
         for t, _w in sorted(a.terms.items(), key=lambda kv: -kv[1])[:QUERY_TERMS]:
-            seen: set[str] = set()
-            postings = self.index.get(t, ())
-            for i in range(len(postings) - 1, max(-1, len(postings) - 1 - MAX_POSTINGS_SCANNED), -1):
-                eid = postings[i]
-                if eid in seen:
-                    continue
-                seen.add(eid)
-                e = self.events.get(eid)
-                if e is None:
-                    continue
-                if (a.date - e.last).days <= window and (e.first - a.date).days <= window:
-                    shared[eid] += 1
-        # score only the events sharing most of the article's top terms
-        return {eid for eid, _n in shared.most_common(MAX_CANDIDATES)}
+            postings = self.index.get(t)
+            if not postings:
+                continue
+            seen: dict[str, None] = {}  # ordered, so ties in most_common break the same way every run
+            for eid, day in islice(reversed(postings), MAX_POSTINGS_SCANNED):
+                if day < oldest:
+                    break
+                seen[eid] = None
+            shared.update(seen.keys())
+        # score only the events sharing most of the article's top terms; the postings bound how
+        # long ago an event was last seen, an out-of-order article may still predate an event
+        return {eid for eid, _n in shared.most_common(MAX_CANDIDATES)
+                if eid in self.events and (self.events[eid].first - a.date).days <= window}
 
     def assign(self, a: ArticleFeatures, forced_event: str | None = None) -> str:
         """Put one article in an event (a duplicate goes where its canonical went)."""
@@ -243,12 +261,12 @@ class EventClusterer:
     def _add(self, e: Event, a: ArticleFeatures) -> None:
         e.size += 1
         e.first, e.last = min(e.first, a.date), max(e.last, a.date)
-        for t, w in a.terms.items():
-            e.centroid[t] = e.centroid.get(t, 0.0) + w
+        e.add_vector(a.terms)
+        day = a.date.toordinal()
+        for t in a.terms:
             postings = self.index[t]
-            if not postings or postings[-1] != e.id:
-                postings.append(e.id)
-        e._norm = 0.0
+            if not postings or postings[-1][0] != e.id:
+                postings.append((e.id, day))
         e.entities.update(a.entities)
         e.members.append(a.id)
         e.touched = True
@@ -269,7 +287,7 @@ class EventClusterer:
                 self.retired[eid] = e
         if old:
             for t in list(self.index):
-                kept = [x for x in self.index[t] if x not in old]
+                kept = [x for x in self.index[t] if x[0] not in old]
                 if kept:
                     self.index[t] = kept
                 else:

@@ -61,6 +61,7 @@ class StoryLinker:
     def __init__(self, stories: list[Story] | None = None) -> None:
         self.stories: dict[str, Story] = {}
         self.index: dict[str, set[str]] = {}
+        self.touched: set[str] = set()  # stories created or grown here: the only ones to write back
         for s in stories or []:
             self.stories[s.id] = s
             self._index(s, s.centroid, s.entities)
@@ -101,4 +102,5 @@ class StoryLinker:
         self._index(best, e.centroid, e.entities)
         if e.id not in best.event_ids:
             best.event_ids.append(e.id)
+        self.touched.add(best.id)
         return best.id

@@ -1,0 +1,45 @@
+"""Event clusterer internals whose failure would not show in the demo's event counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+
+from marsad.cluster.events import ArticleFeatures, Event, EventClusterer
+
+
+def _article(i: int, day: dt.date, terms: dict[str, float]) -> ArticleFeatures:
+    norm = math.sqrt(sum(w * w for w in terms.values()))
+    return ArticleFeatures(id=f"a{i}", date=day, terms={t: w / norm for t, w in terms.items()},
+                           title_terms=frozenset(terms), entities=frozenset())
+
+
+def test_the_centroid_norm_kept_while_adding_equals_the_recomputed_one() -> None:
+    rng = random.Random(7)
+    e = Event(id="e", first=dt.date(2026, 1, 1), last=dt.date(2026, 1, 1))
+    for _ in range(200):
+        e.add_vector({f"t{rng.randrange(60)}": rng.random() for _ in range(10)})
+        exact = math.sqrt(sum(v * v for v in e.centroid.values()))
+        assert math.isclose(e.norm(), exact, rel_tol=1e-9)
+    loaded = Event.from_features("e", e.to_features())
+    assert math.isclose(loaded.norm(), math.sqrt(sum(v * v for v in loaded.centroid.values())), rel_tol=1e-9)
+
+
+def test_a_matching_article_joins_a_recent_event_but_not_one_outside_the_window() -> None:
+    terms = {"ميناء": 1.0, "انفجار": 0.9, "بيروت": 0.8, "ضحايا": 0.5}
+    c = EventClusterer()
+    first = c.assign(_article(1, dt.date(2026, 1, 1), terms))
+    assert c.assign(_article(2, dt.date(2026, 1, 2), terms)) == first
+    # the same words a month later are another happening, and the old event is no candidate
+    later = _article(3, dt.date(2026, 2, 1), terms)
+    assert first not in c.candidates(later)
+    assert c.assign(later) != first
+
+
+def test_an_unrelated_article_opens_its_own_event() -> None:
+    c = EventClusterer()
+    first = c.assign(_article(1, dt.date(2026, 1, 1), {"ميناء": 1.0, "انفجار": 0.9, "بيروت": 0.8}))
+    other = c.assign(_article(2, dt.date(2026, 1, 1), {"مباراة": 1.0, "الهلال": 0.9, "النصر": 0.8}))
+    assert other != first
+    assert len(c.all_events()) == 2
