@@ -14,11 +14,13 @@ from pathlib import Path
 
 from ..arabic.normalize import normalize_token
 from ..arabic.tokens import split_clitics
-from .gazetteers import entries
+from .gazetteers import entries, max_words
 
 _TRIGGERS = {normalize_token(w): tag for tag, words in {
     "PER": "الرئيس رئيس وزير الوزير وزيرة الملك الأمير الشيخ الدكتور السيد السيدة المتحدث الناطق السفير النائب المستشار الجنرال اللواء العميد المدرب اللاعب الزعيم قائد الأمين الإمام البابا المبعوث",
-    "ORG": "وزارة هيئة جامعة شركة مجلس وكالة منظمة مؤسسة بنك حزب حركة جمعية اتحاد نادي محكمة صندوق مركز قوات جيش جبهة تنظيم",
+    "ORG": "وزارة هيئة جامعة شركة مجلس وكالة منظمة مؤسسة بنك حزب حركة جمعية اتحاد نادي محكمة صندوق مركز قوات جيش جبهة تنظيم "
+           "الوزارة الهيئة الجامعة الشركة المجلس الوكالة المنظمة المؤسسة البنك الحزب الحركة الجمعية الاتحاد النادي المحكمة "
+           "اللجنة لجنة صحيفة الصحيفة مجموعة المجموعة برنامج مكتب المكتب إدارة الادارة كتائب جماعة الجماعة",
     "LOC": "مدينة محافظة منطقة ولاية بلدة قرية جزيرة إقليم عاصمة دولة نهر بحر جبل مطار ميناء",
 }.items() for w in words.split()}
 
@@ -31,6 +33,13 @@ def _gazetteer_words() -> dict[str, str]:
         for w in phrase.split():
             out.setdefault(w, entry.type)
     return out
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """Common first names: the word before a family name the tagger may never have seen."""
+    text = (Path(__file__).parent / "data" / "first_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -57,20 +66,54 @@ def _word_feats(w: str) -> tuple[str, ...]:
     feats = [f"w={w}", f"core={core}", f"c1={cl[0]}" if cl else "c1=none", f"c2={cl[1]}" if cl else "c2=none"]
     if gaz:
         feats.append(f"gaz={gaz}")
+    if w in _first_names() or core in _first_names():
+        feats.append("fname")
     trig = _TRIGGERS.get(w) or _TRIGGERS.get(core)
     if trig:
         feats.append(f"trig={trig}")
     return tuple(feats)
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(k.split()[0] for k in entries())
+
+
+def _gazetteer_tags(norm: list[str]) -> list[str]:
+    """BIO tags of the longest gazetteer phrases in the sentence (the first word may carry a
+    proclitic: "وبوتين", "لمجلس الأمن"); word membership alone cannot tell "مجلس" in "مجلس الأمن"
+    from "مجلس" in "مجلس إدارة الشركة"."""
+    table, longest, firsts = entries(), max_words(), _first_words()
+    tags = ["O"] * len(norm)
+    i = 0
+    while i < len(norm):
+        if norm[i] not in firsts and split_clitics(norm[i]) not in firsts:
+            i += 1
+            continue
+        for n in range(min(longest, len(norm) - i), 0, -1):
+            words = norm[i:i + n]
+            entry = table.get(" ".join(words)) or table.get(" ".join([split_clitics(words[0]), *words[1:]]))
+            if entry is not None:
+                tags[i:i + n] = ["B-" + entry.type] + ["I-" + entry.type] * (n - 1)
+                i += n
+                break
+        else:
+            i += 1
+    return tags
+
+
 def sentence_features(tokens: list[str]) -> list[list[str]]:
     norm = [normalize_token(t) for t in tokens]
+    gaz = _gazetteer_tags(norm)
     words = [_word_feats(w) for w in norm]  # each token's word features serve it and its four neighbours
     out = []
     for i, w in enumerate(norm):
         core = split_clitics(w)
         f = ["bias", *words[i], f"p2={w[:2]}", f"p3={w[:3]}", f"s2={w[-2:]}", f"s3={w[-3:]}",
              f"cs3={core[-3:]}", f"len={min(len(w), 8)}"]
+        f.append(f"gzp={gaz[i]}")
+        f.append(f"gzp-1={gaz[i - 1] if i else 'edge'}")
+        f.append(f"gzp+1={gaz[i + 1] if i + 1 < len(norm) else 'edge'}")
         if w.isdigit():
             f.append("digit")
         if w.startswith("ال"):
