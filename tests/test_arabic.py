@@ -166,6 +166,13 @@ def test_times_and_durations_are_not_dates() -> None:
 # Forms met in running news text (bench/data labels); sentences written for the tests. REF is Thursday 29 January 2026
 # = 10 Sha'ban 1447.
 NEWS_FORMS = [
+    ("التقى الوزير بالوفد ما قبل الأمس", "2026-01-27"),
+    ("ارتفعت المبيعات لهذا العام", "2026"),
+    ("ومن المقرر أن يصل الوفد الاثنين", "2026-02-02"),  # a future phrase: the next Monday
+    ("وسيلتقي الفريقان الاثنين", "2026-02-02"),
+    ("ويغادر الفريق السبت إلى تركيا", "2026-01-31"),  # an imperfect verb: the nearest Saturday, ahead
+    ("ونشرت الوزارة تقريرها الاثنين", "2026-01-26"),  # past tense: the last Monday
+    ("وتزوج اللاعب الأحد في البرتغال", "2026-01-25"),  # تفعّل is a past tense, not a present تفعل
     ("آخر موعد للتسجيل يوم 20 شعبان", "2026-02-08"),  # a year-less Hijri date ahead, not last year's
     ("بدأت الفعاليات في الثالث من شهر شعبان", "2026-01-22"),
     ("التسجيل حتى «15» رمضان", "2026-03-04"),
@@ -255,3 +262,10 @@ def test_a_relative_day_and_the_weekday_it_names_are_one_date() -> None:
     assert [d.value for d in find_dates("وصل الوفد اليوم السبت", dt.date(2026, 1, 28))] == ["2026-01-24"]
     assert [d.value for d in find_dates("قال أمس (الأربعاء)", REF)] == ["2026-01-28"]
 
+
+
+def test_a_chronology_with_years_inside_the_line_and_weekdays_joined_by_wa() -> None:
+    text = "من التاريخ\n1938 - حدث ما. 1951 - وفاة رجل ما. 1966 - افتتاح جسر."
+    assert [d.value for d in find_dates(text, REF)] == ["1938", "1951", "1966"]
+    pair = find_dates("تجتمع اللجنة (الخميس والجمعة) في مدريد", REF)
+    assert [d.value for d in pair] == ["2026-01-29", "2026-01-30"]

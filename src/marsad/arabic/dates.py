@@ -165,19 +165,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # English dates printed on Arabic pages: "20th, March 2025", "March 20, 2025"
     ("english", re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<emonth>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<year>(?:19|20)\d\d)", re.I)),
     # relative days
-    ("relday", re.compile(r"(?:(?<=[\s(]و)|(?<=[\s(]ف)|(?<![\u0621-\u064a]))(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|امس الاول|قبل امبارح|البارحه الاولي|بالامس الاول|الامس الاول|بالامس|الليله قبل الماضيه|الليله الماضيه|ليله امس|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم|هذه الليله|(?<!تلك )(?<!ذلك )الليله(?!\s+ال))(?![\u0621-\u064a])"
+    ("relday", re.compile(r"(?:(?<=[\s(]و)|(?<=[\s(]ف)|(?<![\u0621-\u064a]))(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|ما قبل الامس|ما قبل امس|قبل الامس|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|امس الاول|قبل امبارح|البارحه الاولي|بالامس الاول|الامس الاول|بالامس|الليله قبل الماضيه|الليله الماضيه|ليله امس|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم|هذه الليله|(?<!تلك )(?<!ذلك )الليله(?!\s+ال))(?![\u0621-\u064a])"
                           # a named day is not today: اليوم الوطني، اليوم العالمي للمرأة
                           r"(?!\s+(?:الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير|الاخر|التالي|الاولي|الثانيه|الثالثه|الاخيره|الختاميه|الكبري))")),
-    ("weekday", re.compile(rf"(?<![\u0621-\u064a])(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
+    ("weekday", re.compile(rf"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
     ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<urel>الماضيه|المنصرمه|الفائته|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])")),
-    ("thisunit", re.compile(r"(?<![\u0621-\u064a])(?:هذا|هذه)\s+(?P<unit>العام|السنه|الشهر|الاسبوع)(?![\u0621-\u064a])")),
+    ("thisunit", re.compile(r"(?<![\u0621-\u064a])[لبو]?(?:هذا|هذه)\s+(?P<unit>العام|السنه|الشهر|الاسبوع)(?![\u0621-\u064a])")),
     # عام 2015، لسنة 2015، للعام الماضي 2014
     ("year", re.compile(r"(?<![\u0621-\u064a\d])(?:[لبو]?(?:عام|سنه|العام|السنه)|للعام|للسنه)"
                         r"(?:\s+(?:الماضي|المنصرم|الفائت|الحالي|الجاري|المقبل|القادم))?\s+(?P<year>(?:19|20)\d\d)(?!\d)")),
     # a year in brackets, as after a film or book title: "(1979)"
     ("year", re.compile(r"\(\s*(?P<year>(?:19|20)\d\d)\s*\)(?!\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال|يورو))")),
-    # a year opening a line of a chronology: "1921- ...", "1934: ..."
-    ("year", re.compile(r"(?m)^[ \t*•-]*(?P<year>(?:19|20)\d\d)\s*[-–:]\s")),
+    # a year opening a line or sentence of a chronology: "1921- ...", "1934: ...", "… البلطيق. 1951 - وفاة …"
+    ("year", re.compile(r"(?m)(?:^|(?<=[.!؟]\s))[ \t*•-]*(?P<year>(?:19|20)\d\d)\s*[-–:]\s")),
     # 2016م ; a year after a preposition of time: في 2012، حتى 2020، منذ 2010، بداية 2010
     ("year", re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s?م(?![\u0621-\u064a])")),
     # ... and after a part of a year, often glued to it in flattened text: "النصف الاول2015", "الربع الثالث من 2014"
@@ -447,7 +447,7 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
         return (dt.date(year, month, day).isoformat(), calendar) if _valid(year, month, day) else None
     if kind == "relday":
         rel = g["rel"]
-        offset = {"امس": -1, "البارحه": -1, "اليوم السابق": -1, "قبل امس": -2, "اول امس": -2,
+        offset = {"امس": -1, "البارحه": -1, "اليوم السابق": -1, "قبل امس": -2, "قبل الامس": -2, "ما قبل الامس": -2, "ما قبل امس": -2, "اول امس": -2,
                   "اول من امس": -2, "امس الاول": -2, "قبل امبارح": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "البارحه الاولي": -2, "بالامس الاول": -2, "الامس الاول": -2,
                   "بالامس": -1, "ليله امس": -1, "اليوم الي قبل امبارح": -2, "يوم قبل امس": -2, "غدا": 1, "غداً": 1, "يوم غد": 1, "بعد غد": 2,
                   "بعد الغد": 2, "اليوم الذي بعد الغد": 2}.get(rel, 0)
@@ -506,13 +506,55 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
                 end -= 1
             if end - start < 2 or any(start < e and s < end for s, e in taken):
                 continue
-            resolved = _resolve(kind, m.groupdict(), reference, prefer)
+            groups = m.groupdict()
+            tense = _speaks_of_the_future(folded, start) if kind == "weekday" and not groups.get("wrel") and prefer == "past" else None
+            if tense:
+                resolved = _nearest_weekday(_WEEKDAYS[groups["wd"]], reference, ahead_only=tense == "future")
+            else:
+                resolved = _resolve(kind, groups, reference, prefer)
             if resolved is None:
                 continue
             taken.append((start, end))
             found.append(DateMention(text=text[start:end], start=start, end=end, value=resolved[0], calendar=resolved[1]))
     found.sort(key=lambda d: d.start)
     return _merge_relative_day_with_weekday(text, _merge_weekday_with_date(text, found))
+
+
+# a clause that speaks of what will happen: a future particle or phrase, or an imperfect verb among its first
+# words ("موغيريني تزور المملكة الاثنين", "ويغادر الخميس إلى تركيا", "تجتمع اللجنة (الاثنين والثلاثاء)")
+_FUTURE_MARK = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:سوف|من المقرر|من المنتظر|من المتوقع|المرتقب|المرتقبه|المزمع|المزمعه)(?![\u0621-\u064a])")
+# ي + stem (ن is as often a past tense: نشر، نفى), or ت in the shapes no past tense has: تفتعل (تجتمع، تنتظر) and تستفعل (تستقبل); a bare تفعل is
+# as often the past of تفعّل (تزوج، تقدم) and counts only in a headline
+_IMPERFECT = re.compile(r"^[وف]?س?(?:[ي][\u0621-\u064a]{2,4}|ت[\u0621-\u064a]ت[\u0621-\u064a]{2}|تست[\u0621-\u064a]{2,3})$")
+_HEADLINE_IMPERFECT = re.compile(r"^س?ت[\u0621-\u064a]{2,3}$")
+# words of that shape that are not verbs: nouns and names with ي/ت/ن first, and the masdar pattern تفعيل
+_NOT_IMPERFECT = re.compile(r"^[وف]?(?:يوم|يوما|يومي|يومين|يوليو|يونيو|يناير|يورو|يوسف|يحيي|يزيد|ياسر|يمن|يد|يده|تم|تمت|تلك|تحت|"
+                            r"تجاه|تماما|تقريبا|تحديدا|نحو|نفس|نفسه|نفسها|نحن|نتيجه|نسبه|نهايه|نائب|تعليم|تعاون|توقيع|"
+                            r"ت[\u0621-\u064a]{2}ي[\u0621-\u064a]|[\u0621-\u064a]+(?:ات|ون|ين|ه))$")
+
+
+def _speaks_of_the_future(folded: str, start: int) -> str | None:
+    """"future" when the clause says so (سوف، من المقرر، سيـ), "present" when it opens with an imperfect verb
+    (news uses it for what is coming, but also for what goes on), else None (the past, as news mostly is)."""
+    before = folded[max(0, start - 120):start]
+    clause = re.split(r"[.!؟:\n]", before)[-1]
+    words = clause.split()[-12:]
+    if _FUTURE_MARK.search(" ".join(words)) or any(re.match(r"^[وف]?س[يت][\u0621-\u064a]{2,5}$", w) for w in words):
+        return "future"
+    head = clause.split()[:3]
+    in_headline = "\n" not in folded[:start].lstrip()
+    if any((_IMPERFECT.match(w) or (in_headline and _HEADLINE_IMPERFECT.match(w))) and not _NOT_IMPERFECT.match(w)
+           for w in head):
+        return "present"
+    return None
+
+
+def _nearest_weekday(wd: int, ref: dt.date, ahead_only: bool = False) -> tuple[str, str]:
+    """The named weekday on or after the reference, or (present tense) the nearest one either way: an imperfect
+    verb may describe what goes on, so a weekday three days back stays in the past."""
+    back, ahead = (ref.weekday() - wd) % 7, (wd - ref.weekday()) % 7
+    shift = ahead if ahead_only or ahead < back else -back
+    return (ref + dt.timedelta(days=shift)).isoformat(), "relative"
 
 
 _GLUE = re.compile(r"^[\s,،]*(?:في|الموافق)?[\s,،]*$")
