@@ -24,7 +24,7 @@ GRAM = 5
 SAMPLE_MOD = 4  # keep 1 in 4 5-grams (by hash) in the candidate index
 MIN_SHARED_SAMPLES = 3
 MAX_GRAM_DF = 40  # a 5-gram in more articles than this is boilerplate, not evidence
-COPY_COVERAGE = 0.6  # share of the copier's text inside passages of its source: "lightly edited" copies reach ~0.6
+COPY_COVERAGE = 0.5  # share of the copier's text inside passages of its source (fitted on the tuning half of the labelled copy groups)
 REWRITE_COVERAGE = 0.2
 WINDOW_DAYS = 7
 
