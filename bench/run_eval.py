@@ -486,6 +486,18 @@ def eval_events(data: Path, db: Path | None) -> None:
                 if r["kind"] in kinds:
                     parent[find(lid)] = find(url_id.get(r["article_id"], r["article_id"]))
         sys_pairs = {(a, b) for a in labelled_all for b in labelled_all if a < b and find(a) == find(b)}
+        if kinds == ("copy",):  # per half too: the copy threshold was chosen on the tuning half
+            for half_name, half in (("tuning half", 0), ("held-out half", 1)):
+                evs = [e for i, e in enumerate(events) if i % 2 == half]
+                lab_h = {a for e in evs for a in e["article_ids"] + e["hard_negative_ids"]}
+                mem_h = {a for e in evs for a in e["article_ids"]}
+                gp_h = {tuple(sorted(p)) for e in evs for g in e["copy_groups"] for p in combinations([g["origin"], *g["copies"]], 2)}
+                gp_h = {p for p in gp_h if p[0] in mem_h or p[1] in mem_h}
+                sp_h = {p for p in sys_pairs if p[0] in lab_h and p[1] in lab_h and (p[0] in mem_h or p[1] in mem_h)}
+                tp_h = len(gp_h & sp_h)
+                hp, hr = tp_h / max(len(sp_h), 1), tp_h / max(len(gp_h), 1)
+                print(f"copy groups ({half_name}), components of duplicates + copy edges, pairs with an event member: "
+                      f"P {hp:.3f} R {hr:.3f} F1 {2 * hp * hr / max(hp + hr, 1e-9):.3f} ({len(gp_h)} gold pairs)")
         # copy groups are labelled among each event's members; hard negatives belong to other happenings whose
         # copies were never labelled, so a pair of two hard negatives says nothing either way
         for domain, keep in (("pairs with an event member", lambda p: p[0] in members_all or p[1] in members_all),
