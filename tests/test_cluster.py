@@ -43,3 +43,20 @@ def test_an_unrelated_article_opens_its_own_event() -> None:
     other = c.assign(_article(2, dt.date(2026, 1, 1), {"مباراة": 1.0, "الهلال": 0.9, "النصر": 0.8}))
     assert other != first
     assert len(c.all_events()) == 2
+
+
+def test_a_forced_event_not_in_memory_is_loaded_on_demand() -> None:
+    terms = {"ميناء": 1.0, "انفجار": 0.9, "بيروت": 0.8}
+    old = EventClusterer()
+    eid = old.assign(_article(1, dt.date(2026, 1, 1), terms))
+    stored = {eid: Event.from_features(eid, old.events[eid].to_features())}
+    asked: list[str] = []
+
+    def load(event_id: str) -> Event | None:
+        asked.append(event_id)
+        return stored.get(event_id)
+
+    later = EventClusterer([], loader=load)  # a run that did not load the six-day-old event
+    other = {"مباراة": 1.0, "الهلال": 0.9}  # a copy whose words alone would not reach the event
+    assert later.assign(_article(2, dt.date(2026, 1, 7), other), forced_event=eid) == eid
+    assert asked == [eid] and later.events[eid].size == 2

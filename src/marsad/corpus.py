@@ -85,24 +85,34 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
     # stored articles come with their exact key and 5-gram hashes; only rows written before
     # those were kept (schema 5) need their body re-tokenised, and get them written back
     backfill: list[str] = []
-    for r in conn.execute(
+    window_rows = conn.execute(
         "SELECT a.id, a.seq, a.outlet, a.published, a.credited_source, a.agencies, a.duplicate_of, m.signature, "
         "m.exact_key, m.grams, CASE WHEN m.grams IS NULL OR m.exact_key IS NULL THEN a.body END AS body "
         "FROM articles a JOIN minhash m ON m.article_id = a.id "
-        "WHERE a.event_id IS NOT NULL AND a.published >= ? AND a.published < ?", (lo_s, hi_s)):
+        "WHERE a.event_id IS NOT NULL AND a.published >= ? AND a.published < ?", (lo_s, hi_s)).fetchall()
+    window_sigs = [np.frombuffer(r["signature"], dtype=np.uint32) for r in window_rows]
+    window_keys = band_keys(np.stack(window_sigs)).tolist() if window_sigs else []  # one numpy call for all
+    for r, sig, row_keys in zip(window_rows, window_sigs, window_keys):
         stored = r["grams"] is not None and r["exact_key"] is not None
         doc = Doc(r["id"], r["seq"], r["outlet"], r["published"], r["body"] or "", r["credited_source"],
                   json.loads(r["agencies"]), r["duplicate_of"], _key=r["exact_key"] if stored else None)
-        index.add(doc, np.frombuffer(r["signature"], dtype=np.uint32),
-                  grams_from_bytes(r["grams"]) if stored else None)
+        index.add(doc, sig, grams_from_bytes(r["grams"]) if stored else None, keys=row_keys)
         if not stored:
             backfill.append(doc.id)
     article_event: dict[str, str] = {}
     for r in conn.execute("SELECT id, event_id FROM articles WHERE event_id IS NOT NULL AND published >= ? AND published < ?", (lo_s, hi_s)):
         article_event[r["id"]] = r["event_id"]
+    # events the new articles can match by similarity end within window_days of them; older ones that a
+    # duplicate or reuse edge points to (up to the reuse window) are loaded when asked for
+    match_lo = (lo - dt.timedelta(days=int(params()["window_days"]))).isoformat()
     open_events = [Event.from_features(r["id"], json.loads(r["features"]))
-                   for r in conn.execute("SELECT id, features FROM events WHERE last_date >= ?", (lo_s,))]
-    clusterer = EventClusterer(open_events)
+                   for r in conn.execute("SELECT id, features FROM events WHERE last_date >= ?", (match_lo,))]
+
+    def load_event(event_id: str) -> Event | None:
+        row = conn.execute("SELECT id, features FROM events WHERE id=?", (event_id,)).fetchone()
+        return Event.from_features(row["id"], json.loads(row["features"])) if row else None
+
+    clusterer = EventClusterer(open_events, loader=load_event)
     clusterer.article_event.update(article_event)
     n_docs_row = conn.execute("SELECT value FROM meta WHERE key='n_docs'").fetchone()
     dfs = DocumentFrequencies(n_docs=int(n_docs_row[0]) if n_docs_row else 0,

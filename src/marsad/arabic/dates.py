@@ -5,7 +5,8 @@ Why by hand: dateparser finds nothing in "28 كانون الثاني 2026", the 
 Gregorian month-name systems (Levantine and Egyptian/Gulf, plus Maghrebi), Hijri
 dates (Umm al-Qura, via hijridate), ordinal day words, and weekday/relative words
 resolved against the publication date: a bare weekday is the most recent one on or
-before the reference (news reports what happened), "الماضي/المقبل" move a week/unit.
+before the reference (news reports what happened) unless its clause speaks of what is
+coming (سوف، من المقرر، an opening imperfect verb), "الماضي/المقبل" move a week/unit.
 
 Matching is done on a length-preserving fold of the text so offsets index the input.
 """

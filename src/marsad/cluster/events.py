@@ -204,7 +204,10 @@ def event_id_for(article_id: str) -> str:
 class EventClusterer:
     """Holds the open events (those within the window) and assigns articles to them."""
 
-    def __init__(self, events: list[Event] | None = None) -> None:
+    def __init__(self, events: list[Event] | None = None, loader: Callable[[str], Event | None] | None = None) -> None:
+        # ``loader`` fetches an older event a duplicate or a reuse edge points to, so a run need not load every
+        # event its reuse window reaches, only those its articles can match by similarity
+        self.loader = loader
         self.events: dict[str, Event] = {}
         # term -> (event id, day it gained the term), newest last: lookups scan from the end and
         # stop at the first posting older than the window, so the cost per article does not grow
@@ -242,6 +245,10 @@ class EventClusterer:
     def assign(self, a: ArticleFeatures, forced_event: str | None = None) -> str:
         """Put one article in an event (a duplicate goes where its canonical went)."""
         eid = forced_event
+        if eid is not None and eid not in self.events and eid not in self.retired and self.loader is not None:
+            loaded = self.loader(eid)
+            if loaded is not None:
+                self._register(loaded)
         if eid is None or eid not in self.events:
             best, best_s = None, params()["threshold"]
             for cand in self.candidates(a):

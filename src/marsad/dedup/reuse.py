@@ -103,6 +103,7 @@ class ReuseIndex:
         # every lookup of the run gives the same answer, for a fraction of the work
         self.focus_grams = focus_grams
         self.focus_bands = focus_bands
+        self._focus_array = np.fromiter(focus_grams, dtype=np.int64) if focus_grams is not None else None
         self.hasher = MinHasher()
         self.docs: dict[str, Doc] = {}
         self.sigs: dict[str, np.ndarray] = {}
@@ -112,8 +113,10 @@ class ReuseIndex:
         self.gram_cache: dict[str, np.ndarray] = {}
 
     # --- building ----------------------------------------------------------------------
-    def add(self, doc: Doc, sig: np.ndarray | None = None, grams: np.ndarray | None = None) -> None:
-        """Index one article; ``grams`` (from :func:`gram_hashes`) spares re-tokenising a stored one."""
+    def add(self, doc: Doc, sig: np.ndarray | None = None, grams: np.ndarray | None = None,
+            keys: list[int] | None = None) -> None:
+        """Index one article; ``grams`` (from :func:`gram_hashes`) spares re-tokenising a stored one, ``keys``
+        (its row of :func:`band_keys`) lets a caller hash many signatures in one call."""
         self.docs[doc.id] = doc
         if grams is not None:
             self.gram_cache[doc.id] = grams
@@ -123,13 +126,13 @@ class ReuseIndex:
         self.exact.setdefault(doc.key(), doc.id)
         if is_empty(sig):
             return
-        for band, key in enumerate(band_keys(sig[None, :])[0].tolist()):
+        for band, key in enumerate(keys if keys is not None else band_keys(sig[None, :])[0].tolist()):
             if self.focus_bands is None or key in self.focus_bands[band]:
                 self.buckets[band][key].append(doc.id)
-        sampled = sampled_grams(self._grams(doc))
-        if self.focus_grams is not None:
-            sampled = [g for g in sampled if g in self.focus_grams]
-        for g in sampled:
+        all_grams = self._grams(doc)
+        if self._focus_array is not None:  # the focus holds sampled grams only
+            all_grams = all_grams[np.isin(all_grams, self._focus_array)]
+        for g in sampled_grams(all_grams):
             self.grams[g].append(doc.id)
 
     def _grams(self, doc: Doc) -> np.ndarray:
