@@ -82,10 +82,10 @@ def main() -> None:
                 forced = ev.reuse_event(f.id, edges.get(f.id, []), clusterer.article_event)
             clusterer.assign(f, forced)
             clusterer.prune(f.date)
-        sys_event = {label_of[a]: e for a, e in clusterer.article_event.items()}
+        sys_event = {label_of[a]: clusterer.resolve(e) for a, e in clusterer.article_event.items()}
         members: dict[str, list[str]] = {}
         for a, e in clusterer.article_event.items():
-            members.setdefault(e, []).append(label_of[a])
+            members.setdefault(clusterer.resolve(e), []).append(label_of[a])
         score_t = bcubed(tune, sys_event, members)
         score_h = bcubed(held, sys_event, members)
         results.append((score_t[2], setting, score_t, score_h, len(clusterer.events)))

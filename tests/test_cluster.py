@@ -60,3 +60,35 @@ def test_a_forced_event_not_in_memory_is_loaded_on_demand() -> None:
     other = {"مباراة": 1.0, "الهلال": 0.9}  # a copy whose words alone would not reach the event
     assert later.assign(_article(2, dt.date(2026, 1, 7), other), forced_event=eid) == eid
     assert asked == [eid] and later.events[eid].size == 2
+
+
+def test_two_events_of_one_happening_merge_once_their_members_agree() -> None:
+    # two rewrites of one happening: each first article is too far from the other's to join it,
+    # but once each event has a second member the two centroids are close
+    a1 = {"ميناء": 1.0, "انفجار": 0.9, "بيروت": 0.8, "حريق": 0.3}
+    b1 = {"مرفأ": 1.0, "تفجير": 0.9, "بيروت": 0.5, "ضحايا": 0.8}
+    both = {"ميناء": 0.8, "انفجار": 0.7, "بيروت": 0.9, "مرفأ": 0.8, "تفجير": 0.7, "ضحايا": 0.6}
+    c = EventClusterer()
+    day = dt.date(2026, 1, 1)
+    first = c.assign(_article(1, day, a1))
+    second = c.assign(_article(2, day, b1))
+    assert first != second
+    survivor = c.assign(_article(3, day, both))
+    assert len(c.events) == 1 and survivor in c.events
+    assert {c.resolve(c.article_event[f"a{i}"]) for i in (1, 2, 3)} == {survivor}
+    gone = ({first, second} - {survivor}).pop()
+    assert c.resolve(gone) == survivor and c.events[survivor].size == 3
+    # an article forced to the merged-away event (a copy of a stored member) lands in the survivor
+    assert c.assign(_article(4, day, {"مباراة": 1.0}), forced_event=gone) == survivor
+
+
+def test_events_of_different_days_do_not_merge() -> None:
+    terms = {"ميناء": 1.0, "انفجار": 0.9, "بيروت": 0.8}
+    c = EventClusterer()
+    first = c.assign(_article(1, dt.date(2026, 1, 1), terms))
+    second = c.assign(_article(2, dt.date(2026, 1, 4), {"مرفأ": 1.0, "تفجير": 0.9, "ضحايا": 0.8}))
+    # copies of the first event's text forced into the second (as reuse edges would) make the two
+    # centroids alike, but three days apart they stay two happenings
+    for i in (3, 4, 5):
+        assert c.assign(_article(i, dt.date(2026, 1, 4), terms), forced_event=second) == second
+    assert first in c.events and second in c.events

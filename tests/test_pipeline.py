@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from marsad import Pipeline
 from marsad.cli import app
+from marsad.cluster.events import override_params
 from marsad.export import ARTICLE_FIELDS, EVENT_FIELDS, STORY_FIELDS
 from marsad.store.sqlite import MIGRATIONS, Store
 
@@ -299,3 +300,39 @@ def test_adding_articles_later_gives_what_one_run_gives(tmp_path: Path, older_st
     # the staggered copies were found across the two runs
     assert any(kinds for _m, _d, kinds in two_state.values())
     assert len({tuple(m) for m, _d, _k in two_state.values()}) == len(_STORY_BODIES)
+
+
+_ACCOUNT_A = ("اندلع حريق كبير في مستودع للأخشاب بالمنطقة الصناعية مساء اليوم وامتدت النيران إلى ثلاثة مصانع مجاورة. "
+              "وقال مدير الدفاع المدني إن فرق الإطفاء سيطرت على الحريق بعد أربع ساعات من العمل وإن سبب الحريق ما زال "
+              "قيد التحقيق، مضيفا أن الخسائر المادية كبيرة.")
+_ACCOUNT_B = ("أصيب خمسة عمال بحروق وحالات اختناق في حريق مستودع الأخشاب ونقلوا إلى المستشفى الجامعي، بحسب بيان للهلال الأحمر. "
+              "وأوضح البيان أن سيارات الإسعاف وصلت خلال دقائق وأن حالة المصابين مستقرة، فيما أغلقت الشرطة الطرق "
+              "المؤدية إلى الموقع حتى صباح الغد.")
+
+
+def test_events_merged_in_a_later_run_take_their_stored_articles_along(tmp_path: Path) -> None:
+    """Two accounts of one fire open two events in two runs; a third article carrying both accounts joins one
+    and makes the two alike, so they merge: the stored articles of the merged-away event follow, its row goes,
+    and every story lists only events that exist."""
+    texts = [("https://a.test/fire", _ACCOUNT_A), ("https://b.test/fire", _ACCOUNT_B),
+             ("https://c.test/fire", _ACCOUNT_A + " " + _ACCOUNT_B)]
+    for merge_threshold, expect_events in ((2.0, 2), (0.2, 1)):  # 2.0 switches merging off
+        db = tmp_path / f"m{merge_threshold}.db"
+        override_params({"merge_threshold": merge_threshold})
+        try:
+            for i, (url, body) in enumerate(texts):
+                src = tmp_path / f"run{merge_threshold}-{i}.jsonl"
+                src.write_text(json.dumps({"outlet": f"منفذ-{i}", "url": url, "title": body.split("،")[0][:60],
+                                           "content": body, "date_extracted": "2026-03-05 10:00:00"}, ensure_ascii=False),
+                               encoding="utf-8")
+                Pipeline(db=db).run([str(src)])
+        finally:
+            override_params({})
+        with Store(db) as store:
+            conn = store.conn
+            event_of = {r["url"]: r["event_id"] for r in conn.execute("SELECT url, event_id FROM articles")}
+            events = {r["id"] for r in conn.execute("SELECT id FROM events")}
+            assert len(set(event_of.values())) == expect_events
+            assert set(event_of.values()) <= events and len(events) == expect_events
+            listed = [x for r in conn.execute("SELECT event_ids FROM stories") for x in json.loads(r["event_ids"])]
+            assert set(listed) == events and len(listed) == len(events)

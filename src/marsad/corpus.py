@@ -126,7 +126,7 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
 
     # --- duplicates and reuse, then events, article by article in publication order -------
     updates: list[tuple[Any, ...]] = []
-    edges_by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    created: set[str] = set()
     reuses_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for a, doc, sig, d in zip(pending, docs, signatures, dates):
         doc.duplicate_of = index.duplicate_of(doc, sig)
@@ -143,14 +143,21 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
                                  dfs, fallback_date=d, duplicate_of=doc.duplicate_of, outlet=a.outlet)
         eid = clusterer.assign(feats, forced)
         if clusterer.events[eid].size == 1:
-            counts.events_new += 1
+            created.add(eid)
         for e in edges:
             counts.reuse_edges += 1
             copier = e["to"]
             reuses_of[copier].append({"article_id": e["from"], "kind": e["kind"], "coverage": e["coverage"]})
-            edges_by_event[eid].append(e)
         updates.append((a.id, eid, doc.duplicate_of, sig))
         clusterer.prune(d)
+
+    # --- events merged into another: their stored articles and stories follow the survivor --
+    merged = {gone: clusterer.resolve(gone) for gone in clusterer.merged}
+    counts.events_new = len(created - set(merged))
+    for story in linker.stories.values():
+        if any(x in merged for x in story.event_ids):
+            story.event_ids = [x for x in story.event_ids if x not in merged]
+            linker.touched.add(story.id)
 
     # --- stories for events that have none yet ---------------------------------------
     touched = [e for e in clusterer.all_events() if e.touched]
@@ -178,7 +185,17 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
                 "event_ids=excluded.event_ids, features=excluded.features",
                 (s.id, s.first.isoformat(), s.last.isoformat(), json.dumps(s.event_ids), json.dumps(s.to_features(), ensure_ascii=False)),
             )
+        for gone, keep in merged.items():
+            conn.execute("UPDATE articles SET event_id=?, story_id=? WHERE event_id=?", (keep, event_story.get(keep), gone))
+            conn.execute("DELETE FROM events WHERE id=?", (gone,))
+            for row in conn.execute("SELECT id, event_ids FROM stories WHERE event_ids LIKE ?", (f'%"{gone}"%',)).fetchall():
+                if row["id"] in linker.stories:
+                    continue  # rewritten above from memory
+                left = [x for x in json.loads(row["event_ids"]) if x != gone]
+                conn.execute("UPDATE stories SET event_ids=? WHERE id=?", (json.dumps(left), row["id"]))
+        conn.execute("DELETE FROM stories WHERE event_ids = '[]'")
         for article_id, eid, dup, sig in updates:
+            eid = clusterer.resolve(eid)
             conn.execute("UPDATE articles SET event_id=?, story_id=?, duplicate_of=?, reuses=? WHERE id=?",
                          (eid, event_story.get(eid), dup, json.dumps(reuses_of.get(article_id, []), ensure_ascii=False), article_id))
             conn.execute("INSERT OR REPLACE INTO minhash(article_id, signature, exact_key, grams) VALUES(?,?,?,?)",
@@ -199,6 +216,7 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
         conn.execute("INSERT INTO meta(key, value) VALUES('n_docs', ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                      (str(dfs.n_docs),))
         touched_stories = {event_story[e.id] for e in touched if event_story.get(e.id)}
+        touched_stories |= {sid for sid in linker.touched if linker.stories[sid].event_ids}  # lost a merged event
         refresh_records(store, [e.id for e in touched], touched_stories, summary_sentences)
     return counts
 

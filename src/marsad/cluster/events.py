@@ -26,6 +26,7 @@ from ..arabic.tokens import content_terms
 TOP_TERMS = 40  # terms kept per article vector
 EVENT_TERMS = 120  # terms kept per event centroid
 QUERY_TERMS = 12  # terms used to look up candidate events
+MERGE_QUERY_TERMS = 10  # an event's top terms used to look for its twin
 MAX_CANDIDATES = 12  # events scored per article (10 and 30 gave the same assignment of the 31k corpus)
 MAX_POSTINGS_SCANNED = 400  # per query term, newest first
 STALE_POSTING_DAYS = 2  # how far past the window a term's postings are still scanned
@@ -215,6 +216,7 @@ class EventClusterer:
         self.index: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self.article_event: dict[str, str] = {}
         self.retired: dict[str, Event] = {}  # pruned from matching, still to be written if touched
+        self.merged: dict[str, str] = {}  # event id -> the event it was merged into
         for e in events or []:
             self._register(e)
 
@@ -244,7 +246,7 @@ class EventClusterer:
 
     def assign(self, a: ArticleFeatures, forced_event: str | None = None) -> str:
         """Put one article in an event (a duplicate goes where its canonical went)."""
-        eid = forced_event
+        eid = self.resolve(forced_event) if forced_event else None
         if eid is not None and eid not in self.events and eid not in self.retired and self.loader is not None:
             loaded = self.loader(eid)
             if loaded is not None:
@@ -263,7 +265,53 @@ class EventClusterer:
             e = self.events[eid]
         self._add(e, a)
         self.article_event[a.id] = e.id
-        return e.id
+        return self._merge_with_twin(e)
+
+    def resolve(self, event_id: str) -> str:
+        """The event an id now stands for, after merges."""
+        while event_id in self.merged:
+            event_id = self.merged[event_id]
+        return event_id
+
+    def _merge_with_twin(self, e: Event) -> str:
+        """Merge the event an article just grew with an open event of the same days whose centroid has become
+        close to its own: two rewrites of one happening that each started an event (each article alone was too far
+        from the other's first member) come together once both have members. Returns the surviving id."""
+        p = params()
+        threshold = p.get("merge_threshold", 2.0)
+        if threshold > 1.0:
+            return e.id
+        top = dict(sorted(e.centroid.items(), key=lambda kv: -kv[1])[:MERGE_QUERY_TERMS])
+        probe = ArticleFeatures(id="", date=e.last, terms=top, title_terms=frozenset(), entities=frozenset())
+        norm = e.norm()
+        best, best_s = None, threshold
+        for other_id in sorted(self.candidates(probe)):
+            if other_id == e.id:
+                continue
+            o = self.events[other_id]
+            if abs((o.first - e.first).days) > p.get("merge_days", 1):
+                continue
+            small, big = (e.centroid, o.centroid) if len(e.centroid) < len(o.centroid) else (o.centroid, e.centroid)
+            s = sum(v * big.get(t, 0.0) for t, v in small.items()) / (norm * o.norm())
+            if s >= best_s:
+                best, best_s = o, s
+        if best is None:
+            return e.id
+        keep, gone = (best, e) if (best.first, best.id) <= (e.first, e.id) else (e, best)
+        self.events.pop(gone.id)
+        keep.add_vector(gone.centroid)
+        keep.entities.update(gone.entities)
+        keep.size += gone.size
+        keep.first, keep.last = min(keep.first, gone.first), max(keep.last, gone.last)
+        keep.members.extend(gone.members)
+        keep.touched = True
+        for m in gone.members:  # articles stored by earlier runs follow through ``merged`` (see resolve)
+            self.article_event[m] = keep.id
+        self.merged[gone.id] = keep.id
+        day = keep.last.toordinal()
+        for t in top:
+            self.index[t].append((keep.id, day))
+        return keep.id
 
     def _add(self, e: Event, a: ArticleFeatures) -> None:
         e.size += 1
