@@ -67,8 +67,10 @@ def main() -> None:
         label_of[aid] = hashlib.sha1((url or "").encode()).hexdigest()[:12]
         dups[aid] = dup
     print(f"features for {len(feats):,} articles in {time.perf_counter() - t:.0f} s")
-    grid = {"threshold": [0.4, 0.45, 0.5, 0.55], "w_ent": [0.25], "sigma_days": [3.0],
-            "reuse_join": [0.6, 0.45, 0.35, 0.25]}
+    # session 5 added merge_threshold (2.0 = no merging); the session 4 grid had threshold 0.4-0.55 and
+    # reuse_join 0.25-0.6, whose low ends lost precision
+    grid = {"threshold": [0.45, 0.5, 0.55], "w_ent": [0.25], "sigma_days": [3.0],
+            "reuse_join": [0.6, 0.45], "merge_threshold": [2.0, 0.5, 0.45, 0.4, 0.35]}
     results = []
     for values in itertools.product(*grid.values()):
         setting = dict(zip(grid, values))
@@ -88,9 +90,9 @@ def main() -> None:
             members.setdefault(clusterer.resolve(e), []).append(label_of[a])
         score_t = bcubed(tune, sys_event, members)
         score_h = bcubed(held, sys_event, members)
-        results.append((score_t[2], setting, score_t, score_h, len(clusterer.events)))
+        results.append((score_t[2], setting, score_t, score_h, len(clusterer.all_events())))
         print(f"{setting} tune P {score_t[0]:.3f} R {score_t[1]:.3f} F1 {score_t[2]:.3f} | held-out F1 {score_h[2]:.3f} | "
-              f"{len(clusterer.events):,} events | {time.perf_counter() - t:.0f} s", flush=True)
+              f"{len(clusterer.all_events()):,} events | {time.perf_counter() - t:.0f} s", flush=True)
     ev.override_params({})
     best = max(results, key=lambda x: x[0])
     print(f"\nbest on the tuning half: {best[1]} tune F1 {best[2][2]:.3f}; held-out B-cubed P {best[3][0]:.3f} R {best[3][1]:.3f} F1 {best[3][2]:.3f}")
