@@ -5,6 +5,7 @@
 - tokens: normalise + tokenise throughput over the SaudiNewsNet corpus (tokens/s)
 - minhash: marsad's vectorised signatures vs datasketch on the same shingle sets (signatures/s, ratio)
 - lsh: recall and precision of LSH + verification against exact Jaccard >= 0.8 on a sample
+- reuse: the whole duplicate + reuse pass over the corpus in publication order, as the corpus stage runs it
 - pipeline: `marsad run` on the whole corpus in a subprocess: wall time, articles/s, peak memory
 """
 
@@ -124,6 +125,32 @@ def bench_lsh(docs: list[dict], sample_size: int = 8000) -> None:
           f"{len(candidates):,} candidate pairs; after verification recall {tp / max(len(true_pairs), 1):.3f}, precision {tp / max(len(found), 1):.3f}")
 
 
+def bench_reuse(docs: list[dict]) -> None:
+    """Signatures, 5-gram hashes, exact and near duplicates and reuse edges for every article, in publication
+    order against all earlier ones in the window: the reuse part of the corpus stage, without the store."""
+    from marsad.dedup.minhash import MinHasher
+    from marsad.dedup.reuse import Doc, ReuseIndex
+
+    rows = sorted((d for d in docs if (d.get("content") or "").strip()), key=lambda d: d.get("date_extracted") or "")
+    t = time.perf_counter()
+    hasher = MinHasher()
+    items = [Doc(f"d{i}", i, d.get("source"), (d.get("date_extracted") or "")[:10] or None, d["content"]) for i, d in enumerate(rows)]
+    sigs = hasher.signatures_from_shingles([hasher.shingles_of_tokens(x.toks()) for x in items])
+    t_sig = time.perf_counter() - t
+    index = ReuseIndex()
+    dups = edges = copies = 0
+    for doc, sig in zip(items, sigs):
+        doc.duplicate_of = index.duplicate_of(doc, sig)
+        found = index.reuse_pairs(doc)
+        index.add(doc, sig)
+        dups += doc.duplicate_of is not None
+        edges += len(found)
+        copies += sum(1 for e in found if e["kind"] == "copy")
+    el = time.perf_counter() - t
+    print(f"reuse pass over {len(items):,} articles: {el:.1f} s ({len(items) / el:,.0f} articles/s; tokenising and signatures "
+          f"{t_sig:.1f} s); {dups:,} duplicates, {edges:,} reuse edges of which {copies:,} copies")
+
+
 def bench_pipeline(data: Path) -> None:
     db = Path("/tmp/marsad-bench.db")
     for suffix in ("", "-wal", "-shm"):
@@ -147,7 +174,7 @@ def bench_pipeline(data: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--only", default="tokens,minhash,lsh,pipeline")
+    ap.add_argument("--only", default="tokens,minhash,lsh,reuse,pipeline")
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"no data at {args.data}: make bench reads ../shared/data")
@@ -160,6 +187,8 @@ def main() -> None:
         bench_minhash(docs)
     if "lsh" in only:
         bench_lsh(docs)
+    if "reuse" in only:
+        bench_reuse(docs)
     if "pipeline" in only:
         bench_pipeline(args.data)
 
