@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from marsad import Pipeline
@@ -16,6 +17,7 @@ from marsad.cli import app
 from marsad.cluster.events import override_params
 from marsad.export import ARTICLE_FIELDS, EVENT_FIELDS, STORY_FIELDS
 from marsad.store.sqlite import MIGRATIONS, Store
+from marsad.web.app import create_app
 
 from .conftest import DEMO
 
@@ -336,3 +338,14 @@ def test_events_merged_in_a_later_run_take_their_stored_articles_along(tmp_path:
             assert set(event_of.values()) <= events and len(events) == expect_events
             listed = [x for r in conn.execute("SELECT event_ids FROM stories") for x in json.loads(r["event_ids"])]
             assert set(listed) == events and len(listed) == len(events)
+            aliases = dict(conn.execute("SELECT id, event_id FROM event_aliases").fetchall())
+        if expect_events == 1:  # the merged-away id still leads to the event, in the API and the CLI
+            assert len(aliases) == 1 and set(aliases.values()) == events
+            gone, keep = next(iter(aliases.items()))
+            client = TestClient(create_app(str(db)))
+            moved = client.get(f"/api/events/{gone}", follow_redirects=False)
+            assert moved.status_code == 308 and moved.headers["location"] == f"/api/events/{keep}"
+            assert client.get(f"/api/events/{gone}").json()["id"] == keep
+            assert client.get(f"/events/{gone}", follow_redirects=False).headers["location"] == f"/events/{keep}"
+            shown = CliRunner().invoke(app, ["show", gone, "--db", str(db)])
+            assert shown.exit_code == 0 and "merged into" in shown.output

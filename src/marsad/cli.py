@@ -146,6 +146,10 @@ def show(event_id: str = typer.Argument(..., help="Event id (see `marsad export 
 
     _need_db(db)
     with Store(db) as store:
+        merged_into = store.resolve_event_id(event_id)
+        if merged_into and merged_into != event_id:
+            err.print(f"event {event_id} was merged into {merged_into}")
+            event_id = merged_into
         row = store.conn.execute("SELECT record FROM events WHERE id=?", (event_id,)).fetchone()
         if row is None or not row["record"]:
             err.print(f"[red]no event {event_id!r} in {db}[/red]")

@@ -188,6 +188,8 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
         for gone, keep in merged.items():
             conn.execute("UPDATE articles SET event_id=?, story_id=? WHERE event_id=?", (keep, event_story.get(keep), gone))
             conn.execute("DELETE FROM events WHERE id=?", (gone,))
+            conn.execute("UPDATE event_aliases SET event_id=? WHERE event_id=?", (keep, gone))
+            conn.execute("INSERT OR REPLACE INTO event_aliases(id, event_id) VALUES(?, ?)", (gone, keep))
             for row in conn.execute("SELECT id, event_ids FROM stories WHERE event_ids LIKE ?", (f'%"{gone}"%',)).fetchall():
                 if row["id"] in linker.stories:
                     continue  # rewritten above from memory

@@ -88,6 +88,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE minhash ADD COLUMN exact_key TEXT;
     ALTER TABLE minhash ADD COLUMN grams BLOB;
     """,
+    # 6: ids of events merged into another, so links and ids users kept still lead to the event
+    """
+    CREATE TABLE event_aliases (id TEXT PRIMARY KEY, event_id TEXT NOT NULL);
+    """,
 ]
 
 class Store:
@@ -222,6 +226,16 @@ class Store:
     def iter_articles(self, where: str = "", params: tuple[Any, ...] = (), order: str = "seq") -> Iterator[Article]:
         for row in self.conn.execute(f"SELECT * FROM articles {where} ORDER BY {order}", params):
             yield row_to_article(row)
+
+    def resolve_event_id(self, event_id: str) -> str | None:
+        """The id of the event ``event_id`` names now: itself, or the event it was merged into."""
+        if self.conn.execute("SELECT 1 FROM events WHERE id=?", (event_id,)).fetchone():
+            return event_id
+        try:
+            row = self.conn.execute("SELECT event_id FROM event_aliases WHERE id=?", (event_id,)).fetchone()
+        except sqlite3.OperationalError:  # a store opened read-only before migration 6
+            return None
+        return row[0] if row else None
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from ..report.render import CSS, DISAGREE_AR, KIND_AR
@@ -87,6 +87,8 @@ def create_app(db: str, cache_mb: int = 64, threads: int = int(os.environ.get("M
     @app.get("/api/events/{event_id}", tags=["api"], response_class=JSONResponse)
     async def api_event(event_id: Annotated[str, PathParam(max_length=64)]) -> Response:
         r = current_store().conn.execute("SELECT record FROM events WHERE id=?", (event_id,)).fetchone()
+        if r is None and (merged_into := current_store().resolve_event_id(event_id)):
+            return RedirectResponse(f"/api/events/{merged_into}", status_code=308)  # merged into another event
         if r is None or not r["record"]:
             raise HTTPException(404, f"no event {event_id!r}")
         return Response(r["record"].encode(), media_type="application/json")  # stored as JSON: sent as is
@@ -131,6 +133,9 @@ def create_app(db: str, cache_mb: int = 64, threads: int = int(os.environ.get("M
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     async def ui_event(request: Request, event_id: Annotated[str, PathParam(max_length=64)]) -> Response:
         store = current_store()
+        merged_into = store.resolve_event_id(event_id)
+        if merged_into and merged_into != event_id:
+            return RedirectResponse(f"/events/{merged_into}", status_code=308)
         event = get_event(store, event_id)
         arts = _article_index(store, event["article_ids"])
         return TEMPLATES.TemplateResponse(request, "event.html", {
