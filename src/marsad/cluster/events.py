@@ -170,10 +170,15 @@ def _parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def similarity(a: ArticleFeatures, e: Event) -> float:
-    p = params()
+def cosine(a: ArticleFeatures, e: Event) -> float:
     c = e.centroid
-    cos = sum(a.terms[t] * c[t] for t in a.terms.keys() & c.keys()) / e.norm()
+    return sum(a.terms[t] * c[t] for t in a.terms.keys() & c.keys()) / e.norm()
+
+
+def similarity(a: ArticleFeatures, e: Event, cos: float | None = None) -> float:
+    p = params()
+    if cos is None:
+        cos = cosine(a, e)
     if a.entities and e.entities:
         shared = sum(1 for x in a.entities if e.entities.get(x, 0) > 0)
         ent = shared / len(a.entities)
@@ -251,18 +256,24 @@ class EventClusterer:
             loaded = self.loader(eid)
             if loaded is not None:
                 self._register(loaded)
+        scored: list[tuple[str, float]] = []
         if eid is None or eid not in self.events:
             best, best_s = None, params()["threshold"]
-            for cand in self.candidates(a):
-                s = similarity(a, self.events[cand])
+            for cand in sorted(self.candidates(a)):
+                cos = cosine(a, self.events[cand])
+                scored.append((cand, cos))
+                s = similarity(a, self.events[cand], cos)
                 if s > best_s:
                     best, best_s = cand, s
             eid = best
         if eid is None:
             e = Event(id=event_id_for(a.id), first=a.date, last=a.date)
             self.events[e.id] = e
-        else:
-            e = self.events[eid]
+            self._add(e, a)
+            self.article_event[a.id] = e.id
+            # a new event's centroid is the article's vector: its cosines to the candidates are known
+            return self._merge_with_twin(e, scored)
+        e = self.events[eid]
         self._add(e, a)
         self.article_event[a.id] = e.id
         return self._merge_with_twin(e)
@@ -273,7 +284,7 @@ class EventClusterer:
             event_id = self.merged[event_id]
         return event_id
 
-    def _merge_with_twin(self, e: Event) -> str:
+    def _merge_with_twin(self, e: Event, known: list[tuple[str, float]] | None = None) -> str:
         """Merge the event an article just grew with an open event of the same days whose centroid has become
         close to its own: two rewrites of one happening that each started an event (each article alone was too far
         from the other's first member) come together once both have members. Returns the surviving id."""
@@ -282,17 +293,21 @@ class EventClusterer:
         if threshold > 1.0:
             return e.id
         top = dict(sorted(e.centroid.items(), key=lambda kv: -kv[1])[:MERGE_QUERY_TERMS])
-        probe = ArticleFeatures(id="", date=e.last, terms=top, title_terms=frozenset(), entities=frozenset())
-        norm = e.norm()
+        if known is None:
+            probe = ArticleFeatures(id="", date=e.last, terms=top, title_terms=frozenset(), entities=frozenset())
+            norm = e.norm()
+            known = []
+            for other_id in sorted(self.candidates(probe)):
+                if other_id == e.id:
+                    continue
+                o = self.events[other_id]
+                small, big = (e.centroid, o.centroid) if len(e.centroid) < len(o.centroid) else (o.centroid, e.centroid)
+                known.append((other_id, sum(v * big.get(t, 0.0) for t, v in small.items()) / (norm * o.norm())))
         best, best_s = None, threshold
-        for other_id in sorted(self.candidates(probe)):
-            if other_id == e.id:
-                continue
+        for other_id, s in known:
             o = self.events[other_id]
             if abs((o.first - e.first).days) > p.get("merge_days", 1):
                 continue
-            small, big = (e.centroid, o.centroid) if len(e.centroid) < len(o.centroid) else (o.centroid, e.centroid)
-            s = sum(v * big.get(t, 0.0) for t, v in small.items()) / (norm * o.norm())
             if s >= best_s:
                 best, best_s = o, s
         if best is None:
