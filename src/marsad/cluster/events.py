@@ -5,6 +5,8 @@ opens a new one. Similarity combines TF-IDF cosine over stemmed title and body t
 (title weighted), overlap of canonical entities, and a Gaussian time decay, in the
 manner of Miranda et al. (2018). Candidate events come from an inverted index of
 recent events' top terms, so the cost per article does not grow with the corpus.
+When the event an article grew has become close to another open event of the same days,
+the two merge: rewrites of one happening often each open an event before either has members.
 The weights and threshold live in ``params.json`` (fitted by ``bench/fit_cluster.py``).
 """
 
@@ -29,7 +31,6 @@ QUERY_TERMS = 12  # terms used to look up candidate events
 MERGE_QUERY_TERMS = 10  # an event's top terms used to look for its twin
 MAX_CANDIDATES = 12  # events scored per article (10 and 30 gave the same assignment of the 31k corpus)
 MAX_POSTINGS_SCANNED = 400  # per query term, newest first
-STALE_POSTING_DAYS = 2  # how far past the window a term's postings are still scanned
 
 
 _OVERRIDE: dict[str, float] = {}
@@ -292,8 +293,8 @@ class EventClusterer:
         threshold = p.get("merge_threshold", 2.0)
         if threshold > 1.0:
             return e.id
-        top = dict(sorted(e.centroid.items(), key=lambda kv: -kv[1])[:MERGE_QUERY_TERMS])
         if known is None:
+            top = dict(sorted(e.centroid.items(), key=lambda kv: -kv[1])[:MERGE_QUERY_TERMS])
             probe = ArticleFeatures(id="", date=e.last, terms=top, title_terms=frozenset(), entities=frozenset())
             norm = e.norm()
             known = []
@@ -323,8 +324,8 @@ class EventClusterer:
         for m in gone.members:  # articles stored by earlier runs follow through ``merged`` (see resolve)
             self.article_event[m] = keep.id
         self.merged[gone.id] = keep.id
-        day = keep.last.toordinal()
-        for t in top:
+        day = keep.last.toordinal()  # the survivor is found under its new top terms from now on
+        for t, _w in sorted(keep.centroid.items(), key=lambda kv: -kv[1])[:MERGE_QUERY_TERMS]:
             self.index[t].append((keep.id, day))
         return keep.id
 
