@@ -122,3 +122,9 @@ def test_colon_speech_does_not_reach_a_quotation_in_the_next_sentence() -> None:
     got = quotes(text)
     assert [(q[1], q[2]) for q in got] == [("إن الطرفين ابتعدا عن التسوية", "نيكولاي ملادينوف"),
                                            ("أن العنف يهدد الجميع", "نيكولاي ملادينوف")]
+
+
+def test_a_family_name_shared_with_a_famous_person_stays_with_its_own_first_names() -> None:
+    text = "أكدت نهلة بنت أحمد الجبير، مديرة المركز، أنه تم إنشاء مركز جديد للطلاب."
+    assert [q[2] for q in quotes(text)] == ["نهلة بنت أحمد الجبير"]
+    assert quotes("وأوضح فهد الجبير أن المشروع اكتمل في موعده.")[0][2] == "فهد الجبير"

@@ -62,6 +62,13 @@ def _first_words() -> frozenset[str]:
     return frozenset(k.split()[0] for k in entries())
 
 
+def _names_someone_else(previous: str) -> bool:
+    """The word before a one-word person entry belongs to another name: a first name, or بن/بنت/أبو."""
+    from .ner_features import first_names
+
+    return previous in ("بن", "بنت", "ابن", "ابو", "ام") or previous in first_names()
+
+
 def _looks_like_name_word(norm: str) -> bool:
     return len(norm) >= 2 and norm not in _STOP_NAME and not norm.isdigit() and not norm.startswith("ال")
 
@@ -89,6 +96,8 @@ def extract_entities(text: str) -> list[Entity]:
                 stripped = _clitic_free(words[0])
                 if stripped != words[0]:
                     entry = table.get(" ".join([stripped, *words[1:]]))
+            if entry is not None and n == 1 and entry.type == "PER" and i > 0 and _names_someone_else(norms[i - 1]):
+                continue  # "نهلة بنت أحمد الجبير", "فهد الجبير": a family name, not the famous bearer of it
             if entry is not None and _contiguous(toks, text, i, i + n):
                 hit = (i, i + n, entry.type, entry.canonical)
                 break

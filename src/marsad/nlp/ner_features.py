@@ -36,7 +36,7 @@ def _gazetteer_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
+def first_names() -> frozenset[str]:
     """Common first names: the word before a family name the tagger may never have seen."""
     text = (Path(__file__).parent / "data" / "first_names.txt").read_text(encoding="utf-8")
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
@@ -66,7 +66,7 @@ def _word_feats(w: str) -> tuple[str, ...]:
     feats = [f"w={w}", f"core={core}", f"c1={cl[0]}" if cl else "c1=none", f"c2={cl[1]}" if cl else "c2=none"]
     if gaz:
         feats.append(f"gaz={gaz}")
-    if w in _first_names() or core in _first_names():
+    if w in first_names() or core in first_names():
         feats.append("fname")
     trig = _TRIGGERS.get(w) or _TRIGGERS.get(core)
     if trig:

@@ -228,6 +228,13 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
         return tail
     if people:
         best = max(people, key=lambda e: (len(e.text.split()), e.start))
+        before = ctx.clean[start:best.start].split()
+        lineage = []
+        while len(before) >= 2 and before[-1] in ("بن", "بنت") and not _ROLE.match(before[-2]):
+            lineage[:0] = before[-2:]  # "نهلة بنت" before the tagged "أحمد الجبير"
+            before = before[:-2]
+        if lineage:
+            return " ".join([*lineage, best.text])
         return best.canonical or best.text
     if ents:
         best = ents[0]
