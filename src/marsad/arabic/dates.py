@@ -161,6 +161,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?:{_SEP}|\s+)(?P<month2>{_MONTH_RE})\)?)?(?:\s*(?:من\s+)?(?:عام|سنه|لعام)?\s*,?\s*{_YEAR})?"
         r"(?P<rel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم|الجاري))?"
         r"(?P<yrel>\s+(?:(?:من|في)\s+)?(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|المقبل|المقبله|القادم|القادمه|الحالي|الحاليه|الجاري|الجاريه))?")),
+    # a range of months gives its start: "من يوليو إلى سبتمبر"
+    ("monthonly", re.compile(rf"(?<![\u0621-\u064a])من\s+(?P<month>{_MONTH_RE})\s+(?:الي|حتي|و?لغايه)\s+(?:{_MONTH_RE})(?![\u0621-\u064a])")),
     # a month named after a preposition or "شهر" is a month, not the verb مارس: "في يوليو", "لشهر يوليو"
     ("monthonly", re.compile(rf"(?<![\u0621-\u064a])(?:[لبو]?شهر|في|خلال|منذ|حتي|بدايه|نهايه|مطلع|اواخر|اوائل)\s+(?P<month>{_MONTH_RE})(?!\s*\d)")),
     # English dates printed on Arabic pages: "20th, March 2025", "March 20, 2025"
@@ -170,7 +172,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           # a named day is not today: اليوم الوطني، اليوم العالمي للمرأة
                           r"(?!\s+(?:الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير|الاخر|التالي|الاولي|الثانيه|الثالثه|الاخيره|الختاميه|الكبري))")),
     ("weekday", re.compile(rf"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
-    ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<urel>الماضيه|المنصرمه|الفائته|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])")),
+    ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?:لل(?P<unit2>اسبوع|شهر|عام|سنه)|(?P<unit>الاسبوع|الشهر|العام|السنه))\s+(?P<urel>الماضيه|المنصرمه|الفائته|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])")),
     ("thisunit", re.compile(r"(?<![\u0621-\u064a])[لبو]?(?:هذا|هذه)\s+(?P<unit>العام|السنه|الشهر|الاسبوع)(?![\u0621-\u064a])")),
     # عام 2015، لسنة 2015، للعام الماضي 2014
     ("year", re.compile(r"(?<![\u0621-\u064a\d])(?:[لبو]?(?:عام|سنه|العام|السنه)|للعام|للسنه)"
@@ -468,7 +470,7 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
             return (ref + dt.timedelta(days=fwd)).isoformat(), "relative"
         return (ref - dt.timedelta(days=back)).isoformat(), "relative"
     if kind in ("relunit", "thisunit"):
-        unit = g["unit"]
+        unit = g.get("unit") or "ال" + str(g.get("unit2"))  # "للعام الحالي": لل + عام
         rel = (g.get("urel") or "الحالي").strip()
         step = -1 if rel in _PAST else (1 if rel in _NEXT else 0)
         if unit == "الاسبوع":
