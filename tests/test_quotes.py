@@ -128,3 +128,8 @@ def test_a_family_name_shared_with_a_famous_person_stays_with_its_own_first_name
     text = "أكدت نهلة بنت أحمد الجبير، مديرة المركز، أنه تم إنشاء مركز جديد للطلاب."
     assert [q[2] for q in quotes(text)] == ["نهلة بنت أحمد الجبير"]
     assert quotes("وأوضح فهد الجبير أن المشروع اكتمل في موعده.")[0][2] == "فهد الجبير"
+
+
+def test_a_body_named_in_quotation_marks_with_its_adjective_and_a_colon() -> None:
+    text = 'أعلنت "لجنة مكافحة الإرهاب" الروسية: إن قوات الأمن قتلت ستة مسلحين في المدينة.'
+    assert quotes(text) == [("indirect", "قوات الأمن قتلت ستة مسلحين في المدينة", "لجنة مكافحة الإرهاب")]

@@ -124,9 +124,12 @@ def _subject(ctx: _Context, pos: int) -> tuple[int, int, int]:
         pos += outlet.end()
     window = text[pos : pos + 160]
     quoted = re.match(r"\s*[\"«“]([^\"»”\n]{2,30})[\"»”]", window)
-    if quoted and len(quoted.group(1).split()) <= 3 and _THAT.match(window[quoted.end():].lstrip()):
-        # وأوضح "الحربي" أن: a name in quotation marks
-        return pos + quoted.start(1), pos + quoted.end(1), pos + quoted.end()
+    if quoted:
+        # وأوضح "الحربي" أن: a name in quotation marks; أعلنت "لجنة مكافحة الإرهاب" الروسية: إن: a body's
+        # name, its adjective and a colon before the reported clause
+        rest = re.match(rf"\s*(?:ال[{_AR}]+\s*)?:?\s*", window[quoted.end():])
+        if rest and len(quoted.group(1).split()) <= 4 and _THAT.match(window[quoted.end() + rest.end():]):
+            return pos + quoted.start(1), pos + quoted.end(1), pos + quoted.end() + rest.end()
     stop = _SUBJECT_STOP.search(window)
     that = _THAT.search(window)
     cut = min(m.start() for m in (stop, that) if m) if (stop or that) else len(window)
