@@ -101,9 +101,8 @@ class ReuseIndex:
         # when only a few new articles will be looked up (a run adding a handful to a large store),
         # stored articles are indexed under just the 5-grams and band keys those articles have:
         # every lookup of the run gives the same answer, for a fraction of the work
-        self.focus_grams = focus_grams
         self.focus_bands = focus_bands
-        self._focus_array = np.fromiter(focus_grams, dtype=np.int64) if focus_grams is not None else None
+        self.focus_grams = np.fromiter(focus_grams, dtype=np.int64) if focus_grams is not None else None
         self.hasher = MinHasher()
         self.docs: dict[str, Doc] = {}
         self.sigs: dict[str, np.ndarray] = {}
@@ -130,8 +129,8 @@ class ReuseIndex:
             if self.focus_bands is None or key in self.focus_bands[band]:
                 self.buckets[band][key].append(doc.id)
         all_grams = self._grams(doc)
-        if self._focus_array is not None:  # the focus holds sampled grams only
-            all_grams = all_grams[np.isin(all_grams, self._focus_array)]
+        if self.focus_grams is not None:  # the focus holds sampled grams only
+            all_grams = all_grams[np.isin(all_grams, self.focus_grams)]
         for g in sampled_grams(all_grams):
             self.grams[g].append(doc.id)
 

@@ -17,7 +17,7 @@ from ..arabic.stopwords import STOPWORDS
 from ..arabic.tokens import tokenize_spans
 from ..arabic.variants import variant_key
 from ..records import Entity
-from .gazetteers import entries, max_words
+from .gazetteers import GazetteerEntry, entries, first_names, longest_match
 from .ner_features import sentence_features
 
 # words after which a person's name follows (matching level)
@@ -57,15 +57,8 @@ def _triggers() -> dict[str, list[list[str]]]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    return frozenset(k.split()[0] for k in entries())
-
-
 def _names_someone_else(previous: str) -> bool:
     """The word before a one-word person entry belongs to another name: a first name, or بن/بنت/أبو."""
-    from .ner_features import first_names
-
     return previous in ("بن", "بنت", "ابن", "ابو", "ام") or previous in first_names()
 
 
@@ -79,35 +72,22 @@ def extract_entities(text: str) -> list[Entity]:
     norms = [normalize_token(t[0]) for t in toks]
     found: list[tuple[int, int, str, str]] = []  # token range, type, canonical
     taken = [False] * len(toks)
-    table = entries()
-    width = max_words()
-    firsts = _first_words()
     i = 0
+
+    def accept(n: int, entry: GazetteerEntry) -> bool:  # for the phrase starting at the current token i
+        if n == 1 and entry.type == "PER" and i > 0 and _names_someone_else(norms[i - 1]):
+            return False  # "نهلة بنت أحمد الجبير", "فهد الجبير": a family name, not the famous bearer of it
+        return _contiguous(toks, text, i, i + n)
+
     while i < len(toks):
-        hit = None
-        if norms[i] not in firsts and _clitic_free(norms[i]) not in firsts:
+        match = longest_match(norms, i, _clitic_free, accept)
+        if match is None:
             i += 1
             continue
-        for n in range(min(width, len(toks) - i), 0, -1):
-            words = norms[i : i + n]
-            phrase = " ".join(words)
-            entry = table.get(phrase)
-            if entry is None and n >= 1:
-                stripped = _clitic_free(words[0])
-                if stripped != words[0]:
-                    entry = table.get(" ".join([stripped, *words[1:]]))
-            if entry is not None and n == 1 and entry.type == "PER" and i > 0 and _names_someone_else(norms[i - 1]):
-                continue  # "نهلة بنت أحمد الجبير", "فهد الجبير": a family name, not the famous bearer of it
-            if entry is not None and _contiguous(toks, text, i, i + n):
-                hit = (i, i + n, entry.type, entry.canonical)
-                break
-        if hit:
-            found.append(hit)
-            for k in range(hit[0], hit[1]):
-                taken[k] = True
-            i = hit[1]
-            continue
-        i += 1
+        n, entry = match
+        found.append((i, i + n, entry.type, entry.canonical))
+        taken[i:i + n] = [True] * n
+        i += n
     # trigger rules: up to three name-like words after a person trigger
     triggers = _triggers()
     for i in range(len(toks)):

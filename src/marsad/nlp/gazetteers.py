@@ -6,6 +6,7 @@ Lookups are at matching level, so hamza/teh-marbuta spellings need not be listed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -39,6 +40,39 @@ def entries() -> dict[str, GazetteerEntry]:
 @lru_cache(maxsize=1)
 def max_words() -> int:
     return max(len(k.split()) for k in entries())
+
+
+@lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """The first word of every entry: a token that is none of these starts no gazetteer phrase."""
+    return frozenset(k.split()[0] for k in entries())
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common first names (data/first_names.txt): the word before a family name nobody listed."""
+    text = resources.files("marsad.nlp").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+def longest_match(norms: list[str], i: int, strip: Callable[[str], str],
+                  accept: Callable[[int, GazetteerEntry], bool] | None = None) -> tuple[int, GazetteerEntry] | None:
+    """The longest gazetteer phrase starting at token ``i`` of matching-level tokens, as (length, entry); its
+    first word may carry a proclitic, which ``strip`` removes. ``accept`` can refuse a candidate length."""
+    firsts = first_words()
+    if norms[i] not in firsts and strip(norms[i]) not in firsts:
+        return None
+    table = entries()
+    for n in range(min(max_words(), len(norms) - i), 0, -1):
+        words = norms[i:i + n]
+        entry = table.get(" ".join(words))
+        if entry is None:
+            stripped = strip(words[0])
+            if stripped != words[0]:
+                entry = table.get(" ".join([stripped, *words[1:]]))
+        if entry is not None and (accept is None or accept(n, entry)):
+            return n, entry
+    return None
 
 
 def lookup(phrase: str) -> GazetteerEntry | None:

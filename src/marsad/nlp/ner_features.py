@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..arabic.normalize import normalize_token
 from ..arabic.tokens import split_clitics
-from .gazetteers import entries, max_words
+from .gazetteers import entries, first_names, longest_match
 
 _TRIGGERS = {normalize_token(w): tag for tag, words in {
     "PER": "الرئيس رئيس وزير الوزير وزيرة الملك الأمير الشيخ الدكتور السيد السيدة المتحدث الناطق السفير النائب المستشار الجنرال اللواء العميد المدرب اللاعب الزعيم قائد الأمين الإمام البابا المبعوث",
@@ -33,13 +33,6 @@ def _gazetteer_words() -> dict[str, str]:
         for w in phrase.split():
             out.setdefault(w, entry.type)
     return out
-
-
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """Common first names: the word before a family name the tagger may never have seen."""
-    text = (Path(__file__).parent / "data" / "first_names.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -74,31 +67,19 @@ def _word_feats(w: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    return frozenset(k.split()[0] for k in entries())
-
-
 def _gazetteer_tags(norm: list[str]) -> list[str]:
-    """BIO tags of the longest gazetteer phrases in the sentence (the first word may carry a
-    proclitic: "وبوتين", "لمجلس الأمن"); word membership alone cannot tell "مجلس" in "مجلس الأمن"
-    from "مجلس" in "مجلس إدارة الشركة"."""
-    table, longest, firsts = entries(), max_words(), _first_words()
+    """BIO tags of the longest gazetteer phrases in the sentence; word membership alone cannot tell
+    "مجلس" in "مجلس الأمن" from "مجلس" in "مجلس إدارة الشركة"."""
     tags = ["O"] * len(norm)
     i = 0
     while i < len(norm):
-        if norm[i] not in firsts and split_clitics(norm[i]) not in firsts:
+        match = longest_match(norm, i, split_clitics)
+        if match is None:
             i += 1
             continue
-        for n in range(min(longest, len(norm) - i), 0, -1):
-            words = norm[i:i + n]
-            entry = table.get(" ".join(words)) or table.get(" ".join([split_clitics(words[0]), *words[1:]]))
-            if entry is not None:
-                tags[i:i + n] = ["B-" + entry.type] + ["I-" + entry.type] * (n - 1)
-                i += n
-                break
-        else:
-            i += 1
+        n, entry = match
+        tags[i:i + n] = ["B-" + entry.type] + ["I-" + entry.type] * (n - 1)
+        i += n
     return tags
 
 
