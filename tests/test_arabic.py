@@ -158,6 +158,23 @@ def test_dates_in_prose_have_offsets_and_calendars() -> None:
         assert text[d.start : d.end] == d.text
 
 
+def test_a_text_naming_its_own_today_anchors_its_other_relative_days() -> None:
+    # written on Wednesday, crawled on Thursday the 29th: "اليوم (الأربعاء)" and the later "صباح اليوم" are the 28th
+    text = "أصدرت القيادة اليوم (الأربعاء) بيانا قالت فيه إن طائرة هبطت صباح اليوم، بعد مهمة بدأت أمس."
+    assert [d.value for d in find_dates(text, REF)] == ["2026-01-28", "2026-01-28", "2026-01-27"]
+    assert [d.value for d in find_dates("قال الوزير اليوم إن طائرة هبطت أمس", REF)] == ["2026-01-29", "2026-01-28"]
+
+
+def test_the_eid_after_ramadan_is_the_one_just_past() -> None:
+    found = find_dates("زاد الإنفاق خلال رمضان والعيد", dt.date(2025, 4, 5))
+    assert [d.value for d in found] == ["2025-03-30"]  # Eid al-Fitr 1446
+
+
+def test_units_and_newspaper_names_are_not_today() -> None:
+    assert find_dates("تسير الشركة 1186 رحلة في اليوم الواحد", REF) == []
+    assert find_dates("هيفاء عبدالله – عين اليوم", REF) == []
+
+
 def test_times_and_durations_are_not_dates() -> None:
     assert find_dates("استمر الاجتماع ثلاث ساعات وانتهى في الساعة 3:20 عصرا", REF) == []
     assert find_dates("بلغ عدد الزوار 2026 زائرا", REF) == []
@@ -173,6 +190,9 @@ NEWS_FORMS = [
     ("يعقد المنتدى في الأول والثاني من مارس المقبل", "2026-03-01"),  # two coordinated days give the first
     ("تقام البطولة يومي 14 و15 فبراير", "2026-02-14"),
     ("يشارك منتخب مواليد 2010 في البطولة", "2010"),
+    ("بدأ التوزيع يوم 13 /10 /1447هـ في المدارس", "2026-04-01"),  # spaced slashes
+    ("تقام المباراة يوم ٣ فبراير القادم", "2026-02-03"),  # a day ahead in this month: this year
+    ("أطول سلسلة انخفاضات منذ بداية العام", "2026"),
     ("ارتفعت المبيعات لهذا العام", "2026"),
     ("ومن المقرر أن يصل الوفد الاثنين", "2026-02-02"),  # a future phrase: the next Monday
     ("وسيلتقي الفريقان الاثنين", "2026-02-02"),

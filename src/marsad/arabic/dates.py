@@ -125,9 +125,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("hijri", re.compile(rf"(?:اليوم\s+)?(?P<ord>{_ORD_RE})\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_RE}){_HIJRI_TAIL}")),
     # ISO / numeric dates
     ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)")),  # 2026-02-05, 2026/02/05
-    ("dmy", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<year>(?:19|20)\d\d)(?!\d)")),
+    ("dmy", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)(?:\s?/\s?|[.-])(?P<month>[01]?\d)(?:\s?/\s?|[.-])(?P<year>(?:19|20)\d\d)(?!\d)")),
     # numeric Hijri dates, as Saudi official texts print them: 28/5/1432, 06/10/1436هـ, 1436/10/06
-    ("hnum", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<hyear>1[34]\d\d)(?![\d/])\s?(?:هـ|ه(?![\u0621-\u064a]))?")),
+    ("hnum", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)(?:\s?/\s?|[.-])(?P<month>[01]?\d)(?:\s?/\s?|[.-])(?P<hyear>1[34]\d\d)(?![\d/])\s?(?:هـ|ه(?![\u0621-\u064a]))?")),
     ("hnum", re.compile(r"(?<![\d/.-])(?P<hyear>1[34]\d\d)[/.-](?P<month>[01]?\d)[/.-](?P<day>[0-3]?\d)(?![\d/])\s?(?:هـ|ه(?![\u0621-\u064a]))?")),
     # nth / last weekday of a month: "ثاني اربعاء من شهر اكتوبر 2014", "الاثنين الاخير من شهر ثلاثة", "الثلاثا الاول من شهر تشرين الاول"
     ("nthwd", re.compile(
@@ -144,7 +144,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("holiday", re.compile(r"(?P<hol>عيد الاضحي|عيد الفطر|عيد الفصح|راس السنه الهجريه|المولد النبوي)")),
     # "العيد" alone, as Saudi news says it in the days around Eid; not "العيد الوطني", "عيد ميلاده"
     # only after a word that ties it to a time ("يوم العيد", "خلال العيد", "بالعيد"); "كان العيد في الماضي" is no date
-    ("holiday", re.compile(r"(?:(?<![\u0621-\u064a])(?:يوم|ايام|صباح|صبيحه|ليله|اجازه|عطله|خلال|بمناسبه|قبل|بعد|في)\s+|(?<=[\s(]ب))(?P<hol>العيد)(?![\u0621-\u064a])"
+    ("holiday", re.compile(r"(?:(?<![\u0621-\u064a])(?:يوم|ايام|صباح|صبيحه|ليله|اجازه|عطله|خلال|بمناسبه|قبل|بعد|في)\s+|(?<=[\s(]ب)|(?<=رمضان و))(?P<hol>العيد)(?![\u0621-\u064a])"
                            r"(?!\s+(?:الوطني|الذهبي|الفضي|الماسي|السنوي|الخمسين|المئوي|الوطنى))")),
     # "من اسبوع", "قبل يومين", "قبل 3 ايام"
     # "من أسبوع" is a week ago, but "في أقل من أسبوع" is a duration
@@ -171,10 +171,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # relative days
     ("relday", re.compile(r"(?:(?<=[\s(]و)|(?<=[\s(]ف)|(?<![\u0621-\u064a]))(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|ما قبل الامس|ما قبل امس|قبل الامس|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|امس الاول|قبل امبارح|البارحه الاولي|بالامس الاول|الامس الاول|بالامس|الليله قبل الماضيه|الليله الماضيه|ليله امس|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم|هذه الليله|(?<!تلك )(?<!ذلك )الليله(?!\s+ال))(?![\u0621-\u064a])"
                           # a named day is not today: اليوم الوطني، اليوم العالمي للمرأة
-                          r"(?!\s+(?:الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير|الاخر|التالي|الاولي|الثانيه|الثالثه|الاخيره|الختاميه|الكبري))")),
+                          # nor a unit ("في اليوم الواحد") or a newspaper (عين اليوم، اليوم السابع)
+                          r"(?<!عين اليوم)(?!\s+(?:الواحد|السابع|الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير|الاخر|التالي|الاولي|الثانيه|الثالثه|الاخيره|الختاميه|الكبري))")),
     ("weekday", re.compile(rf"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
     ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?:لل(?P<unit2>اسبوع|شهر|عام|سنه)|(?P<unit>الاسبوع|الشهر|العام|السنه))\s+(?P<urel>الماضيه|المنصرمه|الفائته|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])"
                           r"(?!\s*(?:19|20)\d\d(?!\d))")),  # "للعام الماضي 2014": the year written out wins
+    # a part of the current year: "منذ بداية العام", "مع نهاية العام"; not the school or fiscal year
+    ("yearpart", re.compile(r"(?<![\u0621-\u064a])(?:بدايه|مطلع|منتصف|نهايه|اواخر|اوائل)\s+(?:هذا\s+)?العام(?![\u0621-\u064a])"
+                            r"(?!\s+(?:الدراسي|المالي|الهجري|الميلادي|الجديد|القادم|المقبل|الماضي|المنصرم|الفائت|الحالي|الجاري))(?!\s*(?:19|20)\d\d)")),
     ("thisunit", re.compile(r"(?<![\u0621-\u064a])[لبو]?(?:هذا|هذه)\s+(?P<unit>العام|السنه|الشهر|الاسبوع)(?![\u0621-\u064a])")),
     # عام 2015، لسنة 2015، للعام الماضي 2014
     ("year", re.compile(r"(?<![\u0621-\u064a\d])(?:[لبو]?(?:عام|سنه|العام|السنه)|للعام|للسنه)"
@@ -189,6 +193,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?<![\u0621-\u064a])[وبف]?(?:(?:في|حتي|منذ|بدايه|نهايه|مطلع|اواخر|اوائل|خلال|مواليد|موسم|صيف|شتاء|خريف|ربيع|كاس العالم|مونديال|يورو|اولمبياد|الاولمبياد|اكسبو|رؤيه)\s+"
                         r"|(?:[وب]?ال|لل)(?:ربع|نصف)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s*(?:من\s+)?)(?P<year>(?:19|20)\d\d)(?![\d%/$-]|[.,]\d|\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال))")),
 ]
+
+# relative days and their offset from the reference (matching-level spellings)
+_RELDAY_OFFSETS = {"امس": -1, "البارحه": -1, "اليوم السابق": -1, "قبل امس": -2, "قبل الامس": -2, "ما قبل الامس": -2, "ما قبل امس": -2, "اول امس": -2,
+    "اول من امس": -2, "امس الاول": -2, "قبل امبارح": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "البارحه الاولي": -2, "بالامس الاول": -2, "الامس الاول": -2,
+    "بالامس": -1, "ليله امس": -1, "اليوم الي قبل امبارح": -2, "يوم قبل امس": -2, "غدا": 1, "غداً": 1, "يوم غد": 1, "بعد غد": 2,
+    "بعد الغد": 2, "اليوم الذي بعد الغد": 2}
 
 _EN_MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
@@ -435,10 +445,10 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
         elif kind == "range":
             year, calendar = _nearest_year(month, day, ref, prefer), "gregorian"
         elif rel in _PAST:  # ديسمبر الماضي: the most recent December before the reference
-            year = ref.year if month < ref.month else ref.year - 1
+            year = ref.year if month < ref.month or (month == ref.month and day and day < ref.day) else ref.year - 1
             calendar = "relative"
-        elif rel in _NEXT:
-            year = ref.year if month > ref.month else ref.year + 1
+        elif rel in _NEXT:  # "12 أغسطس القادم" written on 6 August is six days ahead
+            year = ref.year if month > ref.month or (month == ref.month and day and day > ref.day) else ref.year + 1
             calendar = "relative"
         elif rel == "الجاري":
             year, calendar = ref.year, "relative"
@@ -451,11 +461,7 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
             return f"{year:04d}-{month:02d}", calendar
         return (dt.date(year, month, day).isoformat(), calendar) if _valid(year, month, day) else None
     if kind == "relday":
-        rel = g["rel"]
-        offset = {"امس": -1, "البارحه": -1, "اليوم السابق": -1, "قبل امس": -2, "قبل الامس": -2, "ما قبل الامس": -2, "ما قبل امس": -2, "اول امس": -2,
-                  "اول من امس": -2, "امس الاول": -2, "قبل امبارح": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "البارحه الاولي": -2, "بالامس الاول": -2, "الامس الاول": -2,
-                  "بالامس": -1, "ليله امس": -1, "اليوم الي قبل امبارح": -2, "يوم قبل امس": -2, "غدا": 1, "غداً": 1, "يوم غد": 1, "بعد غد": 2,
-                  "بعد الغد": 2, "اليوم الذي بعد الغد": 2}.get(rel, 0)
+        offset = _RELDAY_OFFSETS.get(g["rel"], 0)
         return (ref + dt.timedelta(days=offset)).isoformat(), "relative"
     if kind == "weekday":
         wd = _WEEKDAYS[g["wd"]]
@@ -484,6 +490,8 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
         return f"{ref.year + step:04d}", "relative"
     if kind == "year":
         return g["year"], "gregorian"
+    if kind == "yearpart":
+        return f"{ref.year:04d}", "relative"
     return None
 
 
@@ -522,7 +530,24 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
             taken.append((start, end))
             found.append(DateMention(text=text[start:end], start=start, end=end, value=resolved[0], calendar=resolved[1]))
     found.sort(key=lambda d: d.start)
-    return _merge_relative_day_with_weekday(text, _merge_weekday_with_date(text, found))
+    return _anchor_today(_merge_relative_day_with_weekday(text, _merge_weekday_with_date(text, found)), reference)
+
+
+def _anchor_today(found: list[DateMention], ref: dt.date) -> list[DateMention]:
+    """A text that names its own today ("اليوم (الأربعاء)") one day before the reference (a story written the
+    evening before the crawl or the print date) means that day by its other "اليوم", "أمس", "غدا" too."""
+    anchor = next((d for d in found if _fold(d.text).startswith("اليوم") and len(d.value) == 10
+                   and any(w in _fold(d.text) for w in _WEEKDAYS)), None)
+    if anchor is None or (ref - dt.date.fromisoformat(anchor.value)).days != 1:
+        return found
+    out = []
+    for d in found:
+        word = re.sub(r"^(?:[وف]|(?:صباح|مساء|ظهر|عصر|فجر|ليله|يوم)\s+)", "", _fold(d.text))
+        if d is not anchor and word in _RELDAY_OFFSETS | {"اليوم": 0}:
+            d = DateMention(text=d.text, start=d.start, end=d.end, calendar=d.calendar,
+                            value=(dt.date.fromisoformat(d.value) - dt.timedelta(days=1)).isoformat())
+        out.append(d)
+    return out
 
 
 # a clause that speaks of what will happen: a future particle or phrase, or an imperfect verb among its first
