@@ -299,9 +299,9 @@ class EventClusterer:
             norm = e.norm()
             known = []
             for other_id in sorted(self.candidates(probe)):
-                if other_id == e.id:
-                    continue
                 o = self.events[other_id]
+                if other_id == e.id or abs((o.first - e.first).days) > p.get("merge_days", 1):
+                    continue  # only events of the same days can be its twin: skip the dot product
                 small, big = (e.centroid, o.centroid) if len(e.centroid) < len(o.centroid) else (o.centroid, e.centroid)
                 known.append((other_id, sum(v * big.get(t, 0.0) for t, v in small.items()) / (norm * o.norm())))
         best, best_s = None, threshold
