@@ -17,6 +17,7 @@ from ..arabic.tokens import content_terms
 
 _SPLIT = re.compile(r"(?<=[.!؟?])(?<!\d\.)(?:\s+|(?=[\u0621-\u064a«\"]))|\n+")
 SAME_SENTENCE = 0.7  # token-set Jaccard above which two sentences say the same thing
+W_CENTRAL, W_SUPPORT, W_EARLY = 0.4, 0.5, 0.1  # sentence score: centrality, share of outlets stating it, lead position
 
 
 def split_sentences(text: str) -> list[str]:
@@ -112,7 +113,7 @@ def summarize(articles: list[dict[str, object]], budget: int = 5, lam: float = 0
     for g in groups:
         support = len(g.outlets) / n_outlets
         early = 1.0 / (1 + g.position)  # news puts the main fact first
-        scored.append((0.6 * _cos(g.terms, centroid, c_norm) + 0.25 * support + 0.15 * early, g))
+        scored.append((W_CENTRAL * _cos(g.terms, centroid, c_norm) + W_SUPPORT * support + W_EARLY * early, g))
     chosen: list[SentenceGroup] = []
     # MMR over the strongest candidates only: the rest never wins a place in a short summary
     pool = sorted(scored, key=lambda x: -x[0])[: budget * 10]
