@@ -14,7 +14,7 @@ from marsad.arabic.normalize import normalize_match
 from marsad.arabic.tokens import content_terms
 from marsad.report.contradiction import stance
 from marsad.report.event import disagreements
-from marsad.report.summary import split_sentences
+from marsad.report.summary import split_sentences, summarize
 
 from .conftest import article_for
 
@@ -108,3 +108,19 @@ def test_disagreements_between_outlets_of_one_event() -> None:
     assert {v["value"] for v in kinds["attribution"]["values"]} == {"أحمد الشرع", "وزير الخارجية"}
     same = disagreements([art("a", "منفذ1", body_a), art("c", "منفذ1", body_b)])
     assert not [d for d in same if d["kind"] == "number"]  # one outlet correcting itself is not a disagreement
+
+
+def test_the_summary_prefers_what_several_outlets_state() -> None:
+    # one outlet's sentence is the most central (its words recur everywhere); two outlets state the other one
+    shared = "أعلنت وزارة الصحة تسجيل خمس إصابات جديدة بالفيروس في مدينة الرياض خلال اليوم."
+    central = "رفعت المستشفيات في الرياض جاهزيتها لاستقبال المصابين بالفيروس وتتابع الفرق الطبية حالاتهم."
+    arts = [
+        {"id": "a", "outlet": "منفذ1", "published": "2026-01-01", "body": shared + " وتتابع الفرق الطبية حالات المصابين في المستشفيات."},
+        {"id": "b", "outlet": "منفذ2", "published": "2026-01-01", "body": shared + " وقالت مصادر إن المستشفيات رفعت جاهزيتها لاستقبال المصابين."},
+        {"id": "c", "outlet": "منفذ3", "published": "2026-01-01", "body": central},
+        {"id": "d", "outlet": "منفذ4", "published": "2026-01-01",
+         "body": "وذكرت مصادر طبية أن المستشفيات في الرياض رفعت جاهزيتها وأن الفرق الطبية تتابع المصابين بالفيروس."},
+    ]
+    top = summarize(arts, budget=1)
+    assert top[0]["text"] == shared and set(top[0]["article_ids"]) == {"a", "b"}
+    assert central in [s["text"] for s in summarize(arts, budget=2)]
