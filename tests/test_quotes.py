@@ -133,3 +133,51 @@ def test_a_family_name_shared_with_a_famous_person_stays_with_its_own_first_name
 def test_a_body_named_in_quotation_marks_with_its_adjective_and_a_colon() -> None:
     text = 'أعلنت "لجنة مكافحة الإرهاب" الروسية: إن قوات الأمن قتلت ستة مسلحين في المدينة.'
     assert quotes(text) == [("indirect", "قوات الأمن قتلت ستة مسلحين في المدينة", "لجنة مكافحة الإرهاب")]
+
+
+def test_a_cue_verb_with_diacritics() -> None:
+    text = "قال وزير الصحة ناصر العمري إن المستشفيات جاهزة، كما شدّد على أن الخدمات ستستمر دون انقطاع."
+    assert [(q[1], q[2]) for q in quotes(text)] == [("المستشفيات جاهزة", "ناصر العمري"),
+                                                    ("الخدمات ستستمر دون انقطاع", "ناصر العمري")]
+
+
+def test_a_verb_inside_what_was_said_starts_no_quote() -> None:
+    text = ("وأوضح القيادي في الحركة سالم أبو خليل أنه طالب بحماية المدنيين في القرى الحدودية، "
+            "مشيرا إلى أن القيادة عليها اتخاذ إجراءات عاجلة.")
+    assert [(q[1], q[2]) for q in quotes(text)] == [
+        ("طالب بحماية المدنيين في القرى الحدودية", "سالم أبو خليل"), ("القيادة عليها اتخاذ إجراءات عاجلة", "سالم أبو خليل")]
+    headline = 'مؤسس "الشبكة": "اعتبر نفسك بين عائلتك" كذبة الشركات\nقال المؤسس جون ريد إن الوظيفة لا تدوم إلى الأبد.'
+    assert all(q[2] != "نفسك بين عائلتك" for q in quotes(headline))
+
+
+def test_a_description_in_quotation_marks_after_a_participle() -> None:
+    text = "وندد المبعوث الأممي نيكولاس كاي أمس بالهجوم، واصفا إياه بأنه \"عمل مشين وجبان\"."
+    assert quotes(text) == [("indirect", "\"عمل مشين وجبان\"", "نيكولاس كاي")]
+
+
+def test_a_verse_cited_in_a_sermon_does_not_take_over_the_next_pronoun_verb() -> None:
+    text = ("قال خطيب الجامع حمد الفالح إن العنف لا يقره دين، يقول ربنا سبحانه ((ولا تقتلوا أنفسكم)) ، "
+            "وأضاف: إن الأمن نعمة يجب الحفاظ عليها.")
+    assert [q[2] for q in quotes(text)] == ["حمد الفالح", "ربنا سبحانه", "حمد الفالح"]
+
+
+def test_a_colon_after_a_title_in_quotation_marks_introduces_the_quote() -> None:
+    text = "وأوضح الوزير سالم الحربي خلال جلسة لمناقشة برنامج «التحول الرقمي» في الرياض أمس: «لقد أنجزنا نصف الخطة»."
+    assert quotes(text) == [("direct", "لقد أنجزنا نصف الخطة", "سالم الحربي")]
+
+
+def test_the_seat_of_an_organisation_is_not_part_of_its_director_name() -> None:
+    text = "وأوضح مدير المرصد رامي عبد الرحمن ومقره لندن أن القصف استهدف ثلاث قرى في الريف الشمالي."
+    assert quotes(text)[0][2] == "رامي عبد الرحمن"
+
+
+def test_a_headline_role_colon_words_when_the_body_quotes_that_role() -> None:
+    text = ("إمام المسجد الكبير : الأمن مسؤولية الجميع بلا استثناء\n"
+            "قال إمام وخطيب المسجد الكبير الشيخ صالح بن عبدالله الراشد اليوم إن حماية الوطن واجب على كل مواطن.")
+    found = quotes(text)
+    assert found[0][1] == "الأمن مسؤولية الجميع بلا استثناء" and found[0][2] == found[1][2]
+
+
+def test_his_statements_in_which_he_stressed() -> None:
+    text = "جاء الهجوم بعد ساعات على تصريحات للرئيس الأمريكي باراك أوباما أكد فيها أن الحركة قد ضعفت كثيرا."
+    assert quotes(text)[0][1:] == ("الحركة قد ضعفت كثيرا", "باراك أوباما")

@@ -44,14 +44,22 @@ _PRESENT_SET = frozenset(_PRESENT.split("|"))
 _PARTICIPLES = (
     "مشيرا|مشيرة|مشيرين|مشيران|مؤكدا|مؤكدة|موكدا|مؤكدين|مؤكدان|موضحا|موضحة|موضحين|مبينا|مبينة|لافتا|لافتة|"
     "مضيفا|مضيفة|مضيفين|مضيفان|معتبرا|معتبرة|منوها|منوهة|مشددا|مشددة|قائلا|قائلة|قائلين|متابعا|متابعة|"
-    "مستطردا|مستطردة|محذرا|محذرة|معربا|معربة"
+    "مستطردا|مستطردة|محذرا|محذرة|معربا|معربة|واصفا|واصفة|واصفين"
 )
 # "موضحًا" puts the tanween before the final alef, "موضحاً" after it: both spellings
 _PARTICIPLES = "|".join(p[:-1] + "\u064b?ا" if p.endswith("ا") else p for p in _PARTICIPLES.split("|"))
+
+
+def _voweled(alternatives: str) -> str:
+    """Let diacritics sit after any letter of the alternatives: pages print "شدّد" as often as "شدد"."""
+    return "|".join("".join(ch + f"[{_TANWEEN}]*" if "\u0621" <= ch <= "\u064a" else ch for ch in alt)
+                    for alt in alternatives.split("|"))
+
+
 _VERB_RE = re.compile(
-    rf"(?<![{_AR}])(?P<conj>[وف]?)(?:(?P<part>{_PARTICIPLES})[{_TANWEEN}]*|(?P<verb>{_PAST}|{_PRESENT}))(?![{_AR}])"
+    rf"(?<![{_AR}])(?P<conj>[وف]?)(?:(?P<part>{_voweled(_PARTICIPLES)})[{_TANWEEN}]*|(?P<verb>{_voweled(_PAST + '|' + _PRESENT)}))(?![{_AR}])"
 )
-_QUOTE_RE = re.compile(r"«(?P<a>[^«»]{3,800})»|\"(?P<b>[^\"]{3,800})\"|“(?P<c>[^“”]{3,800})”")
+_QUOTE_RE = re.compile(r"«(?P<a>[^«»]{3,800})»|\"(?P<b>[^\"]{3,800})\"|“(?P<c>[^“”]{3,800})”|(?:\(\(|﴿)(?P<d>[^()﴿﴾]{3,800})(?:\)\)|﴾)")
 _THAT = re.compile(rf"(?<![{_AR}])(?:إلى\s+|الى\s+)?(?:بأن|بان|فإن|فان|أن|ان|إن)(?:ه|ها|هم|هما|ني|نا)?(?![{_AR}])")
 # "نقلت وكالة … عن X قوله", also through "وسائل إعلام", "مصادر", a newspaper's name
 _REPORTED = re.compile(r"نقلت?\s+(?:[^.\s]+\s+){1,6}?عن\s+(?P<who>[^.،,]{3,60}?)\s+(?:قوله|قولها|قولهم)")
@@ -66,7 +74,7 @@ _DOT_END = (rf"(?<!(?<![{_AR}])[{_AR}])(?:(?<=(?<![{_AR}])[{_AR}]{{2}})\.(?![{_A
 _HEADLINE = re.compile(rf"^\s*(?P<who>[{_AR}][{_AR} ]{{1,28}}?)\s*:\s*(?P<q>[^\n]{{8,200}})$")
 # where a reported clause ends: the sentence, or the next participle that starts another quote
 _CLAUSE_END = re.compile(rf"{_DOT_END}|[!؟?\n]|[،,]\s*(?:و)?(?:{_PARTICIPLES})[{_TANWEEN}]*(?![{_AR}])"
-                         rf"|[،,]?\s*(?:و)(?:{_PAST})(?![{_AR}])")
+                         rf"|[،,]?\s*(?:و|كما\s+)(?:{_voweled(_PAST)})(?![{_AR}])|[،,]\s*(?:{_PRESENT})(?![{_AR}])")
 # أن after these words joins clauses ("غير أن": however; "بعد أن": after) and reports no speech
 _NOT_REPORTING = re.compile(rf"(?<![{_AR}])(?:غير|إلا|الا|رغم|برغم|بعد|قبل|منذ|حيث|بما|لو|كما|مع|يبدو|يرجح|ويبدو)\s*$")
 _SENTENCE_END = re.compile(rf"{_DOT_END}|[!؟?\n]")
@@ -74,14 +82,14 @@ _SENTENCE_END = re.compile(rf"{_DOT_END}|[!؟?\n]")
 _SUBJECT_STOP = re.compile(
     rf"[.،,:؛«\"“(\n]|(?<![{_AR}])(?:في|خلال|عبر|بحسب|حسب|أمام|امام|على|عن|إلى|الى|مع|عقب|بعد|قبل|لدى|"
     rf"لـ|لوسائل|لوكالة|لصحيفة|لقناة|لموقع|للصحفيين|للصحافيين|للصحافة|اليوم|أمس|امس|مساء|صباح|"
-    rf"الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|وهو|وهي|وهم|الذي|التي|الذين|أيضا|ايضا|{_PARTICIPLES})"
+    rf"الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|وهو|وهي|وهم|ومقره|ومقرها|ومقرهم|الذي|التي|الذين|أيضا|ايضا|{_PARTICIPLES})"
     rf"(?![{_AR}])"
 )
-_NOT_A_SPEAKER = re.compile(rf"^(?:هو|هي|ما|حيث|كما|فيما|بينما|وقد|قد|ثم|هذا|هذه|ذلك|تلك|إنه|انه|أنه|أن|ان|إن|بأن|فيه|فيها|له|لها|به|بها|من|ما|أكثر|اكثر|مرة|مرارا|"
+_NOT_A_SPEAKER = re.compile(rf"^(?:هو|هي|ما|حيث|إذ|اذ|حين|عندما|كما|فيما|بينما|وقد|قد|ثم|هذا|هذه|ذلك|تلك|إنه|انه|أنه|أن|ان|إن|بأن|فيه|فيها|له|لها|به|بها|من|ما|أكثر|اكثر|مرة|مرارا|"
                             rf"مجددا|سابقا|كذلك|حينها|بدوره|بدورها|بدورهم|ذات|نفسه|نفسها)(?![{_AR}])")
 # words that open a subject naming a role, after which the person's name comes last: "المتحدث باسم … بيتر سميردون"
 _ROLE = re.compile(rf"^(?:ال|لل|ل)?(?:متحدث|ناطق|وزير|رئيس|مدير|مدرب|لاعب|أمين|امين|محافظ|أمير|امير|سفير|نائب|مساعد|"
-                   rf"مسؤول|مستشار|قائد|عضو|مشرف|وكيل|مبعوث|موفد|مندوب|ممثل|محلل|مفوض|المقدم|الرائد|العقيد|العميد|اللواء|الدكتور|المهندس|الشيخ|(?:د|م|أ)(?![{_AR}]))")
+                   rf"مسؤول|مستشار|قائد|قيادي|عضو|مشرف|وكيل|مبعوث|موفد|مندوب|ممثل|محلل|مفوض|المقدم|الرائد|العقيد|العميد|اللواء|الدكتور|المهندس|الشيخ|(?:د|م|أ)(?![{_AR}]))")
 _NAME_STOP = re.compile(r"^(?:ال|بال|لل|وال)|^(?:في|من|عن|على|إلى|الى|باسم|لشؤون|و)$")
 _PREPOSITIONS = frozenset({"في", "من", "عن", "على", "إلى", "الى", "لدى", "مع"})
 _HONORIFIC = re.compile(r"^(?:م|د|أ|ا|المهندس|الدكتور|الأستاذ|الاستاذ|الشيخ|اللواء|العميد|العقيد|المقدم|الرائد|النقيب|"
@@ -298,6 +306,13 @@ def _sentence_subject(ctx: _Context, pos: int) -> str | None:
     return (best.canonical or best.text) if best else None
 
 
+def _person_before(ctx: _Context, pos: int) -> str | None:
+    """The last person named in the sentence before ``pos``."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(ctx.clean, max(0, pos - 300), pos)), default=max(0, pos - 300))
+    people = [e for e in ctx.within(start, pos) if e.type == "PER"]
+    return (people[-1].canonical or people[-1].text) if people else None
+
+
 # a definite role without a name refers back to the last named speaker: "وأضاف الوزير", "وقال المسؤول الإيراني"
 _ANAPHORIC_ROLE = re.compile(rf"^(?:المسؤول|الوزير|الرئيس|المدرب|اللاعب|السفير|الأمير|الامير|المتحدث|الناطق|المدير|"
                              rf"المبعوث|الموفد|المندوب|الممثل|"
@@ -322,20 +337,25 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
     """A quotation that the cue introduces: a quoted span close after it in the same sentence, or speech after a colon."""
     tail = text[after : after + 900]
     colon = re.match(r"\s*:\s*", tail)
-    q = _QUOTE_RE.search(tail)
-    if q:
+    for q in _QUOTE_RE.finditer(tail):
         between = tail[: q.start()]
-        body_group = next(name for name in ("a", "b", "c") if q.group(name) is not None)
-        short = len(q.group(body_group).split()) <= 3
+        if _SENTENCE_END.search(between):
+            break
+        body_group = next(name for name in ("a", "b", "c", "d") if q.group(name) is not None)
+        words = len(q.group(body_group).split())
         # a short quoted phrase followed by أن names a source (وذكرت صحيفة "ذي تايمز" أن) or is a scare quote
-        names_source = len(q.group(body_group).split()) <= 5 and (
+        names_source = words <= 5 and (
             _SOURCE_NOUN.search(between) is not None
             or re.match(rf'(?:\s*و?\s*[«"“][^»"”]{{1,40}}[»"”])*\s*(?<![{_AR}])(?:بأن|بان|أن|ان|إن)', tail[q.end():]) is not None)
-        scare = short and not colon and between.strip() != ""  # بـ"الجبان" mid-clause; «لن نرفع الضرائب» right after
+        # "… يوم أمس: «…»"; a colon after another cue or an أن is that cue's
+        introduced = colon is not None or (between.rstrip().endswith(":") and not _VERB_RE.search(between)
+                                           and not _THAT.search(between))
+        scare = words <= 3 and not introduced and between.strip() != ""  # بـ"الجبان" mid-clause
         if not names_source and not scare and (
-                (colon and not _SENTENCE_END.search(between)) or (q.start() <= 200 and not _SENTENCE_END.search(between) and not _VERB_RE.search(between)
-                          and not _THAT.search(between))):
+                introduced or (q.start() <= 200 and not _VERB_RE.search(between) and not _THAT.search(between))):
             return after + q.start(body_group), after + q.end(body_group)
+        if not (scare or names_source):
+            break  # a real quotation this cue does not introduce; a name or scare quote lets the search go on
     if colon and not _VERB_RE.match(tail, colon.end()):  # قال: text without quotation marks, to the end of its sentence
         start = after + colon.end()
         end_m = _SENTENCE_END.search(text, start)
@@ -374,7 +394,12 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
     used: list[tuple[int, int]] = []
     last_speaker: str | None = None
     last_speaker_at = -1
+    # who a past-tense "وأضاف" goes on from: the last speaker of a past verb, not one a present "يقول" cited
+    # ("يقول ربنا سبحانه ((…))، وأضاف:" is the preacher again)
+    last_narrator: str | None = None
     names = ctx.names()
+    # speech verbs inside a quotation are part of what was said ("اعتبر نفسك بين عائلتك" in a headline)
+    quoted = [(q.start(), q.end()) for q in _QUOTE_RE.finditer(text) if "\n" not in q.group(0)]
 
     first_line = text.split("\n", 1)[0]
     h = _HEADLINE.match(first_line)
@@ -385,6 +410,9 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
     events += [(m.start(), "according", m) for m in _STATEMENT.finditer(text)]
     events.sort(key=lambda x: x[0])
     for pos, kind, m in events:
+        if any(s0 < pos < e0 for s0, e0 in quoted) or any(s0 <= pos < e0 for s0, e0 in used):
+            continue  # a verb inside a quote already taken: "أوضح أنه طالب بتسليح …" reports one thing
+        present = kind == "verb" and re.sub(f"[{_TANWEEN}]", "", m.group("verb") or "") in _PRESENT_SET
         if kind == "reported":
             who = m.group("who").strip()
             speaker = _leading_name(who.split()) or _speaker_of(ctx, m.start("who"), m.end("who")) or who
@@ -422,15 +450,17 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                     # the role named nobody, or only its institution ("مبعوث الأمم المتحدة إلى الشرق الأوسط
                     # نيكولاي ملادينوف:"): the person's name follows the adjuncts
                     speaker, after = named
-                if speaker is None and subject in ("فيها", "فيه"):  # "بتغريدة أخرى قال فيها:": the sentence's subject
-                    speaker = _sentence_subject(ctx, pos)
+                if speaker is None and subject in ("فيها", "فيه"):  # "تصريحات للرئيس … أوباما أكد فيها أن": his
+                    speaker = _person_before(ctx, pos) or _sentence_subject(ctx, pos)
             if speaker is None:  # وأضاف / وتابع: the last named speaker goes on
-                speaker = last_speaker
+                speaker = last_speaker if present else (last_narrator or last_speaker)
         speaker = _canonical(speaker, names)
         if speaker and _looks_like_a_name(speaker) and speaker not in names:
             names.append(speaker)  # a full name read off a speech cue also resolves a later surname
         if speaker:
             last_speaker, last_speaker_at = speaker, pos
+            if not present:
+                last_narrator = speaker
         span = _direct_after(text, after)
         kind_of = "direct"
         if span is None:
@@ -448,6 +478,11 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical and
                          (who in q.speaker_canonical.split() or who == q.speaker_canonical
                           or (len(joined) >= 5 and joined in q.speaker_canonical.replace(" ", "")))]
+        if not body_speakers and " " in who:
+            # a role in the headline, "إمام المسجد الحرام : …", and the body's "قال إمام وخطيب المسجد الحرام د. …";
+            # one word ("السعودية:") is more often a place or a body than the speaker
+            body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical
+                             and all(w in text[max(0, q.start - 150):q.start] for w in who.split())][:1]
         if body_speakers:
             start = h.start("q")
             _add(quotes, used, Quote(text=h.group("q").strip(), start=start, end=start + len(h.group("q").strip()),
