@@ -294,7 +294,7 @@ def _sentence_subject(ctx: _Context, pos: int) -> str | None:
     """Who a participle cue belongs to when no speech verb came before it in its sentence: the first person or
     organisation of the sentence ("وكان المدرب بولوني قد اجتمع مع اللاعبين، مشيراً إلى أن")."""
     text = ctx.clean
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos)), default=max(0, pos - 400))
+    start = _sentence_start(text, pos)
     opening = re.match(rf"\s*(?:و?كانت?|و)?\s*(?P<np>[^،,.\n]+?)\s+(?:قد|قام|قامت)(?![{_AR}])", text[start:pos])
     if opening and len(opening.group("np").split()) <= 6:  # "وكان المدرب خالد الرميح قد اجتمع": the opening subject
         who = _speaker_of(ctx, start + opening.start("np"), start + opening.end("np"))
@@ -306,10 +306,13 @@ def _sentence_subject(ctx: _Context, pos: int) -> str | None:
     return (best.canonical or best.text) if best else None
 
 
+def _sentence_start(text: str, pos: int, reach: int = 400) -> int:
+    return max((m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - reach), pos)), default=max(0, pos - reach))
+
+
 def _person_before(ctx: _Context, pos: int) -> str | None:
     """The last person named in the sentence before ``pos``."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(ctx.clean, max(0, pos - 300), pos)), default=max(0, pos - 300))
-    people = [e for e in ctx.within(start, pos) if e.type == "PER"]
+    people = [e for e in ctx.within(_sentence_start(ctx.clean, pos), pos) if e.type == "PER"]
     return (people[-1].canonical or people[-1].text) if people else None
 
 
