@@ -163,6 +163,23 @@ def test_a_text_naming_its_own_today_anchors_its_other_relative_days() -> None:
     text = "أصدرت القيادة اليوم (الأربعاء) بيانا قالت فيه إن طائرة هبطت صباح اليوم، بعد مهمة بدأت أمس."
     assert [d.value for d in find_dates(text, REF)] == ["2026-01-28", "2026-01-28", "2026-01-27"]
     assert [d.value for d in find_dates("قال الوزير اليوم إن طائرة هبطت أمس", REF)] == ["2026-01-29", "2026-01-28"]
+    # a page crawled days late: "today (Sunday)" on a Thursday reference is the Sunday before, and so is its next "اليوم"
+    assert [d.value for d in find_dates("أعلن التنظيم اليوم الأحد تفجير الملعب، وقالت القناة إن عناصره فجروه اليوم.", REF)] == [
+        "2026-01-25", "2026-01-25"]
+
+
+def test_a_weekday_with_a_yearless_numeric_date_takes_the_reading_on_that_weekday() -> None:
+    # REF is Thursday 29 January 2026 = 10 Sha'ban 1447; "8/13" is 13 Sha'ban (a Sunday), "3/2" is 3 February (a Tuesday)
+    found = find_dates("المراجعة أيام الأحد 8/13 والثلاثاء 3/2 في مقر الكلية", REF)
+    assert [(d.text, d.value, d.calendar) for d in found] == [
+        ("الأحد 8/13", "2026-02-01", "hijri"), ("الثلاثاء 3/2", "2026-02-03", "gregorian")]
+
+
+def test_both_years_of_a_pair_and_chronology_years_after_a_colon() -> None:
+    assert [d.value for d in find_dates("بين عامي 2000 و2010 زاد عدد السكان", REF)] == ["2000", "2010"]
+    assert find_dates("بين 1500 و2000 دولار", REF) == []
+    text = "أهم الأحداث على النحو التالي : 1909 - استقالة الحكومة. 1933 - ابتكار رشاش"
+    assert [d.value for d in find_dates(text, REF)] == ["1909", "1933"]
 
 
 def test_the_eid_after_ramadan_is_the_one_just_past() -> None:
@@ -193,6 +210,8 @@ NEWS_FORMS = [
     ("بدأ التوزيع يوم 13 /10 /1447هـ في المدارس", "2026-04-01"),  # spaced slashes
     ("تقام المباراة يوم ٣ فبراير القادم", "2026-02-03"),  # a day ahead in this month: this year
     ("أطول سلسلة انخفاضات منذ بداية العام", "2026"),
+    ("في مثل هذا اليوم الموافق للعشرين من شهر يناير", "2026-01-20"),  # ل + العشرين
+    ("زاد عدد السكان بين عامي 2000 و2010", "2000"),
     ("ارتفعت المبيعات لهذا العام", "2026"),
     ("ومن المقرر أن يصل الوفد الاثنين", "2026-02-02"),  # a future phrase: the next Monday
     ("وسيلتقي الفريقان الاثنين", "2026-02-02"),

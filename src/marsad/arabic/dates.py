@@ -94,6 +94,7 @@ _WEEKDAYS = {"الاثنين": 0, "الاتنين": 0, "الثلاثاء": 1, "�
 _MONTH_RE = rf"(?:(?<![\u0621-\u064a])|(?<=(?<![\u0621-\u064a])[بلوف]))(?:{_alts(list(_GREG_MONTHS))})(?![\u0621-\u064a])"
 _HIJRI_RE = _alts(list(_HIJRI))
 _ORD_RE = _alts(list(_ORDINALS))
+_ORD_LL_RE = _alts([k[2:] for k in _ORDINALS if k.startswith("ال")])  # "للعشرين": ل + العشرين
 _WD_RE = _alts(list(_WEEKDAYS))
 _WD_BARE = {k[2:] if k.startswith("ال") else k: v for k, v in _WEEKDAYS.items()} | {"احد": 6, "اثنين": 0, "ثلاثا": 1}
 _WD_BARE_RE = _alts(list(_WD_BARE))
@@ -137,7 +138,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # mid-month: "نص شهر ثلاث", "في نصف شهر مارس", "منتصف مارس"
     ("midmonth", re.compile(rf"(?:نص|نصف|منتصف)\s+{_ANY_MONTH}{_YEAR_TAIL}")),
     # "اليوم الثالث من شهر عشرة", "الاول من شهر شباط", "في اول شباط"
-    ("ordmonth", re.compile(rf"(?:اليوم\s+)?(?P<ord>{_ORD_RE}|اول)(?:\s+و(?:{_ORD_RE}))?\s+(?:من\s+)?{_ANY_MONTH}{_YEAR_TAIL}")),
+    ("ordmonth", re.compile(rf"(?:اليوم\s+)?(?P<ord>{_ORD_RE}|اول|لل(?:{_ORD_LL_RE}))(?:\s+و(?:{_ORD_RE}))?\s+(?:من\s+)?{_ANY_MONTH}{_YEAR_TAIL}")),
     # weekday of a named week: "احد الاسبوع الماضي", "ثلاثاء الاسبوع الفائت", "اثنين الاسبوع الحالي"
     ("wdweek", re.compile(rf"(?P<wd>{_WD_BARE_RE}|{_WD_RE})\s+الاسبوع\s+(?P<wrel>{_PAST_WORDS}|{_NEXT_WORDS}|الحالي|الجاري)")),
     # religious holidays: the next one from the reference
@@ -172,7 +173,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relday", re.compile(r"(?:(?<=[\s(]و)|(?<=[\s(]ف)|(?<![\u0621-\u064a]))(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|ما قبل الامس|ما قبل امس|قبل الامس|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|امس الاول|قبل امبارح|البارحه الاولي|بالامس الاول|الامس الاول|بالامس|الليله قبل الماضيه|الليله الماضيه|ليله امس|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم|هذه الليله|(?<!تلك )(?<!ذلك )الليله(?!\s+ال))(?![\u0621-\u064a])"
                           # a named day is not today: اليوم الوطني، اليوم العالمي للمرأة
                           # nor a unit ("في اليوم الواحد") or a newspaper (عين اليوم، اليوم السابع)
-                          r"(?<!عين اليوم)(?!\s+(?:الواحد|السابع|الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير|الاخر|التالي|الاولي|الثانيه|الثالثه|الاخيره|الختاميه|الكبري))")),
+                          r"(?<!عين اليوم)(?<!مثل هذا اليوم)(?!\s+(?:الواحد|السابع|الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير|الاخر|التالي|الاولي|الثانيه|الثالثه|الاخيره|الختاميه|الكبري))")),
     ("weekday", re.compile(rf"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
     ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?:لل(?P<unit2>اسبوع|شهر|عام|سنه)|(?P<unit>الاسبوع|الشهر|العام|السنه))\s+(?P<urel>الماضيه|المنصرمه|الفائته|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])"
                           r"(?!\s*(?:19|20)\d\d(?!\d))")),  # "للعام الماضي 2014": the year written out wins
@@ -183,10 +184,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # عام 2015، لسنة 2015، للعام الماضي 2014
     ("year", re.compile(r"(?<![\u0621-\u064a\d])(?:[لبو]?(?:عام|سنه|العام|السنه)|للعام|للسنه)"
                         r"(?:\s+(?:الماضي|المنصرم|الفائت|الحالي|الجاري|المقبل|القادم))?\s+(?P<year>(?:19|20)\d\d)(?!\d)")),
+    # two years: "بين عامي 2000 و2010", "سنتي 2014 و 2015"; the second after the first
+    ("year", re.compile(r"(?<![\u0621-\u064a])[لبو]?(?:عامي|سنتي|العامين|السنتين)\s+(?P<year>(?:19|20)\d\d)(?!\d)")),
+    ("year", re.compile(r"(?:(?<=عامي \d{4} و)|(?<=عامي \d{4} و )|(?<=سنتي \d{4} و)|(?<=سنتي \d{4} و )|(?<=العامين \d{4} و)|(?<=العامين \d{4} و ))"
+                        r"(?P<year>(?:19|20)\d\d)(?!\d)")),
     # a year in brackets, as after a film or book title: "(1979)"
     ("year", re.compile(r"\(\s*(?P<year>(?:19|20)\d\d)\s*\)(?!\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال|يورو))")),
     # a year opening a line or sentence of a chronology: "1921- ...", "1934: ...", "… البلطيق. 1951 - وفاة …"
-    ("year", re.compile(r"(?m)(?:^|(?<=[.!؟]\s))[ \t*•-]*(?P<year>(?:19|20)\d\d)\s*[-–:]\s")),
+    ("year", re.compile(r"(?m)(?:^|(?<=[.!؟:]\s))[ \t*•-]*(?P<year>(?:19|20)\d\d)\s*[-–:]\s")),
     # 2016م ; a year after a preposition of time: في 2012، حتى 2020، منذ 2010، بداية 2010
     ("year", re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s?م(?![\u0621-\u064a])")),
     # ... and after a part of a year, often glued to it in flattened text: "النصف الاول2015", "الربع الثالث من 2014"
@@ -365,7 +370,7 @@ def _resolve(kind: str, g: dict[str, str | None], ref: dt.date, prefer: str = "p
         return (dt.date(_year_for_month(g, month, ref, prefer), month, 15).isoformat(), "gregorian") if month else None
     if kind == "ordmonth":
         month = _month_of(g)
-        day = _ORDINALS.get(re.sub(r"\s+", " ", g["ord"]))
+        day = _ORDINALS.get(re.sub(r"\s+", " ", re.sub(r"^لل", "ال", g["ord"])))
         if month is None or day is None:
             return None
         year = int(g["year"]) if g.get("year") else (ref.year + 1 if g.get("nextyear") else _nearest_year(month, day, ref, prefer))
@@ -530,22 +535,65 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
             taken.append((start, end))
             found.append(DateMention(text=text[start:end], start=start, end=end, value=resolved[0], calendar=resolved[1]))
     found.sort(key=lambda d: d.start)
-    return _anchor_today(_merge_relative_day_with_weekday(text, _merge_weekday_with_date(text, found)), reference)
+    found = _merge_relative_day_with_weekday(text, _merge_weekday_with_date(text, found))
+    return _anchor_today(_weekday_with_short_date(text, found, reference), reference)
+
+
+_SHORT_DATE = re.compile(r"\s*(?:الموافق\s*)?(?P<a>[0-3]?\d)\s?/\s?(?P<b>[0-3]?\d)(?![\d/])")
+
+
+def _weekday_with_short_date(text: str, found: list[DateMention], ref: dt.date) -> list[DateMention]:
+    """"الثلاثاء 10/12": a weekday with a day and month but no year, in either order and either calendar (Saudi
+    pages print Hijri dates this way). The weekday settles it: the reading that falls on it, nearest the reference."""
+    from hijridate import Gregorian
+
+    folded = _fold(text)
+    out = []
+    for d in found:
+        wd = next((v for k, v in _WEEKDAYS.items() if k in _fold(d.text)), None)
+        m = _SHORT_DATE.match(folded, d.end) if wd is not None and d.calendar == "relative" and not any(
+            ch.isdigit() for ch in d.text) else None
+        if m:
+            a, b = int(m.group("a")), int(m.group("b"))
+            try:
+                hy = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+            except (OverflowError, ValueError):
+                hy = None
+            readings = []
+            for day, month in {(a, b), (b, a)}:
+                if not 1 <= month <= 12:
+                    continue
+                for y in (ref.year - 1, ref.year, ref.year + 1):
+                    if _valid(y, month, day):
+                        readings.append((dt.date(y, month, day), "gregorian"))
+                for y in ((hy - 1, hy, hy + 1) if hy else ()):
+                    gd = _hijri_to_greg(y, month, day)
+                    if gd:
+                        readings.append((gd, "hijri"))
+            on_day = [r for r in readings if r[0].weekday() == wd and abs((r[0] - ref).days) <= 45]
+            if on_day:
+                date, calendar = min(on_day, key=lambda r: abs((r[0] - ref).days))
+                d = DateMention(text=text[d.start:m.end()], start=d.start, end=m.end(), value=date.isoformat(), calendar=calendar)
+        out.append(d)
+    return out
 
 
 def _anchor_today(found: list[DateMention], ref: dt.date) -> list[DateMention]:
-    """A text that names its own today ("اليوم (الأربعاء)") one day before the reference (a story written the
-    evening before the crawl or the print date) means that day by its other "اليوم", "أمس", "غدا" too."""
+    """A text that names its own today ("اليوم (الأربعاء)") days before the reference (a story written the
+    evening before the crawl or the print date, or crawled late) means that day by its other "اليوم", "أمس", "غدا" too."""
     anchor = next((d for d in found if _fold(d.text).startswith("اليوم") and len(d.value) == 10
                    and any(w in _fold(d.text) for w in _WEEKDAYS)), None)
-    if anchor is None or (ref - dt.date.fromisoformat(anchor.value)).days != 1:
+    if anchor is None:
+        return found
+    shift = (ref - dt.date.fromisoformat(anchor.value)).days
+    if not 1 <= shift <= 6:
         return found
     out = []
     for d in found:
         word = re.sub(r"^(?:[وف]|(?:صباح|مساء|ظهر|عصر|فجر|ليله|يوم)\s+)", "", _fold(d.text))
         if d is not anchor and word in _RELDAY_OFFSETS | {"اليوم": 0}:
             d = DateMention(text=d.text, start=d.start, end=d.end, calendar=d.calendar,
-                            value=(dt.date.fromisoformat(d.value) - dt.timedelta(days=1)).isoformat())
+                            value=(dt.date.fromisoformat(d.value) - dt.timedelta(days=shift)).isoformat())
         out.append(d)
     return out
 
