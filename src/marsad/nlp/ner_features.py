@@ -109,15 +109,5 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
                 f.append(f"{off}:edge")
         if i > 0:
             f.append(f"bigram={norm[i - 1]}|{w}")
-        for off in (-3, 3):  # a name after a title and its adjective: "الرئيس الأمريكي السابق X"
-            j = i + off
-            if 0 <= j < len(norm):
-                f.extend(f"{off}:{x}" for x in words[j] if x.startswith(("core=", "c1=", "trig=", "gaz=")))
-        f.append(f"cp2={core[:2]}")
-        f.append(f"cp3={core[:3]}")
-        trig_prev = next((x[5:] for j in (i - 1, i - 2) if j >= 0 for x in words[j] if x.startswith("trig=")), None)
-        if trig_prev:
-            cl = next((x for x in words[i] if x.startswith("c2=")), "c2=none")
-            f.append(f"trigprev={trig_prev}|{cl}")
         out.append(f)
     return out
