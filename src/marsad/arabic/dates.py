@@ -237,17 +237,24 @@ def _nearest_year(month: int, day: int | None, ref: dt.date, prefer: str = "past
     return best
 
 
-def _nearest_hijri_year(month: int, day: int, ref: dt.date, prefer: str) -> int | None:
-    """The Hijri year that puts a year-less Hijri date nearest the reference, leaning to the past
-    ("يوم 24 شوال" written on 4 Shawwal is this month's, not last year's)."""
+def _hijri_year(ref: dt.date) -> int | None:
+    """The Umm al-Qura year of a Gregorian date; None outside its tables (1924-2077)."""
     from hijridate import Gregorian
 
     try:
-        h = Gregorian(ref.year, ref.month, ref.day).to_hijri()
-    except (OverflowError, ValueError):  # outside the Umm al-Qura tables (1924-2077)
+        return Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+    except (OverflowError, ValueError):
+        return None
+
+
+def _nearest_hijri_year(month: int, day: int, ref: dt.date, prefer: str) -> int | None:
+    """The Hijri year that puts a year-less Hijri date nearest the reference, leaning to the past
+    ("يوم 24 شوال" written on 4 Shawwal is this month's, not last year's)."""
+    hy = _hijri_year(ref)
+    if hy is None:
         return None
     best, best_score = None, None
-    for y in (h.year - 1, h.year, h.year + 1):
+    for y in (hy - 1, hy, hy + 1):
         gd = _hijri_to_greg(y, month, day)
         if gd is None:
             continue
@@ -318,8 +325,6 @@ _HOLIDAYS_HIJRI = {"عيد الاضحي": (12, 10), "عيد الفطر": (10, 1)
 
 
 def _holiday(name: str, ref: dt.date, prefer: str) -> dt.date | None:
-    from hijridate import Gregorian
-
     if name == "العيد":
         # "the Eid", unqualified, means the one just past or about to come; far from both it is too vague
         near = [d for d in (_holiday("عيد الفطر", ref, p) for p in ("past", "future"))] + \
@@ -330,9 +335,8 @@ def _holiday(name: str, ref: dt.date, prefer: str) -> dt.date | None:
         options = [_easter(ref.year - 1), _easter(ref.year), _easter(ref.year + 1)]
     else:
         month, day = _HOLIDAYS_HIJRI[name]
-        try:
-            hy = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
-        except (OverflowError, ValueError):  # outside the Umm al-Qura tables (1924-2077)
+        hy = _hijri_year(ref)
+        if hy is None:
             return None
         options = [d for d in (_hijri_to_greg(y, month, day) for y in (hy - 1, hy, hy + 1)) if d]
     if prefer == "future":
@@ -545,8 +549,6 @@ _SHORT_DATE = re.compile(r"\s*(?:الموافق\s*)?(?P<a>[0-3]?\d)\s?/\s?(?P<b>
 def _weekday_with_short_date(text: str, found: list[DateMention], ref: dt.date) -> list[DateMention]:
     """"الثلاثاء 10/12": a weekday with a day and month but no year, in either order and either calendar (Saudi
     pages print Hijri dates this way). The weekday settles it: the reading that falls on it, nearest the reference."""
-    from hijridate import Gregorian
-
     folded = _fold(text)
     out = []
     for d in found:
@@ -555,10 +557,7 @@ def _weekday_with_short_date(text: str, found: list[DateMention], ref: dt.date) 
             ch.isdigit() for ch in d.text) else None
         if m:
             a, b = int(m.group("a")), int(m.group("b"))
-            try:
-                hy = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
-            except (OverflowError, ValueError):
-                hy = None
+            hy = _hijri_year(ref)
             readings = []
             for day, month in {(a, b), (b, a)}:
                 if not 1 <= month <= 12:
