@@ -272,7 +272,8 @@ def eval_article_dates(data: Path) -> None:
              ("set 9 (session 5, after the set 8 fixes; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout9_labels.jsonl")),
              ("set 10 (session 6; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout10_labels.jsonl")),
              ("set 11 (session 6; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout11_labels.jsonl")),
-             ("set 12 (session 6, after the set 11 fixes, labelled before running marsad on it)", LABELS.with_name("dates_heldout12_labels.jsonl"))]
+             ("set 12 (session 6; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout12_labels.jsonl")),
+             ("set 13 (session 7, after the set 12 fixes, labelled before running marsad on it)", LABELS.with_name("dates_heldout13_labels.jsonl"))]
     official = data / "quotes_dates" / "quotes_dates.jsonl"
     if official.exists():
         sets.append(("../shared/data/quotes_dates", official))

@@ -182,6 +182,26 @@ def test_both_years_of_a_pair_and_chronology_years_after_a_colon() -> None:
     assert [d.value for d in find_dates(text, REF)] == ["1909", "1933"]
 
 
+def test_a_month_named_twice_keeps_one_year() -> None:
+    # REF is 29 January 2026: a yearless "15 ديسمبر" alone leans back to 2025, but this text has put December ahead
+    text = "يعقد المؤتمر في كانون الأول (ديسمبر) المقبل، وتبدأ الجلسات يوم 15 كانون الأول (ديسمبر) بحضور الوزراء"
+    assert [d.value for d in find_dates(text, REF)] == ["2026-12", "2026-12-15"]
+    assert [d.value for d in find_dates("تبدأ الجلسات يوم 15 كانون الأول (ديسمبر) بحضور الوزراء", REF)] == ["2025-12-15"]
+    # a bare month in a headline is the month its body dates; alone it stays too ambiguous
+    text = "الذهب يتراجع في عقود يونيو\nتراجعت عقود الذهب تسليم يونيو 2026 في التعاملات"
+    assert [(d.text, d.value) for d in find_dates(text, REF)] == [("يونيو", "2026-06"), ("يونيو 2026", "2026-06")]
+    assert find_dates("الذهب يتراجع في عقود يونيو", REF) == []
+    # two years for one month: nothing to carry over; a month that is also a verb is left alone
+    assert [d.value for d in find_dates("قارن مايو 2024 بأرقام مايو 2025 ثم 3 مايو", REF)] == ["2024-05", "2025-05", "2025-05-03"]
+    assert [d.value for d in find_dates("مارس الضغط في مارس 2025", REF)] == ["2025-03"]
+
+
+def test_a_range_of_days_in_a_numeric_hijri_month_and_an_early_year() -> None:
+    assert [d.value for d in find_dates("يقام البرنامج خلال الفترة 5-20-8-1447هـ في الرياض", REF)] == ["2026-01-24"]
+    assert [d.value for d in find_dates("كتبت المخطوطة عام 645 ميلادية تقريبا", REF)] == ["0645"]
+    assert find_dates("قطع مسافة 645 مترا في عام واحد", REF) == []
+
+
 def test_the_eid_after_ramadan_is_the_one_just_past() -> None:
     found = find_dates("زاد الإنفاق خلال رمضان والعيد", dt.date(2025, 4, 5))
     assert [d.value for d in found] == ["2025-03-30"]  # Eid al-Fitr 1446

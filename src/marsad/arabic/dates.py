@@ -128,6 +128,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)")),  # 2026-02-05, 2026/02/05
     ("dmy", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)(?:\s?/\s?|[.-])(?P<month>[01]?\d)(?:\s?/\s?|[.-])(?P<year>(?:19|20)\d\d)(?!\d)")),
     # numeric Hijri dates, as Saudi official texts print them: 28/5/1432, 06/10/1436هـ, 1436/10/06
+    # a range of days in one Hijri month gives its start: "10-28-10-1436هـ"
+    ("hnum", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)\s?[-/]\s?[0-3]?\d\s?[-/]\s?(?P<month>[01]?\d)\s?[-/]\s?(?P<hyear>1[34]\d\d)(?![\d/])\s?(?:هـ|ه(?![\u0621-\u064a]))?")),
     ("hnum", re.compile(r"(?<![\d/.-])(?P<day>[0-3]?\d)(?:\s?/\s?|[.-])(?P<month>[01]?\d)(?:\s?/\s?|[.-])(?P<hyear>1[34]\d\d)(?![\d/])\s?(?:هـ|ه(?![\u0621-\u064a]))?")),
     ("hnum", re.compile(r"(?<![\d/.-])(?P<hyear>1[34]\d\d)[/.-](?P<month>[01]?\d)[/.-](?P<day>[0-3]?\d)(?![\d/])\s?(?:هـ|ه(?![\u0621-\u064a]))?")),
     # nth / last weekday of a month: "ثاني اربعاء من شهر اكتوبر 2014", "الاثنين الاخير من شهر ثلاثة", "الثلاثا الاول من شهر تشرين الاول"
@@ -192,6 +194,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\(\s*(?P<year>(?:19|20)\d\d)\s*\)(?!\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال|يورو))")),
     # a year opening a line or sentence of a chronology: "1921- ...", "1934: ...", "… البلطيق. 1951 - وفاة …"
     ("year", re.compile(r"(?m)(?:^|(?<=[.!؟:]\s))[ \t*•-]*(?P<year>(?:19|20)\d\d)\s*[-–:]\s")),
+    # an early year needs its era mark: "عام 645 ميلادية"
+    ("year", re.compile(r"(?<![\u0621-\u064a\d])[لبو]?(?:عام|سنه|العام|السنه)\s+(?P<year>[1-9]\d{2,3})\s*(?:ميلاديه|ميلادي|للميلاد|م(?![\u0621-\u064a]))")),
     # 2016م ; a year after a preposition of time: في 2012، حتى 2020، منذ 2010، بداية 2010
     ("year", re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s?م(?![\u0621-\u064a])")),
     # ... and after a part of a year, often glued to it in flattened text: "النصف الاول2015", "الربع الثالث من 2014"
@@ -498,7 +502,7 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
             return f"{m0 // 12:04d}-{m0 % 12 + 1:02d}", "relative"
         return f"{ref.year + step:04d}", "relative"
     if kind == "year":
-        return g["year"], "gregorian"
+        return f"{int(g['year']):04d}", "gregorian"
     if kind == "yearpart":
         return f"{ref.year:04d}", "relative"
     return None
@@ -519,6 +523,7 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
     folded = _fold(text)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    guessed_year: set[int] = set()  # starts of month-name dates whose year the text does not give
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(folded):
             start, end = m.span()
@@ -538,9 +543,45 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
                 continue
             taken.append((start, end))
             found.append(DateMention(text=text[start:end], start=start, end=end, value=resolved[0], calendar=resolved[1]))
+            if kind in ("greg", "monthonly", "range") and not (groups.get("year") or (groups.get("rel") or "").strip() or groups.get("yrel")):
+                guessed_year.add(start)
     found.sort(key=lambda d: d.start)
+    found = _same_month_same_year(text, folded, found, guessed_year, taken)
     found = _merge_relative_day_with_weekday(text, _merge_weekday_with_date(text, found))
     return _anchor_today(_weekday_with_short_date(text, found, reference), reference)
+
+
+# month names that are also common words: مارس (he practised), ماي, آب (father)
+_AMBIGUOUS_MONTHS = {_fold(w) for w in ("مارس", "ماي", "آب")}
+_BARE_MONTH = re.compile(rf"(?<![\u0621-\u064a])[لبو]?(?P<month>{_MONTH_RE})(?![\u0621-\u064a])")
+
+
+def _same_month_same_year(text: str, folded: str, found: list[DateMention], guessed: set[int],
+                          taken: list[tuple[int, int]]) -> list[DateMention]:
+    """A month the text names twice is one month: "في تشرين الثاني (نوفمبر) القادم ... يوم 11 تشرين الثاني" gives the
+    second the first's year, and a bare "سبتمبر" in a headline takes the year of the body's "سبتمبر أيلول". Only
+    when the text gives that month a single year."""
+    def years(mentions: list[DateMention]) -> dict[int, set[str]]:
+        out: dict[int, set[str]] = {}
+        for m in mentions:
+            if m.calendar != "hijri" and len(m.value) >= 7:
+                out.setdefault(int(m.value[5:7]), set()).add(m.value[:4])
+        return out
+
+    stated = years([m for m in found if m.start not in guessed])
+    for m in found:
+        if m.start in guessed and len(stated.get(int(m.value[5:7]), ())) == 1:
+            m.value = stated[int(m.value[5:7])].copy().pop() + m.value[4:]
+    named = years(found)
+    extra = []
+    for b in _BARE_MONTH.finditer(folded):
+        start, end = b.span("month")
+        month = _GREG_MONTHS[re.sub(r"\s+", " ", b["month"])]
+        if b["month"] in _AMBIGUOUS_MONTHS or len(named.get(month, ())) != 1 or any(start < e and s < end for s, e in taken):
+            continue
+        extra.append(DateMention(text=text[start:end], start=start, end=end, value=f"{next(iter(named[month]))}-{month:02d}",
+                                 calendar="gregorian"))
+    return sorted(found + extra, key=lambda d: d.start) if extra else found
 
 
 _SHORT_DATE = re.compile(r"\s*(?:الموافق\s*)?(?P<a>[0-3]?\d)\s?/\s?(?P<b>[0-3]?\d)(?![\d/])")
