@@ -338,7 +338,7 @@ def eval_article_dates(data: Path) -> None:
 
 
 def eval_quotes(data: Path) -> None:
-    """Quotes in our six labelled sets: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
+    """Quotes in our seven labelled sets: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
     labelled quotes a system quote overlaps (speaker names compared Arabic-normalised, either containing the other)."""
     docs = snn_by_id(data)
     sets = [("marsad's labels (bench/data, 30 articles, 35 quotes; tuned on since session 3)", LABELS),
@@ -351,7 +351,9 @@ def eval_quotes(data: Path) -> None:
             ("marsad's fourth held-out labels (22 more articles, title + first 500 characters, 49 quotes; labelled in "
              "session 5 after the set 4 fixes, before running the rules on them; tuned on since)", LABELS.with_name("quotes_heldout4_labels.jsonl")),
             ("marsad's fifth held-out labels (16 more articles, title + first 500 characters, 31 quotes; labelled in "
-             "session 6, before running the rules on them)", LABELS.with_name("quotes_heldout5_labels.jsonl"))]
+             "session 6, before running the rules on them; tuned on since)", LABELS.with_name("quotes_heldout5_labels.jsonl")),
+            ("marsad's sixth held-out labels (16 more articles, title + first 500 characters, 36 quotes; labelled in "
+             "session 7 after the set 6 fixes, before running the rules on them)", LABELS.with_name("quotes_heldout6_labels.jsonl"))]
     for name, path in sets:
         section(f"Quotes in articles: {name}")
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

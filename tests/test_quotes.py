@@ -181,3 +181,20 @@ def test_a_headline_role_colon_words_when_the_body_quotes_that_role() -> None:
 def test_his_statements_in_which_he_stressed() -> None:
     text = "جاء الهجوم بعد ساعات على تصريحات للرئيس الأمريكي باراك أوباما أكد فيها أن الحركة قد ضعفت كثيرا."
     assert quotes(text)[0][1:] == ("الحركة قد ضعفت كثيرا", "باراك أوباما")
+
+
+def test_an_agency_after_the_speaker_is_who_was_told() -> None:
+    q = extract_quotes("قال مصدر أمني وكالة الصحافة الفرنسية إن المسلحين هاجموا حافلة للركاب قرب الحدود.")
+    assert [(x.speaker_canonical, x.text) for x in q] == [("مصدر أمني", "المسلحين هاجموا حافلة للركاب قرب الحدود")]
+
+
+def test_a_quotation_followed_by_its_source() -> None:
+    text = "قال مصدر عسكري إن مسلحين هاجموا الثكنة فجرا. والهجوم «عملية منسقة ومخطط لها» بحسب المصدر."
+    q = extract_quotes(text)
+    assert ("عملية منسقة ومخطط لها", "مصدر عسكري") in [(x.text, x.speaker_canonical) for x in q]
+
+
+def test_a_headline_body_colon_words_but_not_a_place_colon_words() -> None:
+    q = extract_quotes("شرطة الرياض: القبض على ثلاثة مقيمين سرقوا متجرا\nتمكنت الدوريات من القبض على ثلاثة مقيمين.")
+    assert [(x.text, x.speaker_canonical, x.cue) for x in q] == [("القبض على ثلاثة مقيمين سرقوا متجرا", "شرطة الرياض", ":")]
+    assert extract_quotes("جنوب الرياض: ارتفاع درجات الحرارة غدا\nتوقعت الأرصاد ارتفاع درجات الحرارة.") == []

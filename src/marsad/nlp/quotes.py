@@ -97,6 +97,9 @@ _HONORIFIC = re.compile(r"^(?:م|د|أ|ا|المهندس|الدكتور|الأس
 # a quoted name right after one of these is the source's name: صحيفة "ذي تايمز"، شبكة "فورزا"
 _SOURCE_NOUN = re.compile(r"(?:صحيفة|صحيفتا|صحف|شبكة|موقع|قناة|وكالة|مجلة|برنامج|حساب|تلفزيون|إذاعة|اذاعة)\s*$")
 _ABBREVIATION = re.compile(rf"(?<![{_AR}])([{_AR}])\.")
+# a quotation, then whose it is: "«عملية احتجاز رهائن» بحسب المصدر"
+_QUOTE_THEN_SOURCE = re.compile(r"«(?P<q>[^«»\n]{3,300})»\s*[،,]?\s*(?:بحسب|حسب|وفقا?\u064b?\s+ل|على\s+حد\s+قول)\s*(?P<who>[^\s.،,«»\n]+(?:\s+(?!الذي|التي|الذين)[^\s.،,«»\n]+)?)")
+_NAMED_SOURCE = re.compile(r"(?<![\u0621-\u064a])مصدر\s+(?!في|من|عن|لدى)[\u0621-\u064a]{3,}")
 _RELATIVE_BEFORE = re.compile(r"(?:الذي|التي|الذين|اللذين|اللتين)\s*$")
 
 
@@ -249,6 +252,10 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
         return best.canonical or best.text
     if ents:
         best = ents[0]
+        told = ctx.clean[start:best.start].split()
+        if 1 <= len(told) <= 4 and best.text.startswith("وكالة") and told[-1] not in _PREPOSITIONS | {"باسم"} \
+                and not _ROLE.match(told[-1]):
+            return " ".join(told)  # "أفاد مصدر عسكري وكالة الصحافة الفرنسية": the agency is who was told
         return best.canonical or best.text
     if 1 <= len(words) <= 6 and not any(ch.isdigit() for ch in subject):
         return " ".join(words)
@@ -324,6 +331,11 @@ _ANAPHORIC_ROLE = re.compile(rf"^(?:المسؤول|الوزير|الرئيس|ا�
 
 # "وأضاف المبعوث" after an agency or ministry spoke is another speaker, not the institution again
 _INSTITUTION = re.compile(r"^(?:وكالة|وزارة|هيئة|شركة|جامعة|مجلس|صحيفة|قناة|مصادر|مصدر|تقارير|المرصد|الشركة|الوزارة|الهيئة)")
+
+
+# bodies that announce in headlines ("أمن الطرق: ضبط …"); a place or a country alone is a dateline
+_SPEAKING_BODY = re.compile(r"^(?:شرطة|أمن|امن|القضاء|الجيش|جيش|الدفاع|محكمة|المحكمة|النيابة|إدارة|ادارة|المرور|مرور|الجوازات|"
+                            r"جوازات|بلدية|أمانة|امانة|صحة|إمارة|امارة|هيئة|وزارة|الداخلية|الخارجية|الصحة|التعليم)(?![\u0621-\u064a])")
 
 
 def _canonical(speaker: str | None, names: list[str]) -> str | None:
@@ -474,6 +486,13 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         start, end = span
         _add(quotes, used, Quote(text=text[start:end], start=start, end=end, kind=kind_of,
                                  speaker=speaker, speaker_canonical=speaker, cue=cue))
+    for m in _QUOTE_THEN_SOURCE.finditer(text):
+        who = _canonical(m.group("who"), names)
+        sources = _NAMED_SOURCE.findall(text, 0, m.start())
+        if who == "المصدر" and sources:  # "بحسب المصدر": the source the text named before
+            who = sources[-1]
+        _add(quotes, used, Quote(text=m.group("q"), start=m.start("q"), end=m.end("q"), kind="direct",
+                                 speaker=m.group("who"), speaker_canonical=who, cue="بحسب"))
     # a headline "Name: words" when the body quotes that person ("كيري: …" and "قال وزير الخارجية جون كيري")
     if h and len(h.group("who").split()) <= 3 and not _NOT_A_SPEAKER.match(h.group("who")):
         who = h.group("who").strip()
@@ -486,6 +505,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             # one word ("السعودية:") is more often a place or a body than the speaker
             body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical
                              and all(w in text[max(0, q.start - 150):q.start] for w in who.split())][:1]
+        if not body_speakers and " " in who and _SPEAKING_BODY.match(who):
+            body_speakers = [who]  # "شرطة حائل: …", "القضاء العراقي: …": a body announcing, not a place
         if body_speakers:
             start = h.start("q")
             _add(quotes, used, Quote(text=h.group("q").strip(), start=start, end=start + len(h.group("q").strip()),
