@@ -11,7 +11,8 @@ from marsad.cluster.events import ArticleFeatures, Event, EventClusterer
 
 def _article(i: int, day: dt.date, terms: dict[str, float]) -> ArticleFeatures:
     norm = math.sqrt(sum(w * w for w in terms.values()))
-    return ArticleFeatures(id=f"a{i}", date=day, terms={t: w / norm for t, w in terms.items()},
+    ranked = sorted(terms.items(), key=lambda kv: -kv[1])  # as article_features orders them
+    return ArticleFeatures(id=f"a{i}", date=day, terms={t: w / norm for t, w in ranked},
                            title_terms=frozenset(terms), entities=frozenset())
 
 
@@ -35,6 +36,21 @@ def test_a_matching_article_joins_a_recent_event_but_not_one_outside_the_window(
     later = _article(3, dt.date(2026, 2, 1), terms)
     assert first not in c.candidates(later)
     assert c.assign(later) != first
+
+
+def test_an_event_is_filed_once_per_term_under_its_latest_day_and_pruning_forgets_it() -> None:
+    terms = {"ميناء": 1.0, "انفجار": 0.9, "بيروت": 0.8}
+    c = EventClusterer()
+    days = [dt.date(2026, 1, 1), dt.date(2026, 1, 1), dt.date(2026, 1, 2), dt.date(2026, 1, 3)]
+    eid = {c.assign(_article(i, day, terms)) for i, day in enumerate(days)}.pop()
+    for t in terms:
+        filed = [(day, e) for day, bucket in c.index[t].items() for e in bucket]
+        assert filed == [(dt.date(2026, 1, 3).toordinal(), eid)]
+    # an article too late for the time decay to let it join does not even see the event as a candidate
+    assert eid in c.candidates(_article(9, dt.date(2026, 1, 5), terms))
+    assert eid not in c.candidates(_article(9, dt.date(2026, 1, 8), terms))
+    c.prune(dt.date(2026, 3, 1))
+    assert not c.index and eid not in c.events and eid in c.retired
 
 
 def test_an_unrelated_article_opens_its_own_event() -> None:

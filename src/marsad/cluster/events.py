@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import json
 import math
 from collections import Counter, defaultdict
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
+from operator import itemgetter
 
 from ..arabic.tokens import content_terms
 
@@ -30,7 +32,6 @@ EVENT_TERMS = 120  # terms kept per event centroid
 QUERY_TERMS = 12  # terms used to look up candidate events
 MERGE_QUERY_TERMS = 10  # an event's top terms used to look for its twin
 MAX_CANDIDATES = 12  # events scored per article (10 and 30 gave the same assignment of the 31k corpus)
-MAX_POSTINGS_SCANNED = 400  # per query term, newest first
 
 
 _OVERRIDE: dict[str, float] = {}
@@ -57,7 +58,7 @@ def override_params(values: dict[str, float]) -> None:
 class ArticleFeatures:
     id: str
     date: dt.date
-    terms: dict[str, float]  # tf-idf, L2-normalised
+    terms: dict[str, float]  # tf-idf, L2-normalised, highest weight first (candidates read the first few)
     title_terms: frozenset[str]
     entities: frozenset[str]
     duplicate_of: str | None = None
@@ -75,6 +76,7 @@ class Event:
     entities: Counter[str] = field(default_factory=Counter)
     members: list[str] = field(default_factory=list)
     touched: bool = False
+    posted: dict[str, int] = field(default_factory=dict, repr=False)  # index term -> day it is filed under
     _norm_sq: float = -1.0  # squared L2 norm of the centroid, kept up to date by add_vector; <0: compute
 
     def norm(self) -> float:
@@ -173,10 +175,22 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 def cosine(a: ArticleFeatures, e: Event) -> float:
     c = e.centroid
-    return sum(a.terms[t] * c[t] for t in a.terms.keys() & c.keys()) / e.norm()
+    return sum([w * c[t] for t, w in a.terms.items() if t in c]) / e.norm()
 
 
-def similarity(a: ArticleFeatures, e: Event, cos: float | None = None) -> float:
+def time_decay(a: ArticleFeatures, e: Event) -> float:
+    gap = min(abs((a.date - e.last).days), abs((a.date - e.first).days))
+    return math.exp(-(gap**2) / (2 * params()["sigma_days"] ** 2))
+
+
+def reach_days() -> int:
+    """The largest time gap at which the decay still lets a perfect match reach the threshold."""
+    p = params()
+    ratio = (p["w_cos"] + p["w_ent"]) / p["threshold"]
+    return int(p["sigma_days"] * math.sqrt(2 * math.log(ratio))) if ratio > 1 else 0
+
+
+def similarity(a: ArticleFeatures, e: Event, cos: float | None = None, decay: float | None = None) -> float:
     p = params()
     if cos is None:
         cos = cosine(a, e)
@@ -185,8 +199,8 @@ def similarity(a: ArticleFeatures, e: Event, cos: float | None = None) -> float:
         ent = shared / len(a.entities)
     else:
         ent = 0.0
-    gap = min(abs((a.date - e.last).days), abs((a.date - e.first).days))
-    decay = math.exp(-(gap**2) / (2 * p["sigma_days"] ** 2))
+    if decay is None:
+        decay = time_decay(a, e)
     return (p["w_cos"] * cos + p["w_ent"] * ent) * decay
 
 
@@ -216,10 +230,9 @@ class EventClusterer:
         # event its reuse window reaches, only those its articles can match by similarity
         self.loader = loader
         self.events: dict[str, Event] = {}
-        # term -> (event id, day it gained the term), newest last: lookups scan from the end and
-        # stop at the first posting older than the window, so the cost per article does not grow
-        # with the corpus or with how many older events are still open
-        self.index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        # term -> day -> events that last gained the term that day: a lookup counts whole days of the window at C
+        # speed, so its cost grows neither with the corpus nor with how often a big event gains a term
+        self.index: dict[str, dict[int, dict[str, None]]] = defaultdict(dict)
         self.article_event: dict[str, str] = {}
         self.retired: dict[str, Event] = {}  # pruned from matching, still to be written if touched
         self.merged: dict[str, str] = {}  # event id -> the event it was merged into
@@ -229,22 +242,34 @@ class EventClusterer:
     def _register(self, e: Event) -> None:
         self.events[e.id] = e
         for t, _w in sorted(e.centroid.items(), key=lambda kv: -kv[1])[:EVENT_TERMS]:
-            self.index[t].append((e.id, e.last.toordinal()))
+            self._post(t, e, e.last.toordinal())
+
+    def _post(self, term: str, e: Event, day: int) -> None:
+        old = e.posted.get(term)
+        if old == day:
+            return
+        days = self.index[term]
+        if old is not None:
+            self._drop(days, old, e.id)
+        days.setdefault(day, {})[e.id] = None
+        e.posted[term] = day
+
+    @staticmethod
+    def _drop(days: dict[int, dict[str, None]], day: int, event_id: str) -> None:
+        bucket = days.get(day)
+        if bucket is not None:
+            bucket.pop(event_id, None)
+            if not bucket:
+                del days[day]
 
     def candidates(self, a: ArticleFeatures) -> set[str]:
         window = params()["window_days"]
-        oldest = a.date.toordinal() - window
+        oldest = a.date.toordinal() - min(window, reach_days())
         shared: Counter[str] = Counter()
-        for t, _w in sorted(a.terms.items(), key=lambda kv: -kv[1])[:QUERY_TERMS]:
-            postings = self.index.get(t)
-            if not postings:
-                continue
-            seen: dict[str, None] = {}  # ordered, so ties in most_common break the same way every run
-            for eid, day in islice(reversed(postings), MAX_POSTINGS_SCANNED):
-                if day < oldest:
-                    break
-                seen[eid] = None
-            shared.update(seen.keys())
+        for t in islice(a.terms, QUERY_TERMS):
+            for day, bucket in self.index.get(t, {}).items():
+                if day >= oldest:
+                    shared.update(bucket.keys())  # in posting order, so ties in most_common break the same way every run
         # score only the events sharing most of the article's top terms; the postings bound how
         # long ago an event was last seen, an out-of-order article may still predate an event
         return {eid for eid, _n in shared.most_common(MAX_CANDIDATES)
@@ -258,12 +283,19 @@ class EventClusterer:
             if loaded is not None:
                 self._register(loaded)
         scored: list[tuple[str, float]] = []
+        cands: list[str] = []
         if eid is None or eid not in self.events:
-            best, best_s = None, params()["threshold"]
-            for cand in sorted(self.candidates(a)):
-                cos = cosine(a, self.events[cand])
+            p = params()
+            best, best_s = None, p["threshold"]
+            cands = sorted(self.candidates(a))
+            for cand in cands:
+                o = self.events[cand]
+                decay = time_decay(a, o)
+                if decay * (p["w_cos"] + p["w_ent"]) <= p["threshold"]:
+                    continue  # too far in time to reach the threshold, and never a same-day twin
+                cos = cosine(a, o)
                 scored.append((cand, cos))
-                s = similarity(a, self.events[cand], cos)
+                s = similarity(a, o, cos, decay)
                 if s > best_s:
                     best, best_s = cand, s
             eid = best
@@ -277,7 +309,8 @@ class EventClusterer:
         e = self.events[eid]
         self._add(e, a)
         self.article_event[a.id] = e.id
-        return self._merge_with_twin(e)
+        # the events that shared the article's top terms are where the grown event's twin would be
+        return self._merge_with_twin(e, others=[c for c in cands if c != eid] if cands else None)
 
     def resolve(self, event_id: str) -> str:
         """The event an id now stands for, after merges."""
@@ -285,7 +318,8 @@ class EventClusterer:
             event_id = self.merged[event_id]
         return event_id
 
-    def _merge_with_twin(self, e: Event, known: list[tuple[str, float]] | None = None) -> str:
+    def _merge_with_twin(self, e: Event, known: list[tuple[str, float]] | None = None,
+                         others: list[str] | None = None) -> str:
         """Merge the event an article just grew with an open event of the same days whose centroid has become
         close to its own: two rewrites of one happening that each started an event (each article alone was too far
         from the other's first member) come together once both have members. Returns the surviving id."""
@@ -294,11 +328,13 @@ class EventClusterer:
         if threshold > 1.0:
             return e.id
         if known is None:
-            top = dict(sorted(e.centroid.items(), key=lambda kv: -kv[1])[:MERGE_QUERY_TERMS])
-            probe = ArticleFeatures(id="", date=e.last, terms=top, title_terms=frozenset(), entities=frozenset())
+            if others is None:
+                top = dict(heapq.nlargest(MERGE_QUERY_TERMS, e.centroid.items(), key=itemgetter(1)))
+                probe = ArticleFeatures(id="", date=e.last, terms=top, title_terms=frozenset(), entities=frozenset())
+                others = sorted(self.candidates(probe))
             norm = e.norm()
             known = []
-            for other_id in sorted(self.candidates(probe)):
+            for other_id in others:
                 o = self.events[other_id]
                 if other_id == e.id or abs((o.first - e.first).days) > p.get("merge_days", 1):
                     continue  # only events of the same days can be its twin: skip the dot product
@@ -324,9 +360,10 @@ class EventClusterer:
         for m in gone.members:  # articles stored by earlier runs follow through ``merged`` (see resolve)
             self.article_event[m] = keep.id
         self.merged[gone.id] = keep.id
+        self._unpost(gone)
         day = keep.last.toordinal()  # the survivor is found under its new top terms from now on
-        for t, _w in sorted(keep.centroid.items(), key=lambda kv: -kv[1])[:MERGE_QUERY_TERMS]:
-            self.index[t].append((keep.id, day))
+        for t, _w in heapq.nlargest(MERGE_QUERY_TERMS, keep.centroid.items(), key=itemgetter(1)):
+            self._post(t, keep, day)
         return keep.id
 
     def _add(self, e: Event, a: ArticleFeatures) -> None:
@@ -335,9 +372,7 @@ class EventClusterer:
         e.add_vector(a.terms)
         day = a.date.toordinal()
         for t in a.terms:
-            postings = self.index[t]
-            if not postings or postings[-1][0] != e.id:
-                postings.append((e.id, day))
+            self._post(t, e, day)
         e.entities.update(a.entities)
         e.members.append(a.id)
         e.touched = True
@@ -351,15 +386,19 @@ class EventClusterer:
             return
         self._pruned = before
         window = params()["window_days"]
-        old = {eid for eid, e in self.events.items() if (before - e.last).days > 4 * window}
+        old = [eid for eid, e in self.events.items() if (before - e.last).days > 4 * window]
         for eid in old:
             e = self.events.pop(eid)
+            self._unpost(e)
             if e.touched:
                 self.retired[eid] = e
-        if old:
-            for t in list(self.index):
-                kept = [x for x in self.index[t] if x[0] not in old]
-                if kept:
-                    self.index[t] = kept
-                else:
+
+    def _unpost(self, e: Event) -> None:
+        """Take an event out of the index."""
+        for t, day in e.posted.items():
+            days = self.index.get(t)
+            if days is not None:
+                self._drop(days, day, e.id)
+                if not days:
                     del self.index[t]
+        e.posted.clear()
