@@ -570,8 +570,8 @@ def _same_month_same_year(text: str, folded: str, found: list[DateMention], gues
 
     stated = years([m for m in found if m.start not in guessed])
     for m in found:
-        if m.start in guessed and len(stated.get(int(m.value[5:7]), ())) == 1:
-            m.value = stated[int(m.value[5:7])].copy().pop() + m.value[4:]
+        if m.start in guessed and len(year := stated.get(int(m.value[5:7]), set())) == 1:
+            m.value = next(iter(year)) + m.value[4:]
     named = years(found)
     extra = []
     for b in _BARE_MONTH.finditer(folded):

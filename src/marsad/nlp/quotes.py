@@ -5,12 +5,13 @@ Written by hand because no library attributes Arabic news speech. What the rules
 - cues: speech verbs in the past and present, singular, dual and plural (قال، قالت، قالا، قالوا، يقول، تشير),
   and the participles that chain a second quote onto the last speaker (مشيراً إلى أن، مؤكداً أن، لافتاً، مضيفاً);
 - direct quotes: «…», "…", “…” after the cue and its subject, or speech after a colon (قال: …) up to the end of
-  the sentence; a headline "Name: words";
+  the sentence; a headline "Name: words" (or "Body: words" for a body that announces); "«…» بحسب X";
 - indirect speech: cue + أن/إن/بأن (+ pronoun) + the reported clause, up to the end of the sentence or the next
   participle cue; "وفقاً لـ X، فإن …" and "بحسب X فإن …";
 - speakers: the subject right after the verb, cut before adjuncts (في بيان، لوسائل الإعلام، اليوم، وهو …): a
   person first, then an organisation, then the words themselves (مسؤولون، شهود، المصادر); "X الذي قال";
-  "نقلت وكالة … عن X قوله"; pronoun verbs and participles go to the last named speaker.
+  "نقلت وكالة … عن X قوله"; pronoun verbs and participles go to the last named speaker; an agency right after the
+  speaker is who was told ("أفاد مصدر عسكري وكالة …").
 """
 
 from __future__ import annotations
