@@ -63,6 +63,7 @@ eval: $(VENV)/.installed-bench
 
 # Retrain the shipped models from ../shared/data (deterministic given the data)
 train-ner: $(VENV)/.installed-bench
+	$(BIN)/python bench/build_wordfreq.py --data $(SHARED) --write
 	$(BIN)/python bench/train_clusters.py --data $(SHARED) --write
 	$(BIN)/python bench/train_ner.py --data $(SHARED) --write
 	$(BIN)/python bench/train_contradiction.py --data $(SHARED) --write

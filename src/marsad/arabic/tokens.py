@@ -4,12 +4,17 @@ Why by hand: the Snowball Arabic stemmer strips letters off proper names
 (بوتين→وتين, فلاديمير→لاديمير), which ruins entity overlap and clustering. Here a
 word is only stripped of a proclitic when what remains is a plausible word, and
 never when it is a known name; suffix stripping is limited to frequent inflections.
+Whether a lone ب/ف/ل/ك is a preposition (لتبادل) or a first letter (لبنان), and a
+final alef the accusative ending (أسيراً) or part of the word (روسيا), no rule can
+tell; word counts from news text can (data/wordfreq.tsv.gz, bench/build_wordfreq.py).
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 from functools import lru_cache
+from importlib import resources
 
 from .normalize import normalize_match
 from .stopwords import STOPWORDS
@@ -19,6 +24,30 @@ _TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[A-Za-z]+|\d+(?:[.,]\d+)?")
 # Conjunctions/prepositions that attach to the next word (matching level, so أ→ا already).
 _PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("هما", "كما", "تها", "تهم", "ها", "هم", "هن", "كم", "نا", "ات", "ون", "ين", "ان", "ه", "ي", "ة")
+
+
+# A lone proclitic or a final accusative alef comes off when the rest is a word at least this many times as
+# frequent as the whole form (counting the rest with the article too), and seen at least ATTESTED_MIN times.
+ATTESTED_RATIO = 2
+ATTESTED_MIN = 20
+
+
+@lru_cache(maxsize=1)
+def word_counts() -> dict[str, int]:
+    """Matching-level word form -> count in 31k news articles (forms seen 3+ times)."""
+    raw = resources.files("marsad.arabic").joinpath("data/wordfreq.tsv.gz").read_bytes()
+    counts = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        word, _, n = line.partition("\t")
+        counts[word] = int(n)
+    return counts
+
+
+def more_common(rest: str, whole: str) -> bool:
+    """Is ``rest`` (matching level) a word far more frequent in news than ``whole``?"""
+    counts = word_counts()
+    seen = counts.get(rest, 0) + counts.get("ال" + rest, 0)
+    return seen >= ATTESTED_MIN and seen >= ATTESTED_RATIO * counts.get(whole, 0)
 
 
 def _load_names() -> frozenset[str]:
@@ -77,6 +106,10 @@ def stem(token: str) -> str:
     base = split_clitics(token)
     if base in names() or not base or not ("\u0621" <= base[0] <= "\u064a"):
         return base
+    if len(base) >= 4 and base[0] in "بفلك" and more_common(base[1:], base):
+        base = base[1:]
+    if len(base) >= 4 and base.endswith("ا") and more_common(base[:-1], base):
+        base = base[:-1]
     for suf in _SUFFIXES:
         if base.endswith(suf) and len(base) - len(suf) >= 3:
             return base[: -len(suf)]

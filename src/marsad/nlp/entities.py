@@ -14,7 +14,7 @@ from importlib import resources
 
 from ..arabic.normalize import normalize_match, normalize_token
 from ..arabic.stopwords import STOPWORDS
-from ..arabic.tokens import tokenize_spans
+from ..arabic.tokens import more_common, tokenize_spans
 from ..arabic.variants import variant_key
 from ..records import Entity
 from .gazetteers import GazetteerEntry, entries, first_names, longest_match
@@ -40,6 +40,29 @@ def _clitic_free(word: str) -> str:
         if word.startswith(pre) and len(word) - len(pre) >= 3 and word[len(pre):] in _gazetteer_words():
             return word[len(pre):]
     return word
+
+
+# a proclitic glued to a name's first word, and what it leaves in the name's canonical form
+_NAME_PROCLITICS = (("وال", "ال"), ("فال", "ال"), ("بال", "ال"), ("لل", "ال"), ("و", ""), ("ف", ""), ("ب", ""), ("ل", ""), ("ك", ""))
+
+
+def _bare_name(name: str) -> str:
+    """A tagged name without the conjunction or preposition glued to it: وفراس البريكان → فراس البريكان,
+    للأردن → الأردن. The tagger's span is the written token; the canonical form is what other articles
+    write, or the mention would not merge with them. A lone letter is stripped only when what remains is
+    a known name word or a word far more common in news than the glued form."""
+    first, sep, rest = name.partition(" ")
+    norm = normalize_match(first)
+    if norm in _gazetteer_words() or norm in first_names():  # فراس is a name, not ف + راس
+        return name
+    for pre, put in _NAME_PROCLITICS:
+        if first.startswith(pre) and len(norm) - len(pre) >= 3:
+            core = put + norm[len(pre):]
+            # و/ف/ب/ل + the article is always a proclitic group; a lone letter needs evidence
+            if put or core in _gazetteer_words() or core in first_names() or more_common(core, norm):
+                return put + first[len(pre):] + sep + rest
+            break
+    return name
 
 
 @lru_cache(maxsize=1)
@@ -96,8 +119,8 @@ def extract_entities(text: str) -> list[Entity]:
             if n > 1 and norms[i + 1 : i + n] != trig[1:]:
                 continue
             j = i + n
-            # skip the office description: "وزير الخارجية الروسي سيرغي لافروف"
-            while j < len(toks) and j < i + n + 4 and norms[j].startswith("ال"):
+            # skip the office description: "وزير الخارجية الروسي سيرغي لافروف", "الأمين العام للأمم المتحدة …"
+            while j < len(toks) and j < i + n + 4 and norms[j].startswith(("ال", "لل")):
                 j += 1
             k = j
             while k < len(toks) and k < j + 3 and _looks_like_name_word(norms[k]) and not taken[k] and _contiguous(toks, text, j, k + 1):
@@ -130,7 +153,7 @@ def extract_entities(text: str) -> list[Entity]:
             for m in range(s, e):
                 taken[m] = True
     found.sort()
-    ents = [Entity(text=text[toks[s][1] : toks[e - 1][2]], start=toks[s][1], end=toks[e - 1][2], type=t, canonical=c)
+    ents = [Entity(text=text[toks[s][1] : toks[e - 1][2]], start=toks[s][1], end=toks[e - 1][2], type=t, canonical=_bare_name(c))
             for s, e, t, c in found]
     return canonicalize(ents)
 

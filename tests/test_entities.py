@@ -1,0 +1,25 @@
+"""Entities: canonical forms free of glued conjunctions and prepositions, titles not taken for names."""
+
+from __future__ import annotations
+
+from marsad import extract_entities
+from marsad.nlp.entities import _bare_name
+
+
+def test_a_glued_conjunction_or_preposition_leaves_the_canonical_form() -> None:
+    assert _bare_name("وفراس البريكان") == "فراس البريكان"  # a known first name after و
+    assert _bare_name("للأردن") == "الأردن"  # ل + the article
+    assert _bare_name("وبوتين") == "بوتين"
+    assert _bare_name("والرياض") == "الرياض"
+
+
+def test_letters_that_belong_to_the_name_stay() -> None:
+    for name in ["فراس البريكان", "لبنان", "بغداد", "فلاديمير بوتين", "لافروف", "كوريا الجنوبية", "بريطانيا"]:
+        assert _bare_name(name) == name
+
+
+def test_the_body_an_office_belongs_to_is_not_the_office_holder() -> None:
+    ents = extract_entities("وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الوضع خطير.")
+    people = [e for e in ents if e.type == "PER"]
+    assert [e.canonical for e in people] == ["أنطونيو غوتيريش"]
+    assert not any(e.text.startswith("للأمم") and e.type == "PER" for e in ents)
