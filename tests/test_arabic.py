@@ -209,6 +209,28 @@ def test_a_month_named_twice_keeps_one_year() -> None:
     assert [d.value for d in find_dates("مارس الضغط في مارس 2025", REF)] == ["2025-03"]
 
 
+def test_the_previous_month_is_before_the_month_named_and_two_years_back() -> None:
+    # REF is Thursday 29 January 2026
+    text = "ارتفع المؤشر لشهر أكتوبر إلى 50 نقطة، بانخفاض عن الشهر السابق"
+    assert [d.value for d in find_dates(text, REF)] == ["2025-10", "2025-09"]
+    assert [d.value for d in find_dates("تراجعت الأسهم على مدى الشهر السابق", REF)] == ["2025-12"]
+    assert [d.value for d in find_dates("منذ يناير (كانون الثاني) العام قبل الماضي", REF)] == ["2024-01"]
+    assert [d.value for d in find_dates("كما حدث في العام قبل الماضي", REF)] == ["2024"]
+    assert [d.value for d in find_dates("تولى رئاسة الحكومة من 2001 إلى 2009 ثم انتقل", REF)] == ["2001"]
+
+
+def test_tomorrow_with_its_weekday_tells_the_day_the_text_was_written() -> None:
+    # crawled Thursday 29 January, written on Wednesday: "غد الخميس" makes its "أمس" Tuesday
+    text = "بدأت المحاكمة أمس، ورفعت الجلسة إلى يوم غد الخميس."
+    assert [d.value for d in find_dates(text, REF)] == ["2026-01-27", "2026-01-29"]
+    assert [d.value for d in find_dates("بدأت المحاكمة أمس.", REF)] == ["2026-01-28"]
+
+
+def test_the_eid_in_its_festivities() -> None:
+    assert [d.value for d in find_dates("جدة تثري أجواء العيد بالألعاب الشعبية", dt.date(2025, 4, 2))] == ["2025-03-30"]
+    assert find_dates("العيد الوطني للبلاد", dt.date(2025, 4, 2)) == []
+
+
 def test_a_range_of_days_in_a_numeric_hijri_month_and_an_early_year() -> None:
     assert [d.value for d in find_dates("يقام البرنامج خلال الفترة 5-20-8-1447هـ في الرياض", REF)] == ["2026-01-24"]
     assert [d.value for d in find_dates("كتبت المخطوطة عام 645 ميلادية تقريبا", REF)] == ["0645"]

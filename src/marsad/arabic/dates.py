@@ -147,7 +147,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("holiday", re.compile(r"(?P<hol>عيد الاضحي|عيد الفطر|عيد الفصح|راس السنه الهجريه|المولد النبوي)")),
     # "العيد" alone, as Saudi news says it in the days around Eid; not "العيد الوطني", "عيد ميلاده"
     # only after a word that ties it to a time ("يوم العيد", "خلال العيد", "بالعيد"); "كان العيد في الماضي" is no date
-    ("holiday", re.compile(r"(?:(?<![\u0621-\u064a])(?:يوم|ايام|صباح|صبيحه|ليله|اجازه|عطله|خلال|بمناسبه|قبل|بعد|في)\s+|(?<=[\s(]ب)|(?<=رمضان و))(?P<hol>العيد)(?![\u0621-\u064a])"
+    ("holiday", re.compile(r"(?:(?<![\u0621-\u064a])(?:يوم|ايام|صباح|صبيحه|ليله|اجازه|عطله|خلال|بمناسبه|قبل|بعد|في|اجواء|فرحه|احتفالات|صلاه)\s+|(?<=[\s(]ب)|(?<=رمضان و))(?P<hol>العيد)(?![\u0621-\u064a])"
                            r"(?!\s+(?:الوطني|الذهبي|الفضي|الماسي|السنوي|الخمسين|المئوي|الوطنى))")),
     # "من اسبوع", "قبل يومين", "قبل 3 ايام"
     # "من أسبوع" is a week ago, but "في أقل من أسبوع" is a duration
@@ -164,7 +164,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?<!\d){_DAY}(?:\s*و\s*[0-3]?\d(?!\d))?|(?P<ord>{_ORD_RE})(?:\s+و(?:{_ORD_RE}))?)?\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_MONTH_RE})"
         rf"(?:(?:{_SEP}|\s+)(?P<month2>{_MONTH_RE})\)?)?(?:\s*(?:من\s+)?(?:عام|سنه|لعام)?\s*,?\s*{_YEAR})?"
         r"(?P<rel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم|الجاري))?"
-        r"(?P<yrel>\s+(?:(?:من|في)\s+)?(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|المقبل|المقبله|القادم|القادمه|الحالي|الحاليه|الجاري|الجاريه))?")),
+        r"(?P<yrel>\s+(?:(?:من|في)\s+)?(?:العام|السنه)\s+(?:قبل\s+الماضيه|قبل\s+الماضي|الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|المقبل|المقبله|القادم|القادمه|الحالي|الحاليه|الجاري|الجاريه))?")),
     # a range of months gives its start: "من يوليو إلى سبتمبر"
     ("monthonly", re.compile(rf"(?<![\u0621-\u064a])من\s+(?P<month>{_MONTH_RE})\s+(?:الي|حتي|و?لغايه)\s+(?:{_MONTH_RE})(?![\u0621-\u064a])")),
     # a month named after a preposition or "شهر" is a month, not the verb مارس: "في يوليو", "لشهر يوليو"
@@ -177,7 +177,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           # nor a unit ("في اليوم الواحد") or a newspaper (عين اليوم، اليوم السابع)
                           r"(?<!عين اليوم)(?<!مثل هذا اليوم)(?!\s+(?:الواحد|السابع|الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير|الاخر|التالي|الاولي|الثانيه|الثالثه|الاخيره|الختاميه|الكبري))")),
     ("weekday", re.compile(rf"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
-    ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?:لل(?P<unit2>اسبوع|شهر|عام|سنه)|(?P<unit>الاسبوع|الشهر|العام|السنه))\s+(?P<urel>الماضيه|المنصرمه|الفائته|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])"
+    ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?:لل(?P<unit2>اسبوع|شهر|عام|سنه)|(?P<unit>الاسبوع|الشهر|العام|السنه))\s+(?P<urel>قبل الماضيه|قبل الماضي|الماضيه|المنصرمه|الفائته|السابقه|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|السابق|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])"
                           r"(?!\s*(?:19|20)\d\d(?!\d))")),  # "للعام الماضي 2014": the year written out wins
     # a part of the current year: "منذ بداية العام", "مع نهاية العام"; not the school or fiscal year
     ("yearpart", re.compile(r"(?<![\u0621-\u064a])(?:بدايه|مطلع|منتصف|نهايه|اواخر|اوائل)\s+(?:هذا\s+)?العام(?![\u0621-\u064a])"
@@ -186,6 +186,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # عام 2015، لسنة 2015، للعام الماضي 2014
     ("year", re.compile(r"(?<![\u0621-\u064a\d])(?:[لبو]?(?:عام|سنه|العام|السنه)|للعام|للسنه)"
                         r"(?:\s+(?:الماضي|المنصرم|الفائت|الحالي|الجاري|المقبل|القادم))?\s+(?P<year>(?:19|20)\d\d)(?!\d)")),
+    # a range of years gives its start: "من 2001 إلى 2009", "بين 2010 و2014"
+    ("year", re.compile(r"(?<![\u0621-\u064a])(?:من|بين)\s+(?:عام\s+)?(?P<year>(?:19|20)\d\d)\s*(?:الي|حتي|و|-|–)\s*(?:عام\s+)?(?:19|20)\d\d(?!\d)")),
     # two years: "بين عامي 2000 و2010", "سنتي 2014 و 2015"; the second after the first
     ("year", re.compile(r"(?<![\u0621-\u064a])[لبو]?(?:عامي|سنتي|العامين|السنتين)\s+(?P<year>(?:19|20)\d\d)(?!\d)")),
     ("year", re.compile(r"(?:(?<=عامي \d{4} و)|(?<=عامي \d{4} و )|(?<=سنتي \d{4} و)|(?<=سنتي \d{4} و )|(?<=العامين \d{4} و)|(?<=العامين \d{4} و ))"
@@ -451,6 +453,7 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
         if yrel:  # أكتوبر من العام الماضي
             word = yrel[-1]
             year = ref.year - 1 if word in _PAST else (ref.year + 1 if word in _NEXT else ref.year)
+            year -= 1 if "قبل" in yrel else 0  # "العام قبل الماضي": two years back
             calendar = "relative"
         elif g.get("year"):
             year = int(g["year"])
@@ -493,7 +496,7 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
     if kind in ("relunit", "thisunit"):
         unit = g.get("unit") or "ال" + str(g.get("unit2"))  # "للعام الحالي": لل + عام
         rel = (g.get("urel") or "الحالي").strip()
-        step = -1 if rel in _PAST else (1 if rel in _NEXT else 0)
+        step = -2 if rel.startswith("قبل") else (-1 if rel in _PAST or rel.startswith("السابق") else (1 if rel in _NEXT else 0))
         if unit == "الاسبوع":
             monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
             return monday.isoformat(), "relative"
@@ -548,7 +551,24 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
     found.sort(key=lambda d: d.start)
     found = _same_month_same_year(text, folded, found, guessed_year, taken)
     found = _merge_relative_day_with_weekday(text, _merge_weekday_with_date(text, found))
-    return _anchor_today(_weekday_with_short_date(text, found, reference), reference)
+    return _previous_of_the_one_named(_anchor_today(_weekday_with_short_date(text, found, reference), reference))
+
+
+def _previous_of_the_one_named(found: list[DateMention]) -> list[DateMention]:
+    """"الشهر السابق" / "العام السابق" is the one before the month or year the text last named ("مؤشر يوليو …
+    بانخفاض عن الشهر السابق" is June), and before the reference only when none was named."""
+    out: list[DateMention] = []
+    for d in found:
+        folded = _fold(d.text)
+        if d.calendar == "relative" and re.search(r"(?:الشهر|العام|السنه)\s+السابق", folded):
+            size = 7 if "الشهر" in folded else 4
+            named = next((p for p in reversed(out) if len(p.value) == size), None)
+            if named is not None:
+                y, m = int(named.value[:4]), int(named.value[5:7]) if size == 7 else 1
+                value = f"{y - 1:04d}" if size == 4 else (f"{y:04d}-{m - 1:02d}" if m > 1 else f"{y - 1:04d}-12")
+                d = DateMention(text=d.text, start=d.start, end=d.end, value=value, calendar=d.calendar)
+        out.append(d)
+    return out
 
 
 # month names that are also common words: مارس (he practised), ماي, آب (father)
@@ -618,20 +638,32 @@ def _weekday_with_short_date(text: str, found: list[DateMention], ref: dt.date) 
     return out
 
 
+def _relday_word(folded: str) -> str:
+    return re.sub(r"^(?:[وف]|(?:صباح|مساء|ظهر|عصر|فجر|ليله|يوم)\s+)", "", folded)
+
+
 def _anchor_today(found: list[DateMention], ref: dt.date) -> list[DateMention]:
-    """A text that names its own today ("اليوم (الأربعاء)") days before the reference (a story written the
-    evening before the crawl or the print date, or crawled late) means that day by its other "اليوم", "أمس", "غدا" too."""
-    anchor = next((d for d in found if _fold(d.text).startswith("اليوم") and len(d.value) == 10
-                   and any(w in _fold(d.text) for w in _WEEKDAYS)), None)
-    if anchor is None:
-        return found
-    shift = (ref - dt.date.fromisoformat(anchor.value)).days
+    """A text that names its own today ("اليوم (الأربعاء)", or "غداً الخميس" meaning Wednesday) days before the
+    reference (a story written the evening before the crawl or the print date, or crawled late) means that day by
+    its other "اليوم", "أمس", "غدا" too."""
+    offsets = _RELDAY_OFFSETS | {"اليوم": 0}
+    shift = 0
+    for d in found:
+        folded = _fold(d.text)
+        if len(d.value) != 10 or not any(w in folded for w in _WEEKDAYS):
+            continue
+        rel = max((k for k in offsets for w in (folded, _relday_word(folded)) if w.startswith((k + " ", k + "("))),
+                  key=len, default=None)
+        if rel is not None:
+            anchor = d
+            shift = (ref - dt.date.fromisoformat(d.value)).days + offsets[rel]
+            break
     if not 1 <= shift <= 6:
         return found
     out = []
     for d in found:
-        word = re.sub(r"^(?:[وف]|(?:صباح|مساء|ظهر|عصر|فجر|ليله|يوم)\s+)", "", _fold(d.text))
-        if d is not anchor and word in _RELDAY_OFFSETS | {"اليوم": 0}:
+        word = _relday_word(_fold(d.text))
+        if d is not anchor and word in offsets:
             d = DateMention(text=d.text, start=d.start, end=d.end, calendar=d.calendar,
                             value=(dt.date.fromisoformat(d.value) - dt.timedelta(days=shift)).isoformat())
         out.append(d)
