@@ -198,3 +198,19 @@ def test_a_headline_body_colon_words_but_not_a_place_colon_words() -> None:
     q = extract_quotes("شرطة الرياض: القبض على ثلاثة مقيمين سرقوا متجرا\nتمكنت الدوريات من القبض على ثلاثة مقيمين.")
     assert [(x.text, x.speaker_canonical, x.cue) for x in q] == [("القبض على ثلاثة مقيمين سرقوا متجرا", "شرطة الرياض", ":")]
     assert extract_quotes("جنوب الرياض: ارتفاع درجات الحرارة غدا\nتوقعت الأرصاد ارتفاع درجات الحرارة.") == []
+
+
+def test_a_quotation_opened_with_the_closing_mark_and_a_stray_mark_is_no_speaker() -> None:
+    text = ("قال اللواء سالم الحربي في تغريدات على حسابه، تويتر: ” الوضع تحت السيطرة تماما.” "
+            "وتابع قائلا: “سنواصل العمل حتى النهاية”.")
+    q = extract_quotes(text)
+    assert [(x.text, x.speaker_canonical) for x in q] == [("الوضع تحت السيطرة تماما.", "سالم الحربي"),
+                                                          ("سنواصل العمل حتى النهاية", "سالم الحربي")]
+
+
+def test_ruled_out_that_and_a_means_is_not_the_speaker() -> None:
+    text = ("استبعد المدير التنفيذي للنادي خالد العمري أن تتأخر إجراءات التسجيل. "
+            "وأفاد بخطابه المؤرخ أمس أن البطاقات الدولية وصلت إلى الاتحاد.")
+    q = extract_quotes(text)
+    assert [x.speaker_canonical for x in q] == ["خالد العمري", "خالد العمري"]
+    assert q[0].text.startswith("تتأخر إجراءات التسجيل") and q[1].text.startswith("البطاقات الدولية وصلت")

@@ -35,7 +35,7 @@ def _forms(stems: str) -> str:
 
 _PAST = _forms(
     "قال|أكد|اكد|أضاف|اضاف|أوضح|اوضح|أشار|اشار|شدد|لفت|أعلن|اعلن|حذر|اعتبر|تابع|ذكر|صرح|أفاد|افاد|كشف|"
-    "أبلغ|ابلغ|أردف|اردف|زعم|نفى|نفي|رأى|أعرب|اعرب|أظهر|اظهر|أوضحت|أكدت|أشارت|نوه|أقر|اقر|اعترف|توقع|رجح|أفصح|طالب|أفادت"
+    "أبلغ|ابلغ|أردف|اردف|زعم|استبعد|نفى|نفي|رأى|أعرب|اعرب|أظهر|اظهر|أوضحت|أكدت|أشارت|نوه|أقر|اقر|اعترف|توقع|رجح|أفصح|طالب|أفادت"
 )
 _PAST += "|بينت|كتب|كتبت|غرد|غردت|روى|روت"  # بيّن alone is mostly the preposition "between"
 # "وهو ما أكده الناطق …": the verb with its object pronoun, after ما
@@ -60,7 +60,9 @@ def _voweled(alternatives: str) -> str:
 _VERB_RE = re.compile(
     rf"(?<![{_AR}])(?P<conj>[وف]?)(?:(?P<part>{_voweled(_PARTICIPLES)})[{_TANWEEN}]*|(?P<verb>{_voweled(_PAST + '|' + _PRESENT)}))(?![{_AR}])"
 )
-_QUOTE_RE = re.compile(r"«(?P<a>[^«»]{3,800})»|\"(?P<b>[^\"]{3,800})\"|“(?P<c>[^“”]{3,800})”|(?:\(\(|﴿)(?P<d>[^()﴿﴾]{3,800})(?:\)\)|﴾)")
+_QUOTE_RE = re.compile(r"«(?P<a>[^«»]{3,800})»|\"(?P<b>[^\"]{3,800})\"|“(?P<c>[^“”]{3,800})”|(?:\(\(|﴿)(?P<d>[^()﴿﴾]{3,800})(?:\)\)|﴾)"
+                       # some pages open with the closing mark: "تويتر: ” إيران أمام خيارين …”"
+                       r"|”(?P<e>[^“”\n]{3,800})[”“]")
 _THAT = re.compile(rf"(?<![{_AR}])(?:إلى\s+|الى\s+)?(?:بأن|بان|فإن|فان|أن|ان|إن)(?:ه|ها|هم|هما|ني|نا)?(?![{_AR}])")
 # "نقلت وكالة … عن X قوله", also through "وسائل إعلام", "مصادر", a newspaper's name
 _REPORTED = re.compile(r"نقلت?\s+(?:[^.\s]+\s+){1,6}?عن\s+(?P<who>[^.،,]{3,60}?)\s+(?:قوله|قولها|قولهم)")
@@ -87,7 +89,9 @@ _SUBJECT_STOP = re.compile(
     rf"(?![{_AR}])"
 )
 _NOT_A_SPEAKER = re.compile(rf"^(?:هو|هي|ما|حيث|إذ|اذ|حين|عندما|كما|فيما|بينما|وقد|قد|ثم|هذا|هذه|ذلك|تلك|إنه|انه|أنه|أن|ان|إن|بأن|فيه|فيها|له|لها|به|بها|من|ما|أكثر|اكثر|مرة|مرارا|"
-                            rf"مجددا|سابقا|كذلك|حينها|بدوره|بدورها|بدورهم|ذات|نفسه|نفسها)(?![{_AR}])")
+                            rf"مجددا|سابقا|كذلك|حينها|بدوره|بدورها|بدورهم|ذات|نفسه|نفسها"
+                            # a means, not a speaker: "وأفادت بخطابها المؤرخ …", "وأكد ببيانه"
+                            rf"|ب[{_AR}]{{2,}}(?:ها|ه|هم|هما))(?![{_AR}])")
 # words that open a subject naming a role, after which the person's name comes last: "المتحدث باسم … بيتر سميردون"
 _ROLE = re.compile(rf"^(?:ال|لل|ل)?(?:متحدث|ناطق|وزير|رئيس|مدير|مدرب|لاعب|أمين|امين|محافظ|أمير|امير|سفير|نائب|مساعد|"
                    rf"مسؤول|مستشار|قائد|قيادي|عضو|مشرف|وكيل|مبعوث|موفد|مندوب|ممثل|محلل|مفوض|المقدم|الرائد|العقيد|العميد|اللواء|الدكتور|المهندس|الشيخ|(?:د|م|أ)(?![{_AR}]))")
@@ -223,8 +227,8 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
     """A person in the subject first, then an organisation, then the subject's own words when they name a group."""
     start, end = _strip(ctx.clean, start, end)
     subject = ctx.clean[start:end]
-    if not subject or _NOT_A_SPEAKER.match(subject):
-        return None
+    if not subject or _NOT_A_SPEAKER.match(subject) or not re.search(rf"[{_AR}A-Za-z]", subject):
+        return None  # no words: a stray quotation mark between the verb and the quote
     ents = ctx.within(start, end)
     people = [e for e in ents if e.type == "PER"]
     words = subject.split()
@@ -357,7 +361,7 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
         between = tail[: q.start()]
         if _SENTENCE_END.search(between):
             break
-        body_group = next(name for name in ("a", "b", "c", "d") if q.group(name) is not None)
+        body_group = next(name for name in ("a", "b", "c", "d", "e") if q.group(name) is not None)
         words = len(q.group(body_group).split())
         # a short quoted phrase followed by أن names a source (وذكرت صحيفة "ذي تايمز" أن) or is a scare quote
         names_source = words <= 5 and (
@@ -369,7 +373,9 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
         scare = words <= 3 and not introduced and between.strip() != ""  # بـ"الجبان" mid-clause
         if not names_source and not scare and (
                 introduced or (q.start() <= 200 and not _VERB_RE.search(between) and not _THAT.search(between))):
-            return after + q.start(body_group), after + q.end(body_group)
+            body = q.group(body_group)
+            lead = len(body) - len(body.lstrip())  # "” الوضع …": the space after the mark is not quoted
+            return after + q.start(body_group) + lead, after + q.end(body_group) - (len(body) - len(body.rstrip()))
         if not (scare or names_source):
             break  # a real quotation this cue does not introduce; a name or scare quote lets the search go on
     if colon and not _VERB_RE.match(tail, colon.end()):  # قال: text without quotation marks, to the end of its sentence
