@@ -12,29 +12,20 @@ written to src/marsad/arabic/data/wordfreq.tsv.gz (form, count), most frequent f
 from __future__ import annotations
 
 import argparse
-import glob
 import gzip
-import json
 import sys
 import time
-import zipfile
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from run_bench import load_corpus  # noqa: E402
+
 from marsad.arabic.tokens import tokenize  # noqa: E402
 
 MIN_COUNT = 3
-
-
-def texts(data: Path):
-    for z in sorted(glob.glob(str(data / "saudinewsnet" / "*.zip"))):
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                for d in json.load(zf.open(name)):
-                    yield (d.get("title") or "") + "\n" + (d.get("content") or "")
 
 
 def main() -> None:
@@ -45,8 +36,8 @@ def main() -> None:
     t = time.perf_counter()
     counts: Counter[str] = Counter()
     n = 0
-    for text in texts(args.data):
-        counts.update(w for w in tokenize(text) if not w.isascii())
+    for d in load_corpus(args.data):
+        counts.update(w for w in tokenize((d.get("title") or "") + "\n" + (d.get("content") or "")) if not w.isascii())
         n += 1
     out = ROOT / "src" / "marsad" / "arabic" / "data" / "wordfreq.tsv.gz" if args.write else Path("/tmp/wordfreq.tsv.gz")
     kept = [(w, c) for w, c in counts.most_common() if c >= MIN_COUNT]
