@@ -319,6 +319,18 @@ def test_days_of_a_hijri_month_and_of_the_eid() -> None:
     assert find_dates("وفي اليوم التالي قتل مدنيان", ref) == []
 
 
+def test_a_hijri_month_placed_by_next_or_last_and_the_first_of_a_month() -> None:
+    ramadan_past = Hijri(1447, 9, 1).to_gregorian()
+    ref = ramadan_past + dt.timedelta(days=40)  # after Ramadan 1447
+    assert find_dates("يبدأ البرنامج غرة شهر رمضان المقبل", ref)[0].value == Hijri(1448, 9, 1).to_gregorian().isoformat()
+    assert find_dates("أقيمت المسابقة غرة رمضان الماضي", ref)[0].value == ramadan_past.isoformat()
+    assert find_dates("الخامس من رمضان", ref)[0].value == (ramadan_past + dt.timedelta(days=4)).isoformat()
+    # the coming Hijri new year, whichever side of the reference the last one was
+    new_year = Hijri(1448, 1, 1).to_gregorian()
+    assert find_dates("تبرد الأجواء مع غرة السنة الهجرية الجديدة", ref)[0].value == new_year.isoformat()
+    assert find_dates("احتفل برأس العام الهجري", new_year + dt.timedelta(days=5))[0].value == new_year.isoformat()
+
+
 
 def test_the_eid_alone_means_the_nearest_one() -> None:
     eid = Hijri(1447, 10, 1).to_gregorian()  # Eid al-Fitr 1447

@@ -80,6 +80,7 @@ _ORDINALS = {
     "الثاني والعشرين": 22, "الثالث والعشرين": 23, "الرابع والعشرين": 24, "الخامس والعشرين": 25,
     "السادس والعشرين": 26, "السابع والعشرين": 27, "الثامن والعشرين": 28, "التاسع والعشرين": 29,
     "الثلاثين": 30, "الحادي والثلاثين": 31, "اول": 1,
+    "غره": 1,  # "غرة شهر رمضان": the first day of the month, as Saudi announcements say it
 }
 _MONTH_NUMBERS = {"واحد": 1, "الاول": 1, "اثنين": 2, "الثاني": 2, "ثلاث": 3, "ثلاثه": 3, "الثالث": 3, "اربع": 4, "اربعه": 4,
                   "الرابع": 4, "خمس": 5, "خمسه": 5, "الخامس": 5, "ست": 6, "سته": 6, "السادس": 6, "سبع": 7, "سبعه": 7, "السابع": 7,
@@ -108,7 +109,9 @@ _NEXT_WORDS = "المقبل|المقبله|القادم|القادمه|التا�
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _SEP = r"\s*(?:/|\(|-|–)\s*"
-_HIJRI_TAIL = r"(?:\s+(?:سنه|عام)?\s*(?P<hyear>1[34]\d\d))?\s*(?:هـ|ه\b|للهجره|هجريه)?"  # an optional Hijri year and era mark
+# an optional Hijri year and era mark, or a word placing the month: "5 رمضان المقبل" is next year's when Ramadan is past
+_HIJRI_TAIL = (r"(?:\s+(?:سنه|عام)?\s*(?P<hyear>1[34]\d\d))?\s*(?:هـ|ه\b|للهجره|هجريه)?"
+               r"(?:\s*(?<![\u0621-\u064a])(?P<hrel>المقبل|القادم|الماضي|المنصرم|الفائت)(?![\u0621-\u064a]))?")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # the last day of a Hijri month: "اليوم الأخير من شهر رمضان", "آخر يوم من رمضان"
@@ -145,6 +148,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("wdweek", re.compile(rf"(?P<wd>{_WD_BARE_RE}|{_WD_RE})\s+الاسبوع\s+(?P<wrel>{_PAST_WORDS}|{_NEXT_WORDS}|الحالي|الجاري)")),
     # religious holidays: the next one from the reference
     ("holiday", re.compile(r"(?P<hol>عيد الاضحي|عيد الفطر|عيد الفصح|راس السنه الهجريه|المولد النبوي)")),
+    # the Hijri new year: "غرة السنة الهجرية الجديدة", "رأس العام الهجري"; "الجديدة" names the coming one
+    ("newhijri", re.compile(r"(?<![\u0621-\u064a])[بلو]?(?:غره|راس)\s+(?:السنه\s+الهجريه|العام\s+الهجري)(?P<hnew>\s+(?:الجديده|الجديد|المقبله|المقبل|القادمه|القادم))?(?![\u0621-\u064a])")),
     # "العيد" alone, as Saudi news says it in the days around Eid; not "العيد الوطني", "عيد ميلاده"
     # only after a word that ties it to a time ("يوم العيد", "خلال العيد", "بالعيد"); "كان العيد في الماضي" is no date
     ("holiday", re.compile(r"(?:(?<![\u0621-\u064a])(?:يوم|ايام|صباح|صبيحه|ليله|اجازه|عطله|خلال|بمناسبه|قبل|بعد|في|اجواء|فرحه|احتفالات|صلاه)\s+|(?<=[\s(]ب)|(?<=رمضان و))(?P<hol>العيد)(?![\u0621-\u064a])"
@@ -253,12 +258,18 @@ def _hijri_year(ref: dt.date) -> int | None:
         return None
 
 
-def _nearest_hijri_year(month: int, day: int, ref: dt.date, prefer: str) -> int | None:
+def _nearest_hijri_year(month: int, day: int, ref: dt.date, prefer: str, rel: str | None = None) -> int | None:
     """The Hijri year that puts a year-less Hijri date nearest the reference, leaning to the past
-    ("يوم 24 شوال" written on 4 Shawwal is this month's, not last year's)."""
+    ("يوم 24 شوال" written on 4 Shawwal is this month's, not last year's); "المقبل" / "الماضي" (rel)
+    take the first one after / the last one before the reference."""
     hy = _hijri_year(ref)
     if hy is None:
         return None
+    if rel:
+        upcoming = rel in _NEXT_WORDS.split("|")
+        dated = [(y, d) for y in (hy - 1, hy, hy + 1) if (d := _hijri_to_greg(y, month, day))]
+        fits = [(d, y) for y, d in dated if (d > ref if upcoming else d < ref)]
+        return (min(fits) if upcoming else max(fits))[1] if fits else None
     best, best_score = None, None
     for y in (hy - 1, hy, hy + 1):
         gd = _hijri_to_greg(y, month, day)
@@ -392,6 +403,9 @@ def _resolve(kind: str, g: dict[str, str | None], ref: dt.date, prefer: str = "p
         monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
         # weeks run Monday to Sunday (ISO, as in Duckling): "احد الاسبوع الماضي" ends last week
         return (monday + dt.timedelta(days=wd)).isoformat(), "relative"
+    if kind == "newhijri":
+        d = _holiday("راس السنه الهجريه", ref, "future" if g.get("hnew") else prefer)
+        return (d.isoformat(), "hijri") if d else None
     if kind == "holiday":
         d = _holiday(g["hol"], ref, prefer)
         return (d.isoformat(), "hijri" if g["hol"] != "عيد الفصح" else "gregorian") if d else None
@@ -413,14 +427,14 @@ def _resolve_basic(kind: str, g: dict[str, str | None], ref: dt.date, prefer: st
         if g.get("hyear"):
             year = int(g["hyear"])
         else:
-            year = _nearest_hijri_year(month, day, ref, prefer)
+            year = _nearest_hijri_year(month, day, ref, prefer, g.get("hrel"))
             if year is None:
                 return None
         gd = _hijri_to_greg(year, month, day)
         return (gd.isoformat(), "hijri") if gd else None
     if kind == "hlast":
         month = _HIJRI[re.sub(r"\s+", " ", g["hmonth"])]
-        year = int(g["hyear"]) if g.get("hyear") else _nearest_hijri_year(month, 1, ref, prefer)
+        year = int(g["hyear"]) if g.get("hyear") else _nearest_hijri_year(month, 1, ref, prefer, g.get("hrel"))
         start = _hijri_to_greg(year, month % 12 + 1, 1) if year else None  # the day before the next month's first
         if start and month == 12:
             start = _hijri_to_greg(year + 1, 1, 1)
