@@ -23,3 +23,11 @@ def test_the_body_an_office_belongs_to_is_not_the_office_holder() -> None:
     people = [e for e in ents if e.type == "PER"]
     assert [e.canonical for e in people] == ["أنطونيو غوتيريش"]
     assert not any(e.text.startswith("للأمم") and e.type == "PER" for e in ents)
+
+
+def test_a_speech_verb_is_not_the_first_word_of_a_name_and_lineage_names_keep_their_family_name() -> None:
+    text = ("أكد المستشار القانوني والمحامي سالم بن عبدالله العتيبي أن القضية معقدة. "
+            "وأوضح العتيبي وهو متخصص في قضايا الأسهم، أن التعويض حق.")
+    names = {e.text: e.canonical for e in extract_entities(text) if e.type == "PER"}
+    assert names.get("سالم بن عبدالله العتيبي") == "سالم بن عبدالله العتيبي"
+    assert not [t for t in names if t.startswith(("وأوضح", "والمحامي"))]

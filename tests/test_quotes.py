@@ -214,3 +214,26 @@ def test_ruled_out_that_and_a_means_is_not_the_speaker() -> None:
     q = extract_quotes(text)
     assert [x.speaker_canonical for x in q] == ["خالد العمري", "خالد العمري"]
     assert q[0].text.startswith("تتأخر إجراءات التسجيل") and q[1].text.startswith("البطاقات الدولية وصلت")
+
+
+def test_headlines_by_a_ministry_a_description_or_a_speaker_addressing_someone() -> None:
+    ministry = extract_quotes("الصحة: لا إصابات جديدة بالفيروس في المنطقة\nأعلنت وزارة الصحة أن الوضع مستقر في مستشفيات المنطقة.")
+    assert ("لا إصابات جديدة بالفيروس في المنطقة", "وزارة الصحة", ":") in [(x.text, x.speaker_canonical, x.cue) for x in ministry]
+    # without the ministry in the body the portfolio word alone is not taken for a speaker
+    assert not [x for x in extract_quotes("الصحة: نصائح للصائمين في الصيف\nينصح الأطباء بشرب الماء.") if x.cue == ":"]
+    described = extract_quotes("اقتصادي: الأسعار ستتراجع قبل نهاية العام\nقال الخبير الاقتصادي فهد بن سالم العتيبي إن العرض يفوق الطلب.")
+    assert ("الأسعار ستتراجع قبل نهاية العام", "فهد بن سالم العتيبي") in [(x.text, x.speaker_canonical) for x in described]
+    told = extract_quotes("كيري للافروف: الحل سياسي في سوريا\nوقال وزير الخارجية جون كيري إن الحل «لن يكون عسكريا».")
+    assert ("الحل سياسي في سوريا", "جون كيري") in [(x.text, x.speaker_canonical) for x in told]
+
+
+def test_the_quotation_first_then_this_is_what_someone_said() -> None:
+    q = extract_quotes("«لن نتراجع عن قرارنا» هذا ما قاله وزير الخارجية عادل الجبير، في مؤتمر صحفي بالرياض.")
+    assert [(x.text, x.speaker_canonical) for x in q] == [("لن نتراجع عن قرارنا", "عادل الجبير")]
+
+
+def test_what_lies_between_two_quotations_is_not_one() -> None:
+    # marks doubled by the page pair the wrong way round: the text between the quotations starts with a comma
+    q = extract_quotes('وأضاف المدرب سامي الجابر ""الفريق" جاهز للمباراة"، مطمئنا الجماهير على مستوى اللاعبين، '
+                       'مضيفا ""الهلال" لا يخشى أحدا".')
+    assert not [x for x in q if x.text.startswith("،")]

@@ -31,6 +31,10 @@ _PERSON_TRIGGERS = [
 _ORG_HEADS = ("وزاره", "هيئه", "جامعه", "شركه", "مجلس", "وكاله", "منظمه", "مؤسسه", "بنك", "حزب", "حركه",
               "جمعيه", "اتحاد", "نادي", "محكمه", "مستشفى", "مستشفي", "صندوق", "مركز", "اداره", "قوات", "جيش")
 _LOC_HEADS = ("مدينه", "محافظه", "منطقه", "ولايه", "بلده", "قريه", "حي", "جزيره", "اقليم")
+# speech verbs the tagger sometimes takes into the name after them ("وأوضح العيسى"): never a name's first word
+_SPEECH_VERBS = frozenset(normalize_match(p + v) for p in ("", "و", "ف") for v in
+                          "قال قالت أوضح أوضحت أكد أكدت أضاف أضافت أشار أشارت ذكر ذكرت أعلن أعلنت بين بينت لفت لفتت "
+                          "تابع تابعت شدد شددت صرح صرحت أفاد أفادت كشف كشفت اعتبر اعتبرت رأى يقول تقول".split())
 _STOP_NAME = STOPWORDS | {normalize_match(w) for w in "اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء في خلال ان أن إن عن ".split()}
 
 
@@ -85,6 +89,11 @@ def _names_someone_else(previous: str) -> bool:
     return previous in ("بن", "بنت", "ابن", "ابو", "ام") or previous in first_names()
 
 
+def _family_name_after_lineage(norms: list[str], j: int, k: int) -> bool:
+    """"عاصم بن عبدالوهاب العيسى": after بن and a father's name, a word with ال is the family name."""
+    return k - j >= 3 and norms[k - 2] in ("بن", "بنت") and norms[k].startswith("ال") and norms[k] not in _STOP_NAME
+
+
 def _looks_like_name_word(norm: str) -> bool:
     return len(norm) >= 2 and norm not in _STOP_NAME and not norm.isdigit() and not norm.startswith("ال")
 
@@ -111,6 +120,11 @@ def extract_entities(text: str) -> list[Entity]:
         found.append((i, i + n, entry.type, entry.canonical))
         taken[i:i + n] = [True] * n
         i += n
+    crf = _crf_spans([t[0] for t in toks])
+    crf_person = [False] * (len(toks) + 1)
+    for s, e, etype in crf:
+        if etype == "PER":
+            crf_person[s:e] = [True] * (e - s)
     # trigger rules: up to three name-like words after a person trigger
     triggers = _triggers()
     for i in range(len(toks)):
@@ -120,10 +134,15 @@ def extract_entities(text: str) -> list[Entity]:
                 continue
             j = i + n
             # skip the office description: "وزير الخارجية الروسي سيرغي لافروف", "الأمين العام للأمم المتحدة …"
-            while j < len(toks) and j < i + n + 4 and norms[j].startswith(("ال", "لل")):
+            # and a second office joined by و: "المستشار القانوني والمحامي عاصم …"
+            while j < len(toks) and j < i + n + 4 and norms[j].startswith(("ال", "لل", "وال")):
                 j += 1
             k = j
-            while k < len(toks) and k < j + 3 and _looks_like_name_word(norms[k]) and not taken[k] and _contiguous(toks, text, j, k + 1):
+            while k < len(toks) and k < j + 3 + 2 * norms[j:k].count("بن") and not taken[k] and _contiguous(toks, text, j, k + 1) \
+                    and (_looks_like_name_word(norms[k]) or _family_name_after_lineage(norms, j, k)):
+                k += 1
+            # a family name with ال after the given name, as the tagger reads it: "الدكتور سعد الحسين"
+            while k > j and k < len(toks) and k < j + 5 and crf_person[k] and not taken[k] and _contiguous(toks, text, j, k + 1):
                 k += 1
             if k > j and not any(taken[j:k]):
                 name = " ".join(t[0] for t in toks[j:k])
@@ -147,8 +166,10 @@ def extract_entities(text: str) -> list[Entity]:
             for m in range(i, k):
                 taken[m] = True
     # the statistical tagger adds what gazetteers and rules did not cover
-    for s, e, etype in _crf_spans([t[0] for t in toks]):
-        if not any(taken[s:e]) and _contiguous(toks, text, s, e):
+    for s, e, etype in crf:
+        while s < e and norms[s] in _SPEECH_VERBS:
+            s += 1
+        if s < e and not any(taken[s:e]) and _contiguous(toks, text, s, e):
             found.append((s, e, etype, " ".join(t[0] for t in toks[s:e])))
             for m in range(s, e):
                 taken[m] = True

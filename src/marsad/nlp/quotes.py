@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..arabic.normalize import normalize_match
 from ..records import Entity, Quote
 from .entities import extract_entities
 
@@ -104,6 +105,11 @@ _SOURCE_NOUN = re.compile(r"(?:صحيفة|صحيفتا|صحف|شبكة|موقع|
 _ABBREVIATION = re.compile(rf"(?<![{_AR}])([{_AR}])\.")
 # a quotation, then whose it is: "«عملية احتجاز رهائن» بحسب المصدر"
 _QUOTE_THEN_SOURCE = re.compile(r"«(?P<q>[^«»\n]{3,300})»\s*[،,]?\s*(?:بحسب|حسب|وفقا?\u064b?\s+ل|على\s+حد\s+قول)\s*(?P<who>[^\s.،,«»\n]+(?:\s+(?!الذي|التي|الذين)[^\s.،,«»\n]+)?)")
+# the quotation first, then who said it: "«…» هذا ما أعلنه X", "”…“ هكذا قال X"
+_QUOTE_THEN_THIS_IS_WHAT = re.compile(
+    r"(?:«(?P<q>[^«»\n]{3,300})»|\"(?P<q2>[^\"\n]{3,300})\"|“(?P<q3>[^“”\n]{3,300})”)\s*[،,]?\s*"
+    r"(?:(?:هذا|ذلك|هذه)\s+ما\s+|هكذا\s+)(?P<cue>قاله|قالته|قالوه|قال|قالت|أعلنه|اعلنه|أعلنته|اعلنته|أكده|اكده|أكدته|اكدته|"
+    r"صرح\s+به|صرحت\s+به|كتبه|كتبته|كتب|ذكره|ذكرته|أوضحه|اوضحه|أوضحته|يقوله|تقوله|يراه|تراه|وصف)(?![\u0621-\u064a])")
 _NAMED_SOURCE = re.compile(r"(?<![\u0621-\u064a])مصدر\s+(?!في|من|عن|لدى)[\u0621-\u064a]{3,}")
 _RELATIVE_BEFORE = re.compile(r"(?:الذي|التي|الذين|اللذين|اللتين)\s*$")
 
@@ -343,6 +349,16 @@ _SPEAKING_BODY = re.compile(r"^(?:شرطة|أمن|امن|القضاء|الجيش
                             r"جوازات|بلدية|أمانة|امانة|صحة|إمارة|امارة|هيئة|وزارة|الداخلية|الخارجية|الصحة|التعليم)(?![\u0621-\u064a])")
 
 
+# ministries named in headlines by their portfolio alone ("الصحة: …")
+_MINISTRY_SHORT = frozenset(normalize_match(w) for w in "الصحة التعليم الداخلية الخارجية الدفاع العدل الإسكان العمل التجارة المالية الحج الإعلام "
+                            "الزراعة النقل الطاقة الاقتصاد البيئة الثقافة الرياضة".split())
+# a speaker described, not named, in a headline ("قانوني: …", "مسؤول أممي: …" has two words and goes by the body)
+_DESCRIBED_SPEAKERS = frozenset(normalize_match(w) for w in
+                                "قانوني مسؤول مسؤولة مسؤولون مصدر مصادر خبير خبراء محلل محللون اقتصادي اقتصاديون "
+                                "أكاديمي أكاديميون طبيب أطباء مختص مختصون متخصص باحث مواطن مواطنة مواطنون ناشط ناشطة "
+                                "ناشطون حقوقي حقوقيون مستشار محام محامي دبلوماسي عسكري فلكي مغردون".split())
+
+
 def _canonical(speaker: str | None, names: list[str]) -> str | None:
     """A surname alone ("كيري") stands for the full name the article gave ("جون كيري")."""
     if not speaker or len(speaker.split()) > 1:
@@ -362,6 +378,8 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
         if _SENTENCE_END.search(between):
             break
         body_group = next(name for name in ("a", "b", "c", "d", "e") if q.group(name) is not None)
+        if q.group(body_group).lstrip()[:1] in ("،", ","):
+            break  # what lies between two quotations (marks doubled by the page pair up wrongly): not a quotation
         words = len(q.group(body_group).split())
         # a short quoted phrase followed by أن names a source (وذكرت صحيفة "ذي تايمز" أن) or is a scare quote
         names_source = words <= 5 and (
@@ -493,6 +511,17 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         start, end = span
         _add(quotes, used, Quote(text=text[start:end], start=start, end=end, kind=kind_of,
                                  speaker=speaker, speaker_canonical=speaker, cue=cue))
+    for m in _QUOTE_THEN_THIS_IS_WHAT.finditer(text):  # "«نقول نعم لروسيا» هذا ما أعلنه جوزيف بلاتر"
+        who_end = _SENTENCE_END.search(text, m.end())
+        clause = re.search(r"[،,]", text[m.end():who_end.start() if who_end else len(text)])
+        end = m.end() + clause.start() if clause else (who_end.start() if who_end else len(text))
+        speaker = _canonical(_speaker_of(ctx, m.end(), min(end, m.end() + 80)), names)
+        if speaker:
+            group = next(g for g in ("q", "q2", "q3") if m.group(g) is not None)
+            body = m.group(group)
+            lead = len(body) - len(body.lstrip())
+            _add(quotes, used, Quote(text=body.strip(), start=m.start(group) + lead, end=m.start(group) + lead + len(body.strip()),
+                                     kind="direct", speaker=speaker, speaker_canonical=speaker, cue=m.group("cue")))
     for m in _QUOTE_THEN_SOURCE.finditer(text):
         who = _canonical(m.group("who"), names)
         sources = _NAMED_SOURCE.findall(text, 0, m.start())
@@ -503,6 +532,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
     # a headline "Name: words" when the body quotes that person ("كيري: …" and "قال وزير الخارجية جون كيري")
     if h and len(h.group("who").split()) <= 3 and not _NOT_A_SPEAKER.match(h.group("who")):
         who = h.group("who").strip()
+        if len(who.split()) == 2 and re.match(rf"ل(?!ل)[{_AR}]{{2,}}$", who.split()[1]):
+            who = who.split()[0]  # "بلاتر لبوتين: …": the speaker, then whom he told
         joined = who.replace(" ", "")  # "داسيلفا" and "دا سيلفا": transliterations are written both ways
         body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical and
                          (who in q.speaker_canonical.split() or who == q.speaker_canonical
@@ -514,6 +545,15 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                              and all(w in text[max(0, q.start - 150):q.start] for w in who.split())][:1]
         if not body_speakers and " " in who and _SPEAKING_BODY.match(who):
             body_speakers = [who]  # "شرطة حائل: …", "القضاء العراقي: …": a body announcing, not a place
+        if not body_speakers and " " not in who and normalize_match(who) in _MINISTRY_SHORT:
+            ministry = "وزارة " + who  # "الصحة: …" is the ministry when the body names it
+            if normalize_match(ministry) in normalize_match(text):
+                body_speakers = [ministry]
+        if not body_speakers and " " not in who and normalize_match(who) in _DESCRIBED_SPEAKERS:
+            # "قانوني: …", "مسؤول: …": the person the body describes so, or the description itself
+            word = normalize_match(who)
+            body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical
+                             and word in normalize_match(text[max(0, q.start - 150):q.start])][:1] or [who]
         if body_speakers:
             start = h.start("q")
             _add(quotes, used, Quote(text=h.group("q").strip(), start=start, end=start + len(h.group("q").strip()),
