@@ -357,7 +357,9 @@ def eval_quotes(data: Path) -> None:
             ("marsad's sixth held-out labels (16 more articles, title + first 500 characters, 36 quotes; labelled in "
              "session 7 after the set 6 fixes, before running the rules on them; tuned on since)", LABELS.with_name("quotes_heldout6_labels.jsonl")),
             ("marsad's seventh held-out labels (16 more articles, title + first 500 characters, 51 quotes; labelled in "
-             "session 8, before running the rules on them)", LABELS.with_name("quotes_heldout7_labels.jsonl"))]
+             "session 8, before running the rules on them; tuned on since)", LABELS.with_name("quotes_heldout7_labels.jsonl")),
+            ("marsad's eighth held-out labels (12 more articles, title + first 500 characters, 36 quotes; labelled in "
+             "session 9 after the set 8 fixes, before running the rules on them)", LABELS.with_name("quotes_heldout8_labels.jsonl"))]
     for name, path in sets:
         section(f"Quotes in articles: {name}")
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

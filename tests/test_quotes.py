@@ -237,3 +237,25 @@ def test_what_lies_between_two_quotations_is_not_one() -> None:
     q = extract_quotes('وأضاف المدرب سامي الجابر ""الفريق" جاهز للمباراة"، مطمئنا الجماهير على مستوى اللاعبين، '
                        'مضيفا ""الهلال" لا يخشى أحدا".')
     assert not [x for x in q if x.text.startswith("،")]
+
+
+def test_a_sentence_attributed_after_it_and_a_clause_followed_by_its_source() -> None:
+    text = ("نجح فريق طبي في مستشفى المدينة في إنقاذ حياة مريض بعد حادث سير. ذكر ذلك الدكتور سامي العنزي المدير الطبي للمستشفى. "
+            "وقال إن المريض غادر العناية المركزة.")
+    q = extract_quotes(text)
+    assert [(x.speaker_canonical, x.text[:14]) for x in q] == [("سامي العنزي", "نجح فريق طبي ف"), ("سامي العنزي", "المريض غادر ال")]
+    # inside a sentence "وأكد ذلك" confirms something and attributes nothing
+    assert extract_quotes("ارتفعت الأسعار في السوق هذا الأسبوع بشكل ملحوظ، وأكد ذلك ارتفاع الطلب على السلع.") == []
+    sourced = extract_quotes("سبق- متابعة: اقتحمت القوات قاعدة العند الجوية من الجهة الغربية، بحسب ما ذكرت وكالة الأنباء اليمنية.")
+    assert [(x.text, x.speaker_canonical, x.cue) for x in sourced] == [
+        ("اقتحمت القوات قاعدة العند الجوية من الجهة الغربية", "وكالة الأنباء اليمنية", "بحسب")]
+    assert extract_quotes("وزعت المساعدات على الأسر المحتاجة في القرى، حسب الخطة المعتمدة.") == []
+
+
+def test_a_subject_before_qad_and_a_cited_source_does_not_take_over() -> None:
+    q = extract_quotes("وكانت مصادر عسكرية في عدن قد أفادت، في وقت سابق، أن لواء عسكريا تحرك نحو القاعدة.")
+    assert [(x.speaker_canonical, x.text) for x in q] == [("مصادر عسكرية في عدن", "لواء عسكريا تحرك نحو القاعدة")]
+    text = ("قال الشيخ يوسف العمري إن تفسير الأحلام علم له أصول حيث قال ابن سيرين إن الرؤيا على ما تعبر به. "
+            "وأوضح أن التفسير يكون للجميع.")
+    q = extract_quotes(text)
+    assert [x.speaker_canonical for x in q] == ["يوسف العمري", "ابن سيرين", "يوسف العمري"]

@@ -78,7 +78,7 @@ _DOT_END = (rf"(?<!(?<![{_AR}])[{_AR}])(?:(?<=(?<![{_AR}])[{_AR}]{{2}})\.(?![{_A
 _HEADLINE = re.compile(rf"^\s*(?P<who>[{_AR}][{_AR} ]{{1,28}}?)\s*:\s*(?P<q>[^\n]{{8,200}})$")
 # where a reported clause ends: the sentence, or the next participle that starts another quote
 _CLAUSE_END = re.compile(rf"{_DOT_END}|[!؟?\n]|[،,]\s*(?:و)?(?:{_PARTICIPLES})[{_TANWEEN}]*(?![{_AR}])"
-                         rf"|[،,]?\s*(?:و|كما\s+)(?:{_voweled(_PAST)})(?![{_AR}])|[،,]\s*(?:{_PRESENT})(?![{_AR}])")
+                         rf"|[،,]?\s*(?:و|كما\s+|حيث\s+)(?:{_voweled(_PAST)})(?![{_AR}])|[،,]\s*(?:{_PRESENT})(?![{_AR}])")
 # أن after these words joins clauses ("غير أن": however; "بعد أن": after) and reports no speech
 _NOT_REPORTING = re.compile(rf"(?<![{_AR}])(?:غير|إلا|الا|رغم|برغم|بعد|قبل|منذ|حيث|بما|لو|كما|مع|يبدو|يرجح|ويبدو)\s*$")
 _SENTENCE_END = re.compile(rf"{_DOT_END}|[!؟?\n]")
@@ -110,6 +110,15 @@ _QUOTE_THEN_THIS_IS_WHAT = re.compile(
     r"(?:«(?P<q>[^«»\n]{3,300})»|\"(?P<q2>[^\"\n]{3,300})\"|“(?P<q3>[^“”\n]{3,300})”)\s*[،,]?\s*"
     r"(?:(?:هذا|ذلك|هذه)\s+ما\s+|هكذا\s+)(?P<cue>قاله|قالته|قالوه|قال|قالت|أعلنه|اعلنه|أعلنته|اعلنته|أكده|اكده|أكدته|اكدته|"
     r"صرح\s+به|صرحت\s+به|كتبه|كتبته|كتب|ذكره|ذكرته|أوضحه|اوضحه|أوضحته|يقوله|تقوله|يراه|تراه|وصف)(?![\u0621-\u064a])")
+# an unquoted clause, then its source: "…، بحسب ما ذكر المرصد السوري", "…، وفقا لوكالة الأنباء"
+_CLAUSE_THEN_SOURCE = re.compile(
+    rf"[،,]\s*(?:و?(?:بحسب|حسب)\s+|وفقا?[{_TANWEEN}]*\s*ل(?=ما|[{_AR}]))"
+    r"(?:ما\s+(?:ذكر|ذكرت|ذكره|ذكرته|أفاد|أفادت|افاد|افادت|أعلن|أعلنت|اعلن|اعلنت|قال|قالت|نقل|نقلت|أورد|أوردت|اورد|اوردت)\s+)?"
+    r"(?P<who>[^.،,\n]{3,80}?)\s*(?=[.،,\n]|$)")
+# sources a trailing attribution names (an entity of the kind would do as well)
+_SOURCE_START = re.compile(r"^(?:ال)?(?:مصادر|مصدر|وكالة|وكالات|قناة|صحيفة|موقع|شبكة|مسؤول|مسؤولين|شهود|بيان|تقرير|تقارير|"
+                           r"وسائل|المرصد|مرصد|الشرطة|شرطة|الجيش|وزارة|الوزارة|الهيئة|هيئة|المتحدث|متحدث|الناطق|ناطق)(?![\u0621-\u064a])")
+_OPENING_SUBJECT = re.compile(r"(?<![\u0621-\u064a])و?كانت?\s+(?P<np>[^،,.\n]{3,60}?)\s+قد\s*$")
 _NAMED_SOURCE = re.compile(r"(?<![\u0621-\u064a])مصدر\s+(?!في|من|عن|لدى)[\u0621-\u064a]{3,}")
 _RELATIVE_BEFORE = re.compile(r"(?:الذي|التي|الذين|اللذين|اللتين)\s*$")
 
@@ -324,6 +333,23 @@ def _sentence_subject(ctx: _Context, pos: int) -> str | None:
     return (best.canonical or best.text) if best else None
 
 
+def _said_before(ctx: _Context, verb: re.Match[str]) -> tuple[str | None, tuple[int, int]] | None:
+    """"… تماثل للشفاء. ذكر ذلك الدكتور أيمن الخضراء": a sentence opened by a speech verb and ذلك attributes the
+    sentence before it; returns the speaker and that sentence's span."""
+    text = ctx.clean
+    after = re.match(r"\s+(?:ذلك|هذا)\s+", text[verb.end():verb.end() + 12])
+    own_start = _sentence_start(text, verb.start())
+    if after is None or text[own_start:verb.start()].strip(" \t،,و") or own_start == 0:
+        return None  # "وأكد ذلك" inside a sentence confirms something; only a sentence it opens attributes one
+    prev_start = _sentence_start(text, own_start - 1)
+    span = _strip(text, prev_start, own_start)
+    if span[1] - span[0] < 15:
+        return None
+    s0 = verb.end() + after.end()
+    cut = _SUBJECT_STOP.search(text, s0, s0 + 160)
+    return _speaker_of(ctx, s0, cut.start() if cut else min(len(text), s0 + 160)), span
+
+
 def _sentence_start(text: str, pos: int, reach: int = 400) -> int:
     return max((m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - reach), pos)), default=max(0, pos - reach))
 
@@ -467,10 +493,20 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                 _add(quotes, used, Quote(text=text[span[0]:span[1]], start=span[0], end=span[1], kind="indirect",
                                          speaker=speaker, speaker_canonical=speaker, cue=cue))
             continue
+        elif m.group("part") and re.search(r"[-–]\s*$", text[max(0, pos - 3):pos]):
+            continue  # "سبق- متابعة:": a byline, not "going on to say"
         elif m.group("part"):  # مشيرا إلى أن: the speaker of this sentence goes on
             cue, after = m.group("part"), m.end()
             in_sentence = last_speaker_at >= 0 and not _SENTENCE_END.search(text, last_speaker_at, pos)
             speaker = last_speaker if in_sentence else (_sentence_subject(ctx, pos) or last_speaker)
+        elif (back := _said_before(ctx, m)) is not None:
+            speaker, span, cue = back[0], back[1], m.group("verb")
+            speaker = _canonical(speaker, names)
+            if speaker:
+                last_speaker, last_speaker_at, last_narrator = speaker, pos, speaker
+                _add(quotes, used, Quote(text=text[span[0]:span[1]], start=span[0], end=span[1], kind="indirect",
+                                         speaker=speaker, speaker_canonical=speaker, cue=cue + " ذلك"))
+            continue
         else:
             cue = m.group("verb")
             s0, s1, after = _subject(ctx, m.end())
@@ -481,6 +517,10 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                 speaker, after = named
             else:
                 speaker = _speaker_before(ctx, pos)
+                opened = _OPENING_SUBJECT.search(text, _sentence_start(text, pos), pos)
+                if speaker is None and not subject.strip(" ،,") and opened:
+                    # "وكانت مصادر عسكرية في عدن قد أفادت، في وقت سابق، أن": the subject came first
+                    speaker = _speaker_of(ctx, opened.start("np"), opened.end("np"))
                 if speaker is None and m.group("verb") in _PRESENT_SET and "\n" not in text[:pos]:
                     speaker = _subject_before(ctx, pos)  # a headline "العريفي يوضح …": present tense, subject first
                 speaker = speaker or _speaker_of(ctx, s0, s1) or _subject_before(ctx, pos)
@@ -497,7 +537,9 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         speaker = _canonical(speaker, names)
         if speaker and _looks_like_a_name(speaker) and speaker not in names:
             names.append(speaker)  # a full name read off a speech cue also resolves a later surname
-        if speaker:
+        # "قال X إن …، حيث قال ابن القيم إن …": a source X cites; X remains who goes on speaking
+        cited = re.search(rf"(?<![{_AR}])حيث\s*$", text[max(0, pos - 8):pos]) is not None
+        if speaker and not cited:
             last_speaker, last_speaker_at = speaker, pos
             if not present:
                 last_narrator = speaker
@@ -511,6 +553,18 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         start, end = span
         _add(quotes, used, Quote(text=text[start:end], start=start, end=end, kind=kind_of,
                                  speaker=speaker, speaker_canonical=speaker, cue=cue))
+    for m in _CLAUSE_THEN_SOURCE.finditer(text):
+        who = m.group("who")
+        ents = [e for e in ctx.within(m.start("who"), m.end("who")) if e.type in ("PER", "ORG")]
+        if not (ents or _SOURCE_START.match(who.strip(" \"«“"))):
+            continue  # "بحسب الخطة", "حسب الموقع الجغرافي": no source
+        start = _sentence_start(text, m.start())
+        colon = text.rfind(":", start, m.start())  # "سبق- متابعة: …": the dateline is not what was said
+        start, end = _strip(text, colon + 1 if colon >= 0 else start, m.start())
+        speaker = _canonical(_speaker_of(ctx, m.start("who"), m.end("who")), names)
+        if speaker and end - start >= 15:
+            _add(quotes, used, Quote(text=text[start:end], start=start, end=end, kind="indirect",
+                                     speaker=speaker, speaker_canonical=speaker, cue="بحسب"))
     for m in _QUOTE_THEN_THIS_IS_WHAT.finditer(text):  # "«نقول نعم لروسيا» هذا ما أعلنه جوزيف بلاتر"
         who_end = _SENTENCE_END.search(text, m.end())
         clause = re.search(r"[،,]", text[m.end():who_end.start() if who_end else len(text)])
