@@ -381,3 +381,13 @@ def test_a_chronology_with_years_inside_the_line_and_weekdays_joined_by_wa() -> 
     assert [d.value for d in find_dates(text, REF)] == ["1938", "1951", "1966"]
     pair = find_dates("تجتمع اللجنة (الخميس والجمعة) في مدريد", REF)
     assert [d.value for d in pair] == ["2026-01-29", "2026-01-30"]
+
+
+def test_years_ago_the_same_month_and_the_previous_year_after_bi() -> None:
+    assert [(d.text, d.value) for d in find_dates("افتتح السوق وقبل ثماني سنوات كانت البداية", REF)] == [("قبل ثماني سنوات", "2018")]
+    assert [d.value for d in find_dates("انتقل إلى النادي قبل عامين", REF)] == ["2024"]
+    text = "تبدأ الورشة في الثالث من مارس 2026 وتستمر حتى السابع والعشرين من الشهر نفسه"
+    assert [d.value for d in find_dates(text, REF)] == ["2026-03-03", "2026-03-27"]
+    assert [d.value for d in find_dates("ارتفعت الأرباح في 30 يونيو 2025 مقارنة بالعام السابق", REF)] == ["2025-06-30", "2024"]
+    # a number of years is a duration when nothing says "ago"
+    assert find_dates("استمرت الدراسة ثماني سنوات", REF) == []

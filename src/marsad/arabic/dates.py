@@ -107,6 +107,9 @@ _YEAR_TAIL = r"(?:\s*(?:من\s+|في\s+|ب|ل)?(?:عام|سنه|لعام|الع�
 _PAST_WORDS = "الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته"
 _NEXT_WORDS = "المقبل|المقبله|القادم|القادمه|التالي|التاليه|الجاي|الجايه"
 _DAY = r"(?P<day>[0-3]?\d)"
+_YEAR_COUNTS = {"ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7,
+                "ثماني": 8, "ثمان": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10}
+_YEAR_COUNT_RE = "|".join(sorted(_YEAR_COUNTS, key=len, reverse=True))
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _SEP = r"\s*(?:/|\(|-|–)\s*"
 # an optional Hijri year and era mark, or a word placing the month: "5 رمضان المقبل" is next year's when Ramadan is past
@@ -156,6 +159,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?!\s+(?:الوطني|الذهبي|الفضي|الماسي|السنوي|الخمسين|المئوي|الوطنى))")),
     # "من اسبوع", "قبل يومين", "قبل 3 ايام"
     # "من أسبوع" is a week ago, but "في أقل من أسبوع" is a duration
+    # years ago: "قبل ثماني سنوات", "قبل عامين", "قبل 5 سنوات" (the year; "منذ" is as often a duration)
+    ("yearsago", re.compile(rf"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))قبل\s+(?:(?P<yn>\d{{1,2}}|{_YEAR_COUNT_RE})\s+(?:سنوات|اعوام|سنه|عاما|عام)|(?P<y1>عام|سنه|عامين|سنتين))(?![\u0621-\u064a])")),
+    # a day of the month the text just named: "حتى السابع والعشرين من الشهر نفسه"
+    ("samemonth", re.compile(rf"(?<![\u0621-\u064a])(?:يوم\s+)?(?:{_DAY}|(?P<ord>{_ORD_RE}))\s+من\s+(?:(?:ال)?شهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر)(?![\u0621-\u064a])")),
     ("ago", re.compile(rf"(?<!اقل )(?<!اكثر )(?<![\u0621-\u064a])(?:من|قبل)\s+(?P<agoq>اسبوع|اسبوعين|يومين|شهر|(?P<agon>\d+)\s+(?:ايام|يوما|اسابيع))(?![\u0621-\u064a])(?!\s+(?:{_HIJRI_RE}|{_MONTH_RE}|{_MNUM_RE}))")),
     # ticker lines print the year first: "GMT 16:34 2026 الأربعاء ,28 كانون الثاني / يناير"
     ("ticker", re.compile(
@@ -182,7 +189,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           # nor a unit ("في اليوم الواحد") or a newspaper (عين اليوم، اليوم السابع)
                           r"(?<!عين اليوم)(?<!مثل هذا اليوم)(?!\s+(?:الواحد|السابع|الوطني|العالمي|الدولي|المفتوح|الاول|الثاني|الثالث|الرابع|الخامس|الاخير|الاخر|التالي|الاولي|الثانيه|الثالثه|الاخيره|الختاميه|الكبري))")),
     ("weekday", re.compile(rf"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?:يوم\s+)?(?P<wd>{_WD_RE})(?P<wrel>\s+(?:الماضي|المنصرم|الفائت|المقبل|القادم))?(?![\u0621-\u064a])")),
-    ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<![\u0621-\u064a]))(?:لل(?P<unit2>اسبوع|شهر|عام|سنه)|(?P<unit>الاسبوع|الشهر|العام|السنه))\s+(?P<urel>قبل الماضيه|قبل الماضي|الماضيه|المنصرمه|الفائته|السابقه|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|السابق|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])"
+    ("relunit", re.compile(r"(?:(?<=[\s(]و)|(?<=[\s(]ب)|(?<![\u0621-\u064a]))(?:لل(?P<unit2>اسبوع|شهر|عام|سنه)|(?P<unit>الاسبوع|الشهر|العام|السنه))\s+(?P<urel>قبل الماضيه|قبل الماضي|الماضيه|المنصرمه|الفائته|السابقه|المقبله|القادمه|التاليه|الجايه|الحاليه|الماضي|المنصرم|الفائت|السابق|المقبل|القادم|التالي|الجاي|الحالي|الجاري)(?![\u0621-\u064a])"
                           r"(?!\s*(?:19|20)\d\d(?!\d))")),  # "للعام الماضي 2014": the year written out wins
     # a part of the current year: "منذ بداية العام", "مع نهاية العام"; not the school or fiscal year
     ("yearpart", re.compile(r"(?<![\u0621-\u064a])(?:بدايه|مطلع|منتصف|نهايه|اواخر|اوائل)\s+(?:هذا\s+)?العام(?![\u0621-\u064a])"
@@ -409,6 +416,15 @@ def _resolve(kind: str, g: dict[str, str | None], ref: dt.date, prefer: str = "p
     if kind == "holiday":
         d = _holiday(g["hol"], ref, prefer)
         return (d.isoformat(), "hijri" if g["hol"] != "عيد الفصح" else "gregorian") if d else None
+    if kind == "yearsago":
+        n = {"عام": 1, "سنه": 1, "عامين": 2, "سنتين": 2}.get(g.get("y1") or "")
+        if n is None:
+            n = int(g["yn"]) if (g.get("yn") or "").isdigit() else _YEAR_COUNTS[g["yn"]]
+        return (f"{ref.year - n:04d}", "relative") if n else None
+    if kind == "samemonth":
+        day = int(g["day"]) if g.get("day") else _ORDINALS.get(re.sub(r"\s+", " ", g.get("ord") or ""))
+        # the reference's month until the mentions before it say which month the text meant (_previous_of_the_one_named)
+        return (dt.date(ref.year, ref.month, day).isoformat(), "relative") if day and _valid(ref.year, ref.month, day) else None
     if kind == "ago":
         q = g["agoq"]
         days = {"اسبوع": 7, "اسبوعين": 14, "يومين": 2, "شهر": 30}.get(q)
@@ -570,13 +586,18 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
 
 def _previous_of_the_one_named(found: list[DateMention]) -> list[DateMention]:
     """"الشهر السابق" / "العام السابق" is the one before the month or year the text last named ("مؤشر يوليو …
-    بانخفاض عن الشهر السابق" is June), and before the reference only when none was named."""
+    بانخفاض عن الشهر السابق" is June), and before the reference only when none was named; "من الشهر نفسه" is
+    in the month the text last named."""
     out: list[DateMention] = []
     for d in found:
         folded = _fold(d.text)
-        if d.calendar == "relative" and re.search(r"(?:الشهر|العام|السنه)\s+السابق", folded):
+        if d.calendar == "relative" and re.search(r"(?:شهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر)$", folded):
+            named = next((p for p in reversed(out) if len(p.value) >= 7), None)
+            if named is not None and _valid(int(named.value[:4]), int(named.value[5:7]), int(d.value[8:10])):
+                d = DateMention(text=d.text, start=d.start, end=d.end, value=named.value[:8] + d.value[8:10], calendar=d.calendar)
+        elif d.calendar == "relative" and re.search(r"(?:الشهر|العام|السنه)\s+السابق", folded):
             size = 7 if "الشهر" in folded else 4
-            named = next((p for p in reversed(out) if len(p.value) == size), None)
+            named = next((p for p in reversed(out) if len(p.value) >= size and p.calendar != "hijri"), None)
             if named is not None:
                 y, m = int(named.value[:4]), int(named.value[5:7]) if size == 7 else 1
                 value = f"{y - 1:04d}" if size == 4 else (f"{y:04d}-{m - 1:02d}" if m > 1 else f"{y - 1:04d}-12")
