@@ -341,7 +341,7 @@ def eval_article_dates(data: Path) -> None:
 
 
 def eval_quotes(data: Path) -> None:
-    """Quotes in our seven labelled sets: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
+    """Quotes in our nine labelled sets: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
     labelled quotes a system quote overlaps (speaker names compared Arabic-normalised, either containing the other)."""
     docs = snn_by_id(data)
     sets = [("marsad's labels (bench/data, 30 articles, 35 quotes; tuned on since session 3)", LABELS),
