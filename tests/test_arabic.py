@@ -306,6 +306,9 @@ NEWS_FORMS = [
     ("الحوالات حتى نهاية شهر ٥ من عام ٢٠٢٥م", "2025-05"),
     ("اختتمت الأمسيات البارحة الأولى", "2026-01-27"),
     ("عثرت الشرطة بالأمس الأول على الجثة", "2026-01-27"),
+    ("بيعت التذاكر لأولمبياد لوس أنجلوس 2028 كلها", "2028"),  # games named by host and year
+    ("يستعد المنتخب لألعاب باريس الأولمبية 2024", "2024"),
+    ("لكن الوفد لن يصل إلى العاصمة قبل الاثنين", "2026-02-02"),  # لن: a negated future, the coming Monday
 ]
 
 
@@ -358,6 +361,7 @@ def test_dates_as_written_in_news(text: str, value: str) -> None:
     "ماتت زوجته في تلك الليلة",  # that night, not tonight
     "حضر الجمهور الليلة الشعبية",  # a named night
     "صعد الذهب من 681$ وحتى 1920$ للأوقية",  # a price after حتى
+    "شارك في الألعاب 2000 رياضي",  # a count after the games
 ])
 def test_what_only_looks_like_a_date(text: str) -> None:
     assert find_dates(text, REF) == [], text

@@ -206,6 +206,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?P<year>(?:19|20)\d\d)(?!\d)")),
     # a year in brackets, as after a film or book title: "(1979)"
     ("year", re.compile(r"\(\s*(?P<year>(?:19|20)\d\d)\s*\)(?!\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال|يورو))")),
+    # a games or a cup named by its host and year: "أولمبياد ريو دي جانيرو 2016", "ألعاب ريو الأولمبية 2016"
+    # ("الألعاب" alone may be counted: "الألعاب 2000 رياضي"; it needs its adjective, "الأولمبية", "الآسيوية")
+    ("year", re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:(?:اولمبياد|مونديال|كاس العالم)(?:\s+[\u0621-\u064a]{2,}){0,3}?"
+                        r"|(?:ال)?العاب(?:\s+[\u0621-\u064a]{2,}){0,2}?\s+[\u0621-\u064a]{3,}يه)"
+                        r"\s+(?P<year>(?:19|20)\d\d)(?![\d%/$-]|[.,]\d|\s*(?:الف|مليون|مليار|شخص|رياضي|لاعب|دولار|ريال))")),
     # a year opening a line or sentence of a chronology: "1921- ...", "1934: ...", "… البلطيق. 1951 - وفاة …"
     ("year", re.compile(r"(?m)(?:^|(?<=[.!؟:]\s))[ \t*•-]*(?P<year>(?:19|20)\d\d)\s*[-–:]\s")),
     # an early year needs its era mark: "عام 645 ميلادية"
@@ -707,7 +712,7 @@ def _anchor_today(found: list[DateMention], ref: dt.date) -> list[DateMention]:
 
 # a clause that speaks of what will happen: a future particle or phrase, or an imperfect verb among its first
 # words ("موغيريني تزور المملكة الاثنين", "ويغادر الخميس إلى تركيا", "تجتمع اللجنة (الاثنين والثلاثاء)")
-_FUTURE_MARK = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:سوف|من المقرر|من المنتظر|من المتوقع|المرتقب|المرتقبه|المزمع|المزمعه)(?![\u0621-\u064a])")
+_FUTURE_MARK = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:سوف|لن|من المقرر|من المنتظر|من المتوقع|المرتقب|المرتقبه|المزمع|المزمعه)(?![\u0621-\u064a])")
 # ي + stem (ن is as often a past tense: نشر، نفى), or ت in the shapes no past tense has: تفتعل (تجتمع، تنتظر) and تستفعل (تستقبل); a bare تفعل is
 # as often the past of تفعّل (تزوج، تقدم) and counts only in a headline
 _IMPERFECT = re.compile(r"^[وف]?س?(?:[ي][\u0621-\u064a]{2,4}|ت[\u0621-\u064a]ت[\u0621-\u064a]{2}|تست[\u0621-\u064a]{2,3})$")
