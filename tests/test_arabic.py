@@ -395,3 +395,11 @@ def test_years_ago_the_same_month_and_the_previous_year_after_bi() -> None:
     assert [d.value for d in find_dates("ارتفعت الأرباح في 30 يونيو 2025 مقارنة بالعام السابق", REF)] == ["2025-06-30", "2024"]
     # a number of years is a duration when nothing says "ago"
     assert find_dates("استمرت الدراسة ثماني سنوات", REF) == []
+
+
+def test_the_same_day_and_the_next_day_count_from_the_day_the_text_named() -> None:
+    text = "توفي الفنان يوم الجمعة الماضي، وفي اليوم ذاته رحل زميله، ودفن الاثنان في اليوم التالي"
+    assert [(d.text, d.value) for d in find_dates(text, REF)] == [
+        ("يوم الجمعة الماضي", "2026-01-23"), ("اليوم ذاته", "2026-01-23"), ("اليوم التالي", "2026-01-24")]
+    # with no day named before it, "the same day" is no date, and never today
+    assert find_dates("وصل الوفد في ذات اليوم", REF) == []

@@ -183,6 +183,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("monthonly", re.compile(rf"(?<![\u0621-\u064a])(?:[لبو]?شهر|في|خلال|منذ|حتي|بدايه|نهايه|مطلع|اواخر|اوائل)\s+(?P<month>{_MONTH_RE})(?!\s*\d)")),
     # English dates printed on Arabic pages: "20th, March 2025", "March 20, 2025"
     ("english", re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<emonth>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<year>(?:19|20)\d\d)", re.I)),
+    # the day a date before it named, or the day after: "في اليوم ذاته", "ذات اليوم", "في اليوم التالي"
+    ("sameday", re.compile(r"(?<![\u0621-\u064a])(?:(?:ال)?يوم\s+(?P<same>ذاته|نفسه|التالي)|(?:ذات|نفس)\s+اليوم)(?![\u0621-\u064a])")),
     # relative days
     ("relday", re.compile(r"(?:(?<=[\s(]و)|(?<=[\s(]ف)|(?<![\u0621-\u064a]))(?P<rel>اليوم الذي بعد الغد|اليوم الي قبل امبارح|ما قبل الامس|ما قبل امس|قبل الامس|يوم قبل امس|بعد غد|بعد الغد|قبل امس|اول امس|اول من امس|امس الاول|قبل امبارح|البارحه الاولي|بالامس الاول|الامس الاول|بالامس|الليله قبل الماضيه|الليله الماضيه|ليله امس|امس|البارحه|اليوم السابق|يوم غد|غدا|غداً|في هذا اليوم|اليوم|هذه الليله|(?<!تلك )(?<!ذلك )الليله(?!\s+ال))(?![\u0621-\u064a])"
                           # a named day is not today: اليوم الوطني، اليوم العالمي للمرأة
@@ -426,6 +428,9 @@ def _resolve(kind: str, g: dict[str, str | None], ref: dt.date, prefer: str = "p
         if n is None:
             n = int(g["yn"]) if (g.get("yn") or "").isdigit() else _YEAR_COUNTS[g["yn"]]
         return (f"{ref.year - n:04d}", "relative") if n else None
+    if kind == "sameday":
+        # a placeholder: _previous_of_the_one_named puts it on the day the text last named, or drops it
+        return ref.isoformat(), "relative"
     if kind == "samemonth":
         day = int(g["day"]) if g.get("day") else _ORDINALS.get(re.sub(r"\s+", " ", g.get("ord") or ""))
         # the reference's month until the mentions before it say which month the text meant (_previous_of_the_one_named)
@@ -589,14 +594,23 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
     return _previous_of_the_one_named(_anchor_today(_weekday_with_short_date(text, found, reference), reference))
 
 
+_SAME_DAY = re.compile(r"(?:ال)?يوم\s+(?:ذاته|نفسه|التالي)|(?:ذات|نفس)\s+اليوم")
+
+
 def _previous_of_the_one_named(found: list[DateMention]) -> list[DateMention]:
     """"الشهر السابق" / "العام السابق" is the one before the month or year the text last named ("مؤشر يوليو …
     بانخفاض عن الشهر السابق" is June), and before the reference only when none was named; "من الشهر نفسه" is
-    in the month the text last named."""
+    in the month the text last named, "في اليوم ذاته / التالي" on (the day after) the day it last named."""
     out: list[DateMention] = []
     for d in found:
         folded = _fold(d.text)
-        if d.calendar == "relative" and re.search(r"(?:شهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر)$", folded):
+        if d.calendar == "relative" and _SAME_DAY.fullmatch(folded):
+            named = next((p for p in reversed(out) if len(p.value) == 10), None)
+            if named is None:
+                continue  # "the next day" with no day before it to count from is no date
+            value = dt.date.fromisoformat(named.value) + dt.timedelta(days=1 if folded.endswith("التالي") else 0)
+            d = DateMention(text=d.text, start=d.start, end=d.end, value=value.isoformat(), calendar=d.calendar)
+        elif d.calendar == "relative" and re.search(r"(?:شهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر)$", folded):
             named = next((p for p in reversed(out) if len(p.value) >= 7), None)
             if named is not None and _valid(int(named.value[:4]), int(named.value[5:7]), int(d.value[8:10])):
                 d = DateMention(text=d.text, start=d.start, end=d.end, value=named.value[:8] + d.value[8:10], calendar=d.calendar)
