@@ -343,7 +343,7 @@ def eval_article_dates(data: Path) -> None:
 
 
 def eval_quotes(data: Path) -> None:
-    """Quotes in our nine labelled sets: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
+    """Quotes in our ten labelled sets: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
     labelled quotes a system quote overlaps (speaker names compared Arabic-normalised, either containing the other)."""
     docs = snn_by_id(data)
     sets = [("marsad's labels (bench/data, 30 articles, 35 quotes; tuned on since session 3)", LABELS),
@@ -362,7 +362,9 @@ def eval_quotes(data: Path) -> None:
             ("marsad's seventh held-out labels (16 more articles, title + first 500 characters, 51 quotes; labelled in "
              "session 8, before running the rules on them; tuned on since)", LABELS.with_name("quotes_heldout7_labels.jsonl")),
             ("marsad's eighth held-out labels (12 more articles, title + first 500 characters, 36 quotes; labelled in "
-             "session 9 after the set 8 fixes, before running the rules on them)", LABELS.with_name("quotes_heldout8_labels.jsonl"))]
+             "session 9 after the set 8 fixes, before running the rules on them; tuned on since)", LABELS.with_name("quotes_heldout8_labels.jsonl")),
+            ("marsad's ninth held-out labels (12 more articles, title + first 500 characters, 17 quotes; labelled in "
+             "session 10, before running the rules on them)", LABELS.with_name("quotes_heldout9_labels.jsonl"))]
     for name, path in sets:
         section(f"Quotes in articles: {name}")
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

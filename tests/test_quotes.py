@@ -57,7 +57,7 @@ def test_apposition_after_a_role_names_the_speaker() -> None:
 
 def test_quoted_source_names_and_scare_quotes_are_not_quotes() -> None:
     text = 'وذكرت صحيفة "ذي تايمز" أن النادي رفض العرض. ووصف البيان الهجوم بـ"الجبان".'
-    assert quotes(text) == [("indirect", "النادي رفض العرض", "صحيفة")]
+    assert quotes(text) == [("indirect", "النادي رفض العرض", "صحيفة التايمز")]  # the paper's name in marks is the subject's
 
 
 def test_conjunctions_with_an_are_not_reported_speech() -> None:
@@ -259,3 +259,25 @@ def test_a_subject_before_qad_and_a_cited_source_does_not_take_over() -> None:
             "وأوضح أن التفسير يكون للجميع.")
     q = extract_quotes(text)
     assert [x.speaker_canonical for x in q] == ["يوسف العمري", "ابن سيرين", "يوسف العمري"]
+
+
+def test_a_speaker_named_in_quotation_marks_is_no_quotation() -> None:
+    text = 'أشاد وزير النقل الدكتور سالم الراشد بالمشروع. وقال "الراشد": "هذا المشروع يختصر زمن الرحلة إلى النصف". وأضاف: "سنفتتحه قبل نهاية العام".'
+    q = extract_quotes(text)
+    assert [(x.text, x.speaker_canonical) for x in q] == [
+        ("هذا المشروع يختصر زمن الرحلة إلى النصف", "سالم الراشد"), ("سنفتتحه قبل نهاية العام", "سالم الراشد")]
+    q = extract_quotes('قال "نور القابضة" أكبر شركات القطاع إن أرباحها تراجعت في الربع الثاني.')
+    assert [(x.text, x.speaker_canonical) for x in q] == [("أرباحها تراجعت في الربع الثاني", "نور القابضة")]
+    # a radio station's name in marks is its name, not what it said
+    q = extract_quotes('وذكرت إذاعة "صوت المدينة" أن المهاجم سيوقع عقده الاثنين، وذكرت إذاعة "صوت المدينة" وصحيفة "الملعب" ')
+    assert [x.text for x in q] == ["المهاجم سيوقع عقده الاثنين"]
+
+
+def test_a_named_president_is_no_anaphor_and_a_sentence_before_awdah_dhalik_across_a_line() -> None:
+    text = ("أكد الرئيس المصري عبد الفتاح السيسي انفتاح مصر على العالم. \nونوه الرئيس السيسي خلال استقباله المبعوث "
+            "إلى حرص مصر على التعاون، لافتا أن هذا الحرص يتم بالعمل المشترك.")
+    q = extract_quotes(text)
+    assert [(x.text, x.speaker_canonical) for x in q] == [("هذا الحرص يتم بالعمل المشترك", "عبد الفتاح السيسي")]
+    text = "تقرر عقد الاجتماع السنوي لمديري المدارس يوم الأحد المقبل في مدينة الرياض. \nأوضح ذلك المتحدث الرسمي للإدارة خالد بن سعد المطيري."
+    q = extract_quotes(text)
+    assert [(x.text[:20], x.cue) for x in q] == [("تقرر عقد الاجتماع ال", "أوضح ذلك")]

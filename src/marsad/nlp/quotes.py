@@ -161,9 +161,20 @@ def _subject(ctx: _Context, pos: int) -> tuple[int, int, int]:
         rest = re.match(rf"\s*(?:ال[{_AR}]+\s*)?:?\s*", window[quoted.end():])
         if rest and len(quoted.group(1).split()) <= 4 and _THAT.match(window[quoted.end() + rest.end():]):
             return pos + quoted.start(1), pos + quoted.end(1), pos + quoted.end() + rest.end()
+        # وقال "داود": "…": the name in marks, then a colon and the quotation; قال "مورجان ستانلي" عملاق
+        # المؤسسات المصرفية الأمريكية إن: the name, a short apposition, then the reported clause
+        colon = re.match(r"\s*(?=:\s*[\"«“])", window[quoted.end():])
+        described = re.match(rf"(?:\s+[{_AR}]+){{1,6}}?\s+(?=(?<![{_AR}])(?:بأن|بان|أن|إن)(?![{_AR}]))", window[quoted.end():])
+        if len(quoted.group(1).split()) <= 3 and (colon or described):
+            tail_end = quoted.end() + (colon or described).end()  # type: ignore[union-attr]
+            return pos + quoted.start(1), pos + quoted.end(1), pos + tail_end
     stop = _SUBJECT_STOP.search(window)
     that = _THAT.search(window)
     cut = min(m.start() for m in (stop, that) if m) if (stop or that) else len(window)
+    # "وذكرت إذاعة "راديو مونت كارلو"": the name in marks after a source noun belongs to the subject
+    if _SOURCE_NOUN.search(window[:cut]) and (named := re.match(r"\s*[\"«“][^\"»”\n]{2,40}[\"»”]", window[cut:])) \
+            and len(named.group(0).split()) <= 5:
+        cut += named.end()
     s0, s1 = _strip(text, pos, pos + cut)
     return s0, s1, pos + cut
 
@@ -258,8 +269,10 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
                 break
         if name and not name[0].startswith("ال"):
             return " ".join(name)
-    if len(words) >= 3 and _ROLE.match(words[0]) and (tail := _name_tail(words)):  # a role, then the name last
-        return tail
+    if len(words) >= 3 and _ROLE.match(words[0]) and (tail := _name_tail(words)) and not any(
+            " " in e.text and tail not in e.text and e.text not in tail for e in people if not _ROLE.match(e.text)):
+        return tail  # a role, then the name last; a tagged full name elsewhere in the phrase wins ("الرئيس المصري
+        # عبد الفتاح السيسي انفتاح مصر": the words after the name are the verb's object)
     if people:
         best = max(people, key=lambda e: (len(e.text.split()), e.start))
         before = ctx.clean[start:best.start].split()
@@ -339,10 +352,13 @@ def _said_before(ctx: _Context, verb: re.Match[str]) -> tuple[str | None, tuple[
     text = ctx.clean
     after = re.match(r"\s+(?:ذلك|هذا)\s+", text[verb.end():verb.end() + 12])
     own_start = _sentence_start(text, verb.start())
-    if after is None or text[own_start:verb.start()].strip(" \t،,و") or own_start == 0:
+    if after is None or text[own_start:verb.start()].strip(" \t\n\u00a0،,و") or own_start == 0:
         return None  # "وأكد ذلك" inside a sentence confirms something; only a sentence it opens attributes one
-    prev_start = _sentence_start(text, own_start - 1)
-    span = _strip(text, prev_start, own_start)
+    back = own_start
+    while back > 0 and text[back - 1] in " \t\n\u00a0.!؟?":  # "… في السجون. \nأوضح ذلك": past the line break too
+        back -= 1
+    prev_start = _sentence_start(text, back)
+    span = _strip(text, prev_start, back + 1 if back < len(text) and text[back] == "." else back)
     if span[1] - span[0] < 15:
         return None
     s0 = verb.end() + after.end()
@@ -511,7 +527,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             cue = m.group("verb")
             s0, s1, after = _subject(ctx, m.end())
             subject = ctx.clean[s0:s1]
-            if last_speaker and _ANAPHORIC_ROLE.match(subject) and not _INSTITUTION.match(last_speaker):
+            named_here = any(e.type == "PER" and not _ROLE.match(e.text) for e in ctx.within(s0, s1))
+            if last_speaker and _ANAPHORIC_ROLE.match(subject) and not _INSTITUTION.match(last_speaker) and not named_here:
                 speaker = last_speaker
             elif subject and _ROLE.match(subject) and (named := _apposition(ctx, after)):
                 speaker, after = named
