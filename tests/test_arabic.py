@@ -309,6 +309,12 @@ NEWS_FORMS = [
     ("بيعت التذاكر لأولمبياد لوس أنجلوس 2028 كلها", "2028"),  # games named by host and year
     ("يستعد المنتخب لألعاب باريس الأولمبية 2024", "2024"),
     ("لكن الوفد لن يصل إلى العاصمة قبل الاثنين", "2026-02-02"),  # لن: a negated future, the coming Monday
+    ("تأهل المنتخب إلى كأس الأمم الأفريقية 2027 في كينيا", "2027"),  # a cup, a festival named with its year
+    ("تتواصل فعاليات مهرجان صيف الطائف 2026 التي تنظمها الأمانة", "2026"),
+    ("أصدرت الشركة ألبوم (أغاني الخليج 2025) الشهر الماضي", "2025"),  # a bracketed title ending with its year
+    ("يقام الملتقى خلال الفترة 19 – 21 شعبان 1447هـ", "2026-02-07"),  # days joined by a dash give the first
+    ("يقام المعرض 4 – 6 فبراير 2026م في جدة", "2026-02-04"),
+    ("يلعب الفريق غدًا أمام ضيفه", "2026-01-30"),  # غدًا with its tanween on the dal
 ]
 
 
@@ -362,6 +368,7 @@ def test_dates_as_written_in_news(text: str, value: str) -> None:
     "حضر الجمهور الليلة الشعبية",  # a named night
     "صعد الذهب من 681$ وحتى 1920$ للأوقية",  # a price after حتى
     "شارك في الألعاب 2000 رياضي",  # a count after the games
+    "سجلت البطولة الوطنية 2000 مشارك من المدارس",  # a count after the championship's name
 ])
 def test_what_only_looks_like_a_date(text: str) -> None:
     assert find_dates(text, REF) == [], text
