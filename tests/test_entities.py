@@ -31,3 +31,15 @@ def test_a_speech_verb_is_not_the_first_word_of_a_name_and_lineage_names_keep_th
     names = {e.text: e.canonical for e in extract_entities(text) if e.type == "PER"}
     assert names.get("سالم بن عبدالله العتيبي") == "سالم بن عبدالله العتيبي"
     assert not [t for t in names if t.startswith(("وأوضح", "والمحامي"))]
+
+
+def test_a_name_stops_at_its_holders_office_and_at_the_words_after_it() -> None:
+    def people(text: str) -> list[str]:
+        return [e.text for e in extract_entities(text) if e.type == "PER"]
+
+    assert people("وقال الأمير فهد بن سلطان بن عبد العزيز أمير منطقة تبوك إن") == ["فهد بن سلطان بن عبد العزيز"]
+    assert people("حضر الدكتور عبدالإله بن محمد الحديثي وعدد من المسؤولين") == ["عبدالإله بن محمد الحديثي"]
+    assert people("شارك الأمير خالد بن طلال بزيارة الدار") == ["خالد بن طلال"]
+    # a proclitic letter right after بن is the father's name ("بن لادن"), and a first name may begin with و
+    assert people("قال الشيخ أسامة بن لادن") == ["أسامة بن لادن"]
+    assert people("وقال المدرب وليد الركراكي إن") == ["وليد الركراكي"]

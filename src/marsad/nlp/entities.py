@@ -94,6 +94,22 @@ def _family_name_after_lineage(norms: list[str], j: int, k: int) -> bool:
     return k - j >= 3 and norms[k - 2] in ("بن", "بنت") and norms[k].startswith("ال") and norms[k] not in _STOP_NAME
 
 
+# role nouns end a name that runs on into its holder's office: "فهد بن سلطان بن عبدالعزيز أمير منطقة تبوك"
+_ROLE_NOUNS = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") for w in
+                        "أمير رئيس محافظ نائب عضو سفير مدير وزير قائد أمين مساعد مستشار وكيل عميد مدرب لاعب "
+                        "ولي مفتي إمام خطيب".split())
+
+
+def _ends_name(norms: list[str], k: int) -> bool:
+    """The word at ``k`` cannot continue the name before it: a role noun, or a word with a و/ب/ل proclitic that is no
+    first name ("بزيارة", "وعدد", "وسفير"), except right after بن/بنت ("بن لادن")."""
+    norm = norms[k]
+    if norm in _ROLE_NOUNS:
+        return True
+    return (norm[:1] in ("و", "ب", "ل") and norm not in ("بن", "بنت") and norm not in first_names()
+            and k > 0 and norms[k - 1] not in ("بن", "بنت"))
+
+
 def _looks_like_name_word(norm: str) -> bool:
     return len(norm) >= 2 and norm not in _STOP_NAME and not norm.isdigit() and not norm.startswith("ال")
 
@@ -139,10 +155,12 @@ def extract_entities(text: str) -> list[Entity]:
                 j += 1
             k = j
             while k < len(toks) and k < j + 3 + 2 * norms[j:k].count("بن") and not taken[k] and _contiguous(toks, text, j, k + 1) \
+                    and not (k > j and _ends_name(norms, k)) \
                     and (_looks_like_name_word(norms[k]) or _family_name_after_lineage(norms, j, k)):
                 k += 1
             # a family name with ال after the given name, as the tagger reads it: "الدكتور سعد الحسين"
-            while k > j and k < len(toks) and k < j + 5 and crf_person[k] and not taken[k] and _contiguous(toks, text, j, k + 1):
+            while k > j and k < len(toks) and k < j + 5 and crf_person[k] and not taken[k] and _contiguous(toks, text, j, k + 1) \
+                    and not _ends_name(norms, k):
                 k += 1
             if k > j and not any(taken[j:k]):
                 name = " ".join(t[0] for t in toks[j:k])
