@@ -192,12 +192,7 @@ def time_decay(a: ArticleFeatures, e: Event) -> float:
 
 def reach_days() -> int:
     """The largest time gap at which the decay still lets a perfect match reach the threshold."""
-    return _reach_days(tuple(sorted(params().items())))
-
-
-@lru_cache(maxsize=8)
-def _reach_days(items: tuple[tuple[str, float], ...]) -> int:
-    p = dict(items)
+    p = params()
     ratio = (p["w_cos"] + p["w_ent"]) / p["threshold"]
     return int(p["sigma_days"] * math.sqrt(2 * math.log(ratio))) if ratio > 1 else 0
 
@@ -206,11 +201,8 @@ def similarity(a: ArticleFeatures, e: Event, cos: float | None = None, decay: fl
     p = params()
     if cos is None:
         cos = cosine(a, e)
-    if a.entities and e.entities:
-        shared = sum(1 for x in a.entities if e.entities.get(x, 0) > 0)
-        ent = shared / len(a.entities)
-    else:
-        ent = 0.0
+    # (EventClusterer.assign inlines this score; keep the two alike)
+    ent = len(e.entities.keys() & a.entities) / len(a.entities) if a.entities and e.entities else 0.0
     if decay is None:
         decay = time_decay(a, e)
     return (p["w_cos"] * cos + p["w_ent"] * ent) * decay
@@ -313,8 +305,7 @@ class EventClusterer:
                 decay = math.exp(-(gap * gap) / two_sigma_sq)  # time_decay, inlined: this loop is the clustering's hot spot
                 if decay * (w_cos + w_ent) <= threshold:
                     continue  # too far in time to reach the threshold, and never a same-day twin
-                c = o.centroid
-                cos = sparse_dot(terms, c) / o.norm()
+                cos = sparse_dot(terms, o.centroid) / o.norm()
                 scored.append((cand, cos))
                 ents = o.entities  # counts only grow, so a key is an entity seen in the event
                 ent = len(ents.keys() & a.entities) / n_ent if n_ent and ents else 0.0

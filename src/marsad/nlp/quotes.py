@@ -165,9 +165,9 @@ def _subject(ctx: _Context, pos: int) -> tuple[int, int, int]:
         # المؤسسات المصرفية الأمريكية إن: the name, a short apposition, then the reported clause
         colon = re.match(r"\s*(?=:\s*[\"«“])", window[quoted.end():])
         described = re.match(rf"(?:\s+[{_AR}]+){{1,6}}?\s+(?=(?<![{_AR}])(?:بأن|بان|أن|إن)(?![{_AR}]))", window[quoted.end():])
-        if len(quoted.group(1).split()) <= 3 and (colon or described):
-            tail_end = quoted.end() + (colon or described).end()  # type: ignore[union-attr]
-            return pos + quoted.start(1), pos + quoted.end(1), pos + tail_end
+        follow = colon or described
+        if follow and len(quoted.group(1).split()) <= 3:
+            return pos + quoted.start(1), pos + quoted.end(1), pos + quoted.end() + follow.end()
     stop = _SUBJECT_STOP.search(window)
     that = _THAT.search(window)
     cut = min(m.start() for m in (stop, that) if m) if (stop or that) else len(window)
