@@ -347,25 +347,20 @@ def eval_quotes(data: Path) -> None:
     """Quotes in our ten labelled sets: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
     labelled quotes a system quote overlaps (speaker names compared Arabic-normalised, either containing the other)."""
     docs = snn_by_id(data)
-    sets = [("marsad's labels (bench/data, 30 articles, 35 quotes; tuned on since session 3)", LABELS),
-            ("marsad's first held-out labels (22 more articles, title + first 500 characters, 38 quotes; labelled in session 3 "
-             "before the quote rules were changed; tuned on since)", LABELS.with_name("quotes_heldout_labels.jsonl")),
-            ("marsad's second held-out labels (22 more articles, title + first 500 characters, 49 quotes; labelled in "
-             "session 3 after the rule changes; tuned on since session 4)", LABELS.with_name("quotes_heldout2_labels.jsonl")),
-            ("marsad's third held-out labels (22 more articles, title + first 500 characters, 48 quotes; labelled in "
-             "session 5 before running the rules on them; tuned on since)", LABELS.with_name("quotes_heldout3_labels.jsonl")),
-            ("marsad's fourth held-out labels (22 more articles, title + first 500 characters, 49 quotes; labelled in "
-             "session 5 after the set 4 fixes, before running the rules on them; tuned on since)", LABELS.with_name("quotes_heldout4_labels.jsonl")),
-            ("marsad's fifth held-out labels (16 more articles, title + first 500 characters, 31 quotes; labelled in "
-             "session 6, before running the rules on them; tuned on since)", LABELS.with_name("quotes_heldout5_labels.jsonl")),
-            ("marsad's sixth held-out labels (16 more articles, title + first 500 characters, 36 quotes; labelled in "
-             "session 7 after the set 6 fixes, before running the rules on them; tuned on since)", LABELS.with_name("quotes_heldout6_labels.jsonl")),
-            ("marsad's seventh held-out labels (16 more articles, title + first 500 characters, 51 quotes; labelled in "
-             "session 8, before running the rules on them; tuned on since)", LABELS.with_name("quotes_heldout7_labels.jsonl")),
-            ("marsad's eighth held-out labels (12 more articles, title + first 500 characters, 36 quotes; labelled in "
-             "session 9 after the set 8 fixes, before running the rules on them; tuned on since)", LABELS.with_name("quotes_heldout8_labels.jsonl")),
-            ("marsad's ninth held-out labels (12 more articles, title + first 500 characters, 17 quotes; labelled in "
-             "session 10, before running the rules on them)", LABELS.with_name("quotes_heldout9_labels.jsonl"))]
+    # (file suffix, ordinal, articles, quotes, when labelled); each held-out set is title + first 500 characters
+    held_out = [("", "first", 22, 38, "session 3 before the quote rules were changed; tuned on since"),
+                ("2", "second", 22, 49, "session 3 after the rule changes; tuned on since session 4"),
+                ("3", "third", 22, 48, "session 5 before running the rules on them; tuned on since"),
+                ("4", "fourth", 22, 49, "session 5 after the set 4 fixes, before running the rules on them; tuned on since"),
+                ("5", "fifth", 16, 31, "session 6, before running the rules on them; tuned on since"),
+                ("6", "sixth", 16, 36, "session 7 after the set 6 fixes, before running the rules on them; tuned on since"),
+                ("7", "seventh", 16, 51, "session 8, before running the rules on them; tuned on since"),
+                ("8", "eighth", 12, 36, "session 9 after the set 8 fixes, before running the rules on them; tuned on since"),
+                ("9", "ninth", 12, 17, "session 10, before running the rules on them")]
+    sets = [("marsad's labels (bench/data, 30 articles, 35 quotes; tuned on since session 3)", LABELS)]
+    sets += [(f"marsad's {ordinal} held-out labels ({n_articles} more articles, title + first 500 characters, {n_quotes} "
+              f"quotes; labelled in {when})", LABELS.with_name(f"quotes_heldout{suffix}_labels.jsonl"))
+             for suffix, ordinal, n_articles, n_quotes, when in held_out]
     for name, path in sets:
         section(f"Quotes in articles: {name}")
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
