@@ -279,7 +279,10 @@ def eval_article_dates(data: Path) -> None:
              ("set 16 (session 9; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout16_labels.jsonl")),
              ("set 17 (session 10; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout17_labels.jsonl")),
              ("set 18 (session 10; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout18_labels.jsonl")),
-             ("set 19 (session 10, after the set 18 fixes, labelled before running marsad on it)", LABELS.with_name("dates_heldout19_labels.jsonl"))]
+             ("set 19 (session 10, after the set 18 fixes; tuned on since)", LABELS.with_name("dates_heldout19_labels.jsonl")),
+             ("set 20 (session 11, after the set 19 fixes; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout20_labels.jsonl")),
+             ("set 21 (session 11, after the set 20 fix; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout21_labels.jsonl")),
+             ("set 22 (session 11, after the set 21 fix; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout22_labels.jsonl"))]
     official = data / "quotes_dates" / "quotes_dates.jsonl"
     if official.exists():
         sets.append(("../shared/data/quotes_dates", official))

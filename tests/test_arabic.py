@@ -261,6 +261,7 @@ NEWS_FORMS = [
     ("التقى الوزير بالوفد ما قبل الأمس", "2026-01-27"),
     ("يعقد المنتدى في الأول والثاني من مارس المقبل", "2026-03-01"),  # two coordinated days give the first
     ("تقام البطولة يومي 14 و15 فبراير", "2026-02-14"),
+    ("يقدم البرنامج الإثرائي الصيفي 2026 لـ 100 طالب", "2026"),  # a season's programme named with its year
     ("يشارك منتخب مواليد 2010 في البطولة", "2010"),
     ("بدأ التوزيع يوم 13 /10 /1447هـ في المدارس", "2026-04-01"),  # spaced slashes
     ("تقام المباراة يوم ٣ فبراير القادم", "2026-02-03"),  # a day ahead in this month: this year
@@ -369,6 +370,11 @@ def test_dates_as_written_in_news(text: str, value: str) -> None:
     "صعد الذهب من 681$ وحتى 1920$ للأوقية",  # a price after حتى
     "شارك في الألعاب 2000 رياضي",  # a count after the games
     "سجلت البطولة الوطنية 2000 مشارك من المدارس",  # a count after the championship's name
+    "يستقبل المعسكر الصيفي 2000 طالب",  # a count after a season's programme
+    "ازدحم سوق الأحد بالمتسوقين",  # a market named after its weekday
+    "يحتاج أهالي الخميس إلى مستشفى",  # a town (خميس مشيط, خميس حرب)
+    'يستضيف برنامج "لقاء الخميس" الطبيب',  # a programme's name
+    "تبدأ الاستعدادات في الأسبوع الثالث أو الرابع من شهر رمضان",  # weeks of a month, not its fourth day
 ])
 def test_what_only_looks_like_a_date(text: str) -> None:
     assert find_dates(text, REF) == [], text

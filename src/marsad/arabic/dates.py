@@ -225,11 +225,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?m)(?:^|(?<=[.!؟:]\s))[ \t*•-]*(?P<year>(?:19|20)\d\d)\s*[-–:]\s")),
     # an early year needs its era mark: "عام 645 ميلادية"
     ("year", re.compile(r"(?<![\u0621-\u064a\d])[لبو]?(?:عام|سنه|العام|السنه)\s+(?P<year>[1-9]\d{2,3})\s*(?:ميلاديه|ميلادي|للميلاد|م(?![\u0621-\u064a]))")),
-    # 2016م ; a year after a preposition of time: في 2012، حتى 2020، منذ 2010، بداية 2010
+    # 2016م ; a year after a preposition of time: في 2012، حتى 2020، منذ 2010، بداية 2010, or naming a
+    # season's programme: "البرنامج الصيفي 2015 لـ 100 طالب"
     ("year", re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s?م(?![\u0621-\u064a])")),
     # ... and after a part of a year, often glued to it in flattened text: "النصف الاول2015", "الربع الثالث من 2014"
     ("year", re.compile(r"(?<![\u0621-\u064a])[وبف]?(?:(?:في|حتي|منذ|بدايه|نهايه|مطلع|اواخر|اوائل|خلال|مواليد|موسم|صيف|شتاء|خريف|ربيع|كاس العالم|مونديال|يورو|اولمبياد|الاولمبياد|اكسبو|رؤيه)\s+"
-                        r"|(?:[وب]?ال|لل)(?:ربع|نصف)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s*(?:من\s+)?)(?P<year>(?:19|20)\d\d)(?![\d%/$-]|[.,]\d|\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال))")),
+                        r"|(?:ال)?(?:صيفي|صيفيه|شتوي|شتويه|رمضاني|رمضانيه)\s+"
+                        r"|(?:[وب]?ال|لل)(?:ربع|نصف)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s*(?:من\s+)?)(?P<year>(?:19|20)\d\d)"
+                        r"(?![\d%/$-]|[.,]\d|\s*(?:الف|مليون|مليار|شخص|حاله|دولار|ريال|طالب|مشارك|متدرب|زائر))")),
 ]
 
 # relative days and their offset from the reference (matching-level spellings)
@@ -585,6 +588,12 @@ def find_dates(text: str, reference: dt.date | dt.datetime | None = None, prefer
             if end - start < 2 or any(start < e and s < end for s, e in taken):
                 continue
             groups = m.groupdict()
+            if kind == "weekday" and not groups.get("wrel") and folded.startswith(groups["wd"], start) and _PLACE_BEFORE.search(folded[max(0, start - 12):start]):
+                continue  # "وسط الخميس", "سوق الأحد": towns and markets named after a weekday (خميس مشيط)
+            if kind == "weekday" and _TITLE_BEFORE.search(folded[max(0, start - 40):start]) and _QUOTE_CLOSE.match(folded, end):
+                continue  # a programme's name: برنامج "لقاء الخميس"
+            if groups.get("ord") and _WEEK_ORDINAL_BEFORE.search(folded[max(0, start - 30):start]):
+                continue  # "الأسبوع الثالث أو الرابع من رمضان" counts weeks, not days
             tense = _speaks_of_the_future(folded, start) if kind == "weekday" and not groups.get("wrel") and prefer == "past" else None
             if tense:
                 resolved = _nearest_weekday(_WEEKDAYS[groups["wd"]], reference, ahead_only=tense == "future")
@@ -743,6 +752,12 @@ _HEADLINE_IMPERFECT = re.compile(r"^س?ت[\u0621-\u064a]{2,3}$")
 _NOT_IMPERFECT = re.compile(r"^[وف]?(?:يوم|يوما|يومي|يومين|يوليو|يونيو|يناير|يورو|يوسف|يحيي|يزيد|ياسر|يمن|يد|يده|تم|تمت|تلك|تحت|"
                             r"تجاه|تماما|تقريبا|تحديدا|نحو|نفس|نفسه|نفسها|نحن|نتيجه|نسبه|نهايه|نائب|تعليم|تعاون|توقيع|"
                             r"ت[\u0621-\u064a]{2}ي[\u0621-\u064a]|[\u0621-\u064a]+(?:ات|ون|ين|ه))$")
+
+
+_TITLE_BEFORE = re.compile(r"(?:برنامج|مبادره|حمله|مسابقه|مسلسل|فعاليه|ملتقي|منتدي|شعار|هاشتاق|وسم|بعنوان|عنوان)\s*[«\"“][^«»\"“”\n]{0,25}$")
+_QUOTE_CLOSE = re.compile(r"\s*[»\"”]")
+_WEEK_ORDINAL_BEFORE = re.compile(r"(?:الاسبوع|الاسابيع|الاسبوعين)\s+[\u0621-\u064a]+\s+(?:او\s+|و)$")
+_PLACE_BEFORE = re.compile(r"(?:^|\s)[وب]?(?:وسط|اهالي|سكان|سوق|مركز|محافظه|مدينه|بلده|قريه|حي)\s+$")
 
 
 def _speaks_of_the_future(folded: str, start: int) -> str | None:
