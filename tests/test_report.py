@@ -13,7 +13,7 @@ import pytest
 from marsad.arabic.normalize import normalize_match
 from marsad.arabic.tokens import content_terms
 from marsad.report.contradiction import stance
-from marsad.report.event import disagreements
+from marsad.report.event import disagreements, related_disagreements
 from marsad.report.summary import split_sentences, summarize
 
 from .conftest import article_for
@@ -45,11 +45,15 @@ def test_no_two_summary_sentences_are_near_duplicates(demo_db: Path) -> None:
             assert len(a & b) / max(len(a | b), 1) < 0.5
 
 
-@pytest.mark.xfail(strict=True, reason="the planted values sit in a wire text and a reworded rewrite, which event "
-                   "clustering (issue 7, held-out recall 0.80) still puts in separate events of one storyline")
-def test_planted_disagreements_are_found(demo_db: Path, gold: dict) -> None:
+@pytest.mark.parametrize("event", [
+    # E2's rewrite states its count in a paraphrase sharing 3 of 23 words with the wire's sentence (the context
+    # check wants a fifth), and clustering keeps the two in separate events of one storyline (issue 7)
+    pytest.param("E2", marks=pytest.mark.xfail(strict=True, reason="paraphrased count in a separate event of the storyline")),
+    "E4",  # the wire and a reworded rewrite sit in separate events of one storyline: found across them
+])
+def test_planted_disagreements_are_found(demo_db: Path, gold: dict, event: str) -> None:
     arts, events = _load(demo_db)
-    for planted in gold["disagreements"]:
+    for planted in (d for d in gold["disagreements"] if d["event"] == event):
         pages = [p for p in gold["pages"] if p["event"] == planted["event"]]
         event_ids = Counter(article_for(arts, p)["event_id"] for p in pages if article_for(arts, p))
         found = set()
@@ -124,3 +128,20 @@ def test_the_summary_prefers_what_several_outlets_state() -> None:
     top = summarize(arts, budget=1)
     assert top[0]["text"] == shared and set(top[0]["article_ids"]) == {"a", "b"}
     assert central in [s["text"] for s in summarize(arts, budget=2)]
+
+
+def test_counts_differing_from_a_same_day_event_of_the_storyline_are_disagreements_only_in_the_same_context() -> None:
+    def art(i: str, outlet: str, body: str) -> dict:
+        return {"id": i, "outlet": outlet, "body": body, "entities": [], "quotes": []}
+
+    wire = art("w", "منفذ1", "أعلن الدفاع المدني في تبوك وفاة 3 أشخاص جراء السيول التي اجتاحت أحياء المدينة.")
+    rewrite = art("r", "منفذ2", "قال الدفاع المدني إن 6 أشخاص لقوا حتفهم في السيول التي ضربت أحياء تبوك.")
+    other = art("o", "منفذ3", "نقلت الفرق الطبية 9 أشخاص إلى المستشفى بعد حادث مروري على طريق الساحل.")
+    found = related_disagreements([wire], [rewrite, other])
+    assert [(d["slot"], [v["value"] for v in d["values"]]) for d in found] == [("اشخاص", ["3", "6"])]
+    assert found[0]["related"] and found[0]["values"][1]["outlets"] == ["منفذ2"]
+    assert related_disagreements([wire], [other]) == []  # another happening's count, in another context
+    same_outlet = dict(rewrite, outlet="منفذ1")
+    assert related_disagreements([wire], [same_outlet]) == []  # one outlet updating its own count
+    known = [{"kind": "number", "slot": "اشخاص", "values": []}]
+    assert related_disagreements([wire], [rewrite], known) == []  # already a disagreement inside the event

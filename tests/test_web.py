@@ -46,6 +46,23 @@ def test_story_event_article_records(client: TestClient) -> None:
     assert article["event_id"] == event["id"] and article["body"]
 
 
+def test_a_disagreement_with_another_event_names_the_other_outlet(client: TestClient, demo_db: Path) -> None:
+    import json
+    import sqlite3
+
+    con = sqlite3.connect(demo_db)
+    records = [json.loads(r[0]) for r in con.execute("SELECT record FROM events")]
+    con.close()
+    rec = next(r for r in records if any(d.get("related") for d in r["disagreements"]))
+    d = next(d for d in rec["disagreements"] if d.get("related"))
+    outside = [(i, v["outlets"]) for v in d["values"] for i in v["article_ids"] if i not in rec["article_ids"]]
+    assert outside  # the other value comes from an article of another event
+    page = client.get(f"/events/{rec['id']}").text
+    assert "مع تغطية أخرى لليوم نفسه في القصة" in page
+    for article_id, outlets in outside:  # its chip shows the outlet, not the bare article id
+        assert f'href="/articles/{article_id}">{outlets[0]}</a>' in page
+
+
 def test_search_outlets_entities(client: TestClient) -> None:
     hits = client.get("/api/search", params={"q": "اسطنبول"}).json()["results"]
     assert hits and any(seg["hit"] for seg in hits[0]["snippet"])

@@ -20,7 +20,7 @@ from .cluster.events import DocumentFrequencies, Event, EventClusterer, article_
 from .cluster.stories import Story, StoryLinker
 from .dedup.minhash import MinHasher, band_keys
 from .dedup.reuse import WINDOW_DAYS, Doc, ReuseIndex, gram_hashes, grams_from_bytes, grams_to_bytes, sampled_grams
-from .report.event import build_event_record
+from .report.event import build_event_record, related_disagreements
 from .store.sqlite import Store, row_to_article
 
 FOCUSED_BATCH = 2000  # up to this many new articles, stored ones are indexed only under what the new ones have
@@ -226,6 +226,14 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
 MAX_TIMELINE = 100
 
 
+def _originals(conn: Any, event_id: str, cache: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """An event's articles that are not duplicates, as export records (read once per refresh)."""
+    if event_id not in cache:
+        cache[event_id] = [row_to_article(r).to_record() for r in conn.execute(
+            "SELECT * FROM articles WHERE event_id=? AND duplicate_of IS NULL", (event_id,))]
+    return cache[event_id]
+
+
 def refresh_records(store: Store, event_ids: list[str], story_ids: set[str], summary_sentences: int = 5) -> None:
     """Rebuild the JSON record, title and outlets of the given events and stories (inside the caller's transaction)."""
     conn = store.conn
@@ -245,7 +253,7 @@ def refresh_records(store: Store, event_ids: list[str], story_ids: set[str], sum
         records[eid] = rec
         conn.execute("UPDATE events SET title=?, record=? WHERE id=?", (rec["title"], json.dumps(rec, ensure_ascii=False), eid))
     for sid in story_ids:
-        evs = conn.execute("SELECT id, title, first_date, record FROM events WHERE story_id=? ORDER BY first_date, id", (sid,)).fetchall()
+        evs = conn.execute("SELECT id, title, first_date, last_date, record FROM events WHERE story_id=? ORDER BY first_date, id", (sid,)).fetchall()
         timeline, outlets = [], set()
         for ev in evs:
             rec = records.get(ev["id"]) or (json.loads(ev["record"]) if ev["record"] else {})
@@ -263,9 +271,17 @@ def refresh_records(store: Store, event_ids: list[str], story_ids: set[str], sum
                       json.dumps([ev["id"] for ev in evs]), evs[0]["first_date"] if evs else None,
                       evs[-1]["first_date"] if evs else None, sum(c["articles"] for c in coverage),
                       json.dumps(coverage, ensure_ascii=False), sid))
+        originals: dict[str, list[dict[str, Any]]] = {}  # event id -> its non-duplicate articles, read when needed
         for ev in evs:  # every event of the story carries the storyline timeline
             rec = records.get(ev["id"]) or (json.loads(ev["record"]) if ev["record"] else None)
             if rec is not None:
                 rec["timeline"] = timeline
                 rec["story_id"] = sid
+                # counts that differ from those of the story's other events of the same days
+                same_days = [o["id"] for o in evs if o["id"] != ev["id"] and o["first_date"] <= ev["last_date"]
+                             and o["last_date"] >= ev["first_date"]]
+                own_disagreements = [d for d in rec.get("disagreements", []) if not d.get("related")]
+                related = [a for o in same_days for a in _originals(conn, o, originals)]
+                rec["disagreements"] = own_disagreements + (
+                    related_disagreements(_originals(conn, ev["id"], originals), related, own_disagreements) if related else [])
                 conn.execute("UPDATE events SET record=? WHERE id=?", (json.dumps(rec, ensure_ascii=False), ev["id"]))

@@ -83,6 +83,59 @@ def disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+SHARED_CONTEXT_TERMS = 3  # content words two sentences must share to be stating the same count ...
+SHARED_CONTEXT_SHARE = 0.2  # ... and the share of their words these are (Jaccard)
+# counts of people, the figures a storyline's reports contradict each other on; amounts of money and distances
+# differ between a storyline's events for good reasons (a budget, a fare, last year's figure)
+_PEOPLE_SLOTS = {"killed", "injured", "prisoners", "hostages", "اشخاص", "شخص", "مدني", "جندي", "جنود", "طفل", "اطفال",
+                 "معتقل", "لاجي", "نازح", "مسلح"}
+
+
+def _people_counts(article: dict[str, Any]) -> list[tuple[str, str, set[str]]]:
+    """(slot, value, the sentence's content words) for each count of people an article's sentence states
+    (a sentence giving two values of one slot compares them and is left out)."""
+    from ..arabic.tokens import content_terms
+    from .summary import split_sentences
+
+    out = []
+    for sentence in split_sentences(article["body"]):
+        found = [(_slot(m.group("noun")), m.group("num").rstrip(".,").replace(",", "")) for m in _NUMBER_SLOT.finditer(sentence)]
+        found = [(slot, value) for slot, value in found if slot in _PEOPLE_SLOTS]
+        slots = Counter(slot for slot, _ in found)
+        if found:
+            terms = {t for t in content_terms(sentence) if not t.isdigit()}
+            out += [(slot, value, terms) for slot, value in found if slots[slot] == 1]
+    return out
+
+
+def related_disagreements(own: list[dict[str, Any]], related: list[dict[str, Any]],
+                          known: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Counts that differ between this event's articles and same-day articles of other events of its storyline.
+
+    Clustering leaves some rewrites of a happening in an event of their own (a reworded rewrite shares few words
+    with its wire), yet a reader of either wants to see that one outlet counts 4 dead and another 5. Another event
+    of the storyline may also be another happening with its own counts, so only counts of people are compared,
+    and only when the two sentences stating them share their context (content words besides the numbers)."""
+    taken = {d["slot"] for d in known or [] if d["kind"] == "number"}
+    outlet_of = {a["id"]: a.get("outlet") or "" for a in [*own, *related]}
+    theirs = [(a["id"], st) for a in related for st in _people_counts(a)]
+    values: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for a in own:
+        for slot, value, terms in _people_counts(a):
+            if slot in taken:
+                continue
+            for other_id, (o_slot, o_value, o_terms) in theirs:
+                shared = len(terms & o_terms)
+                if (o_slot == slot and o_value != value and outlet_of[other_id] != outlet_of[a["id"]]
+                        and shared >= SHARED_CONTEXT_TERMS and shared >= SHARED_CONTEXT_SHARE * len(terms | o_terms)):
+                    values[slot][value].add(a["id"])
+                    values[slot][o_value].add(other_id)
+    return [{"kind": "number", "slot": slot, "related": True,
+             "values": [{"value": v, "article_ids": sorted(ids), "outlets": sorted({outlet_of[i] for i in ids})}
+                        for v, ids in sorted(vals.items())]}
+            for slot, vals in sorted(values.items())]
+
+
 def outlet_additions(articles: list[dict[str, Any]], limit: int = 3, groups: list[Any] | None = None) -> list[dict[str, Any]]:
     """Per outlet: sentences only its articles carry, preferring new numbers, entities and quotes."""
     outlets = sorted({a.get("outlet") or "" for a in articles})

@@ -27,7 +27,8 @@ def _articles(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
 
 
 def event_markdown(rec: dict[str, Any], store: Store) -> str:
-    arts = _articles(store, rec.get("article_ids", []))
+    cited = {i for d in rec.get("disagreements", []) for v in d["values"] for i in v["article_ids"]}
+    arts = _articles(store, sorted(set(rec.get("article_ids", [])) | cited))
 
     def cite(ids: list[str]) -> str:
         outlets = []
@@ -52,7 +53,8 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
         out += ["", "## نقاط الخلاف", ""]
         for d in rec["disagreements"]:
             vals = " / ".join(f"{v['value']} ({cite(v['article_ids'])})" for v in d["values"])
-            out.append(f"- {DISAGREE_AR.get(d['kind'], d['kind'])} — {d.get('slot', '')}: {vals}")
+            where = " (مع تغطية أخرى لليوم نفسه في القصة)" if d.get("related") else ""
+            out.append(f"- {DISAGREE_AR.get(d['kind'], d['kind'])} — {d.get('slot', '')}{where}: {vals}")
     if rec.get("quotes_by_speaker"):
         out += ["", "## التصريحات", ""]
         for group in rec["quotes_by_speaker"][:8]:
@@ -116,7 +118,9 @@ def write_report(store: Store, folder: Path | str) -> int:
             arts = _articles(store, rec.get("article_ids", []))
             for a in arts.values():
                 counts[a["outlet"] or "?"] = counts.get(a["outlet"] or "?", 0) + 1
-            (folder / "events" / f"{_safe(ev['id'])}.html").write_text(_page(ev["title"] or ev["id"], _event_html(rec, arts)), encoding="utf-8")
+            outside = sorted({i for d in rec.get("disagreements", []) for v in d["values"] for i in v["article_ids"]} - set(arts))
+            cited = {**arts, **_articles(store, outside)}
+            (folder / "events" / f"{_safe(ev['id'])}.html").write_text(_page(ev["title"] or ev["id"], _event_html(rec, arts, cited)), encoding="utf-8")
             (folder / "events" / f"{_safe(ev['id'])}.md").write_text(event_markdown(rec, store), encoding="utf-8")
             n += 1
             items.append(_ENV.from_string('<li><a href="events/{{ f }}.html">{{ t }}</a> <span class="meta">{{ d }} · {{ k }} مقال</span></li>')
@@ -152,7 +156,7 @@ _EVENT = """
 {% for s in rec.summary %}<li>{{ s.text }} {% for i in s.article_ids %}<span class="chip" title="{{ i }}">{{ (arts.get(i) or {}).get('outlet') or i }}</span>{% endfor %}</li>{% endfor %}
 </ul>
 {% if rec.outlet_additions %}<h2>ما يضيفه كل منفذ</h2>{% for a in rec.outlet_additions %}<h3>{{ a.outlet }}</h3><ul>{% for s in a.sentences %}<li>{{ s.text }}</li>{% endfor %}</ul>{% endfor %}{% endif %}
-{% if rec.disagreements %}<h2>نقاط الخلاف</h2>{% for d in rec.disagreements %}<div class="disagree"><strong>{{ labels.get(d.kind, d.kind) }}</strong> — {{ d.slot }}<ul>{% for v in d["values"] %}<li>{{ v.value }}: {% for i in v.article_ids %}<span class="chip">{{ (arts.get(i) or {}).get('outlet') or i }}</span>{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
+{% if rec.disagreements %}<h2>نقاط الخلاف</h2>{% for d in rec.disagreements %}<div class="disagree"><strong>{{ labels.get(d.kind, d.kind) }}</strong> — {{ d.slot }}{% if d.related %} <span class="meta">(مع تغطية أخرى لليوم نفسه في القصة)</span>{% endif %}<ul>{% for v in d["values"] %}<li>{{ v.value }}: {% for i in v.article_ids %}<span class="chip">{{ (cited.get(i) or {}).get('outlet') or i }}</span>{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
 {% if rec.quotes_by_speaker %}<h2>التصريحات</h2>{% for g in rec.quotes_by_speaker[:8] %}<h3>{{ g.speaker or 'غير محدد' }}</h3><ul>{% for q in g.quotes[:4] %}<li>«{{ q.text }}» <span class="chip">{{ q.outlet }}</span></li>{% endfor %}</ul>{% endfor %}{% endif %}
 {% if rec.entities %}<h2>الكيانات</h2><p>{% for e in rec.entities[:25] %}<span class="chip" title="{{ e.variants|join('، ') }}">{{ e.canonical }} ({{ e.count }})</span>{% endfor %}</p>{% endif %}
 {% if rec.provenance %}<h2>مصدر النصوص</h2><ul>{% for p in rec.provenance %}<li>{{ (arts.get(p['from']) or {}).get('outlet') or p['from'] }} ← {{ (arts.get(p.to) or {}).get('outlet') or p.to }}: {{ kinds.get(p.kind, p.kind) }} ({{ (p.coverage * 100)|round|int }}٪)</li>{% endfor %}</ul>{% endif %}
@@ -161,5 +165,5 @@ _EVENT = """
 """
 
 
-def _event_html(rec: dict[str, Any], arts: dict[str, dict[str, Any]]) -> str:
-    return _ENV.from_string(_EVENT).render(rec=rec, arts=arts, labels=DISAGREE_AR, kinds=KIND_AR)
+def _event_html(rec: dict[str, Any], arts: dict[str, dict[str, Any]], cited: dict[str, dict[str, Any]] | None = None) -> str:
+    return _ENV.from_string(_EVENT).render(rec=rec, arts=arts, cited=cited if cited is not None else arts, labels=DISAGREE_AR, kinds=KIND_AR)

@@ -138,9 +138,11 @@ def create_app(db: str, cache_mb: int = 64, threads: int = int(os.environ.get("M
             return RedirectResponse(f"/events/{merged_into}", status_code=308)
         event = get_event(store, event_id)
         arts = _article_index(store, event["article_ids"])
+        # disagreements with the storyline's other events of the same days cite articles outside this event
+        outside = sorted({i for d in event.get("disagreements", []) for v in d["values"] for i in v["article_ids"]} - set(arts))
         return TEMPLATES.TemplateResponse(request, "event.html", {
-            "e": event, "arts": arts, "css": CSS, "labels": DISAGREE_AR, "kinds": KIND_AR,
-            "graph": _provenance_svg(event, arts)})
+            "e": event, "arts": arts, "cited": {**arts, **_article_index(store, outside)}, "css": CSS,
+            "labels": DISAGREE_AR, "kinds": KIND_AR, "graph": _provenance_svg(event, arts)})
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     async def ui_article(request: Request, article_id: Annotated[str, PathParam(max_length=64)]) -> Response:
