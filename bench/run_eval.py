@@ -268,21 +268,12 @@ def eval_article_dates(data: Path) -> None:
             ("the 20 held-out articles of session 2 (tuned on since)", LABELS.with_name("dates_heldout_labels.jsonl"))]
     sets += [(f"set {n} (session 3; first measurement in docs/benchmarks.md, tuned on since)",
               LABELS.with_name(f"dates_heldout{n}_labels.jsonl")) for n in range(2, 8)]
-    sets += [("set 8 (session 5; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout8_labels.jsonl")),
-             ("set 9 (session 5, after the set 8 fixes; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout9_labels.jsonl")),
-             ("set 10 (session 6; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout10_labels.jsonl")),
-             ("set 11 (session 6; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout11_labels.jsonl")),
-             ("set 12 (session 6; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout12_labels.jsonl")),
-             ("set 13 (session 7; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout13_labels.jsonl")),
-             ("set 14 (session 8; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout14_labels.jsonl")),
-             ("set 15 (session 9; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout15_labels.jsonl")),
-             ("set 16 (session 9; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout16_labels.jsonl")),
-             ("set 17 (session 10; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout17_labels.jsonl")),
-             ("set 18 (session 10; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout18_labels.jsonl")),
-             ("set 19 (session 10, after the set 18 fixes; tuned on since)", LABELS.with_name("dates_heldout19_labels.jsonl")),
-             ("set 20 (session 11, after the set 19 fixes; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout20_labels.jsonl")),
-             ("set 21 (session 11, after the set 20 fix; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout21_labels.jsonl")),
-             ("set 22 (session 11, after the set 21 fix; first measurement in docs/benchmarks.md, tuned on since)", LABELS.with_name("dates_heldout22_labels.jsonl"))]
+    # sets 8-22: (set, session, what it came after when the label says so); each first measured in docs/benchmarks.md
+    later = [(8, 5, ""), (9, 5, "after the set 8 fixes"), (10, 6, ""), (11, 6, ""), (12, 6, ""), (13, 7, ""), (14, 8, ""),
+             (15, 9, ""), (16, 9, ""), (17, 10, ""), (18, 10, ""), (19, 10, "after the set 18 fixes"),
+             (20, 11, "after the set 19 fixes"), (21, 11, "after the set 20 fix"), (22, 11, "after the set 21 fix")]
+    sets += [(f"set {n} (session {session}{', ' + after if after else ''}; first measurement in docs/benchmarks.md, tuned on since)",
+              LABELS.with_name(f"dates_heldout{n}_labels.jsonl")) for n, session, after in later]
     official = data / "quotes_dates" / "quotes_dates.jsonl"
     if official.exists():
         sets.append(("../shared/data/quotes_dates", official))
