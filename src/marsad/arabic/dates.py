@@ -225,10 +225,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?m)(?:^|(?<=[.!؟:]\s))[ \t*•-]*(?P<year>(?:19|20)\d\d)\s*[-–:]\s")),
     # an early year needs its era mark: "عام 645 ميلادية"
     ("year", re.compile(r"(?<![\u0621-\u064a\d])[لبو]?(?:عام|سنه|العام|السنه)\s+(?P<year>[1-9]\d{2,3})\s*(?:ميلاديه|ميلادي|للميلاد|م(?![\u0621-\u064a]))")),
-    # 2016م ; a year after a preposition of time: في 2012، حتى 2020، منذ 2010، بداية 2010, or naming a
-    # season's programme: "البرنامج الصيفي 2015 لـ 100 طالب"
+    # 2016م ; a year after a preposition of time: في 2012، حتى 2020، منذ 2010، بداية 2010
     ("year", re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s?م(?![\u0621-\u064a])")),
-    # ... and after a part of a year, often glued to it in flattened text: "النصف الاول2015", "الربع الثالث من 2014"
+    # ... and after a part of a year, often glued to it in flattened text: "النصف الاول2015", "الربع الثالث من 2014",
+    # or after a season's adjective: "البرنامج الصيفي 2015 لـ 100 طالب"
     ("year", re.compile(r"(?<![\u0621-\u064a])[وبف]?(?:(?:في|حتي|منذ|بدايه|نهايه|مطلع|اواخر|اوائل|خلال|مواليد|موسم|صيف|شتاء|خريف|ربيع|كاس العالم|مونديال|يورو|اولمبياد|الاولمبياد|اكسبو|رؤيه)\s+"
                         r"|(?:ال)?(?:صيفي|صيفيه|شتوي|شتويه|رمضاني|رمضانيه)\s+"
                         r"|(?:[وب]?ال|لل)(?:ربع|نصف)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s*(?:من\s+)?)(?P<year>(?:19|20)\d\d)"

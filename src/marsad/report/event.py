@@ -7,9 +7,10 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from ..arabic.normalize import normalize_match
+from ..arabic.tokens import content_terms
 from ..nlp.entities import merge_event_entities
 from ..records import Entity
-from .summary import sentence_groups, summarize
+from .summary import sentence_groups, split_sentences, summarize
 
 _NUMBER_SLOT = re.compile(
     r"(?P<num>\d[\d,.]*)\s*(?:%|في المئة|بالمئة|بالمائة)?\s*(?P<noun>قتيل(?:ا|ًا)?|قتلى|جريح(?:ا|ًا)?|جرحى|مصاب(?:ا|ًا|ين)?|شخص(?:ا|ًا)?|"
@@ -94,9 +95,6 @@ _PEOPLE_SLOTS = {"killed", "injured", "prisoners", "hostages", "اشخاص", "ش
 def _people_counts(article: dict[str, Any]) -> list[tuple[str, str, set[str]]]:
     """(slot, value, the sentence's content words) for each count of people an article's sentence states
     (a sentence giving two values of one slot compares them and is left out)."""
-    from ..arabic.tokens import content_terms
-    from .summary import split_sentences
-
     out = []
     for sentence in split_sentences(article["body"]):
         found = [(_slot(m.group("noun")), m.group("num").rstrip(".,").replace(",", "")) for m in _NUMBER_SLOT.finditer(sentence)]
@@ -177,8 +175,6 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
             dup_credit[a["duplicate_of"]].append(a["id"])
     if len(originals) == 1:
         # one source: nothing to weigh across outlets; news leads with its main facts
-        from .summary import split_sentences
-
         groups = []
         summary = [{"text": t, "article_ids": [originals[0]["id"]]} for t in split_sentences(originals[0]["body"])[:summary_budget]]
     else:
