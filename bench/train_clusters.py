@@ -11,13 +11,10 @@ tell the CRF that an unseen word behaves like the names, places or organisations
 from __future__ import annotations
 
 import argparse
-import glob
 import gzip
-import json
 import re
 import sys
 import time
-import zipfile
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +26,8 @@ from sklearn.decomposition import TruncatedSVD
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from run_bench import load_corpus  # noqa: E402
 
 from marsad.arabic.normalize import normalize_token  # noqa: E402
 from marsad.arabic.tokens import split_clitics  # noqa: E402
@@ -47,12 +46,8 @@ def core(word: str) -> str:
 
 
 def documents(data: Path):
-    for z in sorted(glob.glob(str(data / "saudinewsnet" / "*.zip"))):
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                for d in json.load(zf.open(name)):
-                    text = (d.get("title") or "") + "\n" + (d.get("content") or "")
-                    yield [core(w) for w in _WORD.findall(text)]
+    for d in load_corpus(data):
+        yield [core(w) for w in _WORD.findall((d.get("title") or "") + "\n" + (d.get("content") or ""))]
 
 
 def main() -> None:
