@@ -338,7 +338,7 @@ def eval_article_dates(data: Path) -> None:
 
 
 def eval_quotes(data: Path) -> None:
-    """Quotes in our ten labelled sets: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
+    """Quotes in our eleven labelled sets: character-overlap P/R/F1 of quote spans, and speaker accuracy over the
     labelled quotes a system quote overlaps (speaker names compared Arabic-normalised, either containing the other)."""
     docs = snn_by_id(data)
     # (file suffix, ordinal, articles, quotes, when labelled); each held-out set is title + first 500 characters
@@ -350,7 +350,8 @@ def eval_quotes(data: Path) -> None:
                 ("6", "sixth", 16, 36, "session 7 after the set 6 fixes, before running the rules on them; tuned on since"),
                 ("7", "seventh", 16, 51, "session 8, before running the rules on them; tuned on since"),
                 ("8", "eighth", 12, 36, "session 9 after the set 8 fixes, before running the rules on them; tuned on since"),
-                ("9", "ninth", 12, 17, "session 10, before running the rules on them")]
+                ("9", "ninth", 12, 17, "session 10, before running the rules on them; tuned on since"),
+                ("10", "tenth", 12, 36, "session 12, before running the rules on them")]
     sets = [("marsad's labels (bench/data, 30 articles, 35 quotes; tuned on since session 3)", LABELS)]
     sets += [(f"marsad's {ordinal} held-out labels ({n_articles} more articles, title + first 500 characters, {n_quotes} "
               f"quotes; labelled in {when})", LABELS.with_name(f"quotes_heldout{suffix}_labels.jsonl"))

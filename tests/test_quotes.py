@@ -281,3 +281,43 @@ def test_a_named_president_is_no_anaphor_and_a_sentence_before_awdah_dhalik_acro
     text = "تقرر عقد الاجتماع السنوي لمديري المدارس يوم الأحد المقبل في مدينة الرياض. \nأوضح ذلك المتحدث الرسمي للإدارة خالد بن سعد المطيري."
     q = extract_quotes(text)
     assert [(x.text[:20], x.cue) for x in q] == [("تقرر عقد الاجتماع ال", "أوضح ذلك")]
+
+
+def test_a_pronoun_subject_and_a_name_set_off_by_a_comma_after_a_role() -> None:
+    text = ("انتقد وزير الخارجية الأردني أيمن الصفدي القرار أمس، لكنه أوضح أن عمّان ستواصل الحوار مع الطرفين. "
+            "وقال رئيس اللجنة الأولمبية المحلية، كريم سلطان: «سنبدأ التحضير مبكرا هذا العام». "
+            "وأضاف: «الملعب الجديد جاهز».")
+    q = extract_quotes(text)
+    assert [(x.text, x.speaker_canonical) for x in q] == [
+        ("عمّان ستواصل الحوار مع الطرفين", "أيمن الصفدي"),
+        ("سنبدأ التحضير مبكرا هذا العام", "كريم سلطان"), ("الملعب الجديد جاهز", "كريم سلطان")]
+
+
+def test_a_relative_clause_before_the_colon_and_a_quotation_never_closed() -> None:
+    text = "وقال كريم سلطان، الذي زار الملعب صباح الأحد: «العمل يسير كما خططنا له. ننتظر وصول المعدات\nوفي سياق آخر"
+    q = extract_quotes(text)
+    assert [(x.text, x.speaker_canonical, x.kind) for x in q] == [
+        ("العمل يسير كما خططنا له. ننتظر وصول المعدات", "كريم سلطان", "direct")]
+
+
+def test_headlines_naming_whom_the_speaker_told() -> None:
+    text = ('«المرور» لـ"الوطن": إغلاق الطريق الدائري ثلاثة أيام للصيانة\n'
+            "قال مسؤول في الإدارة العامة للمرور إن الطريق سيغلق بدءا من الأحد.")
+    q = extract_quotes(text)
+    assert [(x.text, x.speaker, x.speaker_canonical) for x in q] == [
+        ("إغلاق الطريق الدائري ثلاثة أيام للصيانة", "المرور", "مسؤول في الإدارة العامة للمرور"),
+        ("الطريق سيغلق بدءا من الأحد", "مسؤول في الإدارة العامة للمرور", "مسؤول في الإدارة العامة للمرور")]
+    text = ("وزير المالية الألماني للبرلمان: لن نقدم قروضا جديدة دون إصلاحات\n"
+            "خاطب وزير المالية الألماني فولفغانغ شويبله النواب أمس في جلسة طويلة خصصت لمناقشة الأزمة. "
+            "وقال شويبله: «لن نقدم قروضا جديدة دون إصلاحات حقيقية».")
+    q = extract_quotes(text)
+    assert [(x.text, x.speaker_canonical) for x in q][0] == ("لن نقدم قروضا جديدة دون إصلاحات", "فولفغانغ شويبله")
+
+
+def test_a_participle_with_a_noun_object_reports_what_was_said() -> None:
+    text = "وأكد مدير التعليم سعيد الحارثي أن المشروع اكتمل، مشيرا إلى افتتاح ثلاث مدارس جديدة الشهر المقبل."
+    q = extract_quotes(text)
+    assert [(x.text, x.speaker_canonical) for x in q] == [
+        ("المشروع اكتمل", "سعيد الحارثي"), ("افتتاح ثلاث مدارس جديدة الشهر المقبل", "سعيد الحارثي")]
+    # no speaker in the sentence: a participle's noun object is no quotation
+    assert extract_quotes("تراجعت المبيعات هذا الشهر، مشيرا إلى ضعف الطلب.") == []

@@ -75,7 +75,7 @@ _ACCORDING = re.compile(
 # or joins a two-letter part to the next word with no space ("إل.جي"; "الجرحى.وقال" still ends a sentence)
 _DOT_END = (rf"(?<!(?<![{_AR}])[{_AR}])(?:(?<=(?<![{_AR}])[{_AR}]{{2}})\.(?![{_AR}\d])"
             rf"|(?<!(?<![{_AR}])[{_AR}]{{2}})\.(?!\d))")
-_HEADLINE = re.compile(rf"^\s*(?P<who>[{_AR}][{_AR} ]{{1,28}}?)\s*:\s*(?P<q>[^\n]{{8,200}})$")
+_HEADLINE = re.compile(rf"^\s*(?P<who>[«\"“]?[{_AR}][{_AR} ـ«»\"“”]{{1,40}}?)\s*:\s*(?P<q>[^\n]{{8,200}})$")
 # where a reported clause ends: the sentence, or the next participle that starts another quote
 _CLAUSE_END = re.compile(rf"{_DOT_END}|[!؟?\n]|[،,]\s*(?:و)?(?:{_PARTICIPLES})[{_TANWEEN}]*(?![{_AR}])"
                          rf"|[،,]?\s*(?:و|كما\s+|حيث\s+)(?:{_voweled(_PAST)})(?![{_AR}])|[،,]\s*(?:{_PRESENT})(?![{_AR}])")
@@ -90,7 +90,7 @@ _SUBJECT_STOP = re.compile(
     rf"(?![{_AR}])"
 )
 _NOT_A_SPEAKER = re.compile(rf"^(?:هو|هي|ما|حيث|إذ|اذ|حين|عندما|كما|فيما|بينما|وقد|قد|ثم|هذا|هذه|ذلك|تلك|إنه|انه|أنه|أن|ان|إن|بأن|فيه|فيها|له|لها|به|بها|من|ما|أكثر|اكثر|مرة|مرارا|"
-                            rf"مجددا|سابقا|كذلك|حينها|بدوره|بدورها|بدورهم|ذات|نفسه|نفسها"
+                            rf"مجددا|سابقا|كذلك|حينها|بدوره|بدورها|بدورهم|ذات|نفسه|نفسها|و?لكنه|و?لكنها|و?لكنهم|و?لكنهما"
                             # a means, not a speaker: "وأفادت بخطابها المؤرخ …", "وأكد ببيانه"
                             rf"|ب[{_AR}]{{2,}}(?:ها|ه|هم|هما))(?![{_AR}])")
 # words that open a subject naming a role, after which the person's name comes last: "المتحدث باسم … بيتر سميردون"
@@ -121,6 +121,8 @@ _SOURCE_START = re.compile(r"^(?:ال)?(?:مصادر|مصدر|وكالة|وكا�
 _OPENING_SUBJECT = re.compile(r"(?<![\u0621-\u064a])و?كانت?\s+(?P<np>[^،,.\n]{3,60}?)\s+قد\s*$")
 _NAMED_SOURCE = re.compile(r"(?<![\u0621-\u064a])مصدر\s+(?!في|من|عن|لدى)[\u0621-\u064a]{3,}")
 _RELATIVE_BEFORE = re.compile(r"(?:الذي|التي|الذين|اللذين|اللتين)\s*$")
+# a pronoun subject right before the verb: "ولكنه أكد", "إلا أنها أوضحت"
+_PRONOUN_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:و?لكن|إلا\s+أن|الا\s+ان|إلا\s+ان)(?:ه|ها|هم|هما)\s*$")
 
 
 class _Context:
@@ -189,7 +191,26 @@ def _apposition(ctx: _Context, pos: int) -> tuple[str, int] | None:
     if _HONORIFIC.match(m.group("name").split()[0]) or any(e.type == "PER" for e in ctx.within(n0, n1)):
         who = _speaker_of(ctx, n0, n1)
         return (who, pos + m.end()) if who else None
+    name = m.group("name").strip()
+    # "أمين سر اللجنة التنفيذية لمنظمة التحرير، صائب عريقات: «…»": a name the tagger missed, set off by the comma
+    if 2 <= len(name.split()) <= 3 and _looks_like_a_name(name) and not name.split()[-1].startswith("ال") \
+            and re.match(r"\s*[،,]?\s*[:«\"“]", ctx.clean[n1:n1 + 4]) and not _NOT_A_SPEAKER.match(name):
+        return name, pos + m.end()
     return None
+
+
+_DESCRIBED_HEAD = re.compile(r"^(?:مسؤول|مسئول|مصدر|مصادر|مسؤولون|مسؤولو|متحدث|ناطق)(?:\s+[\u0621-\u064a]+){0,2}$")
+
+
+def _described_where(subject: str, text: str, end: int) -> str | None:
+    """The institution or place after a described speaker: "مصدر مسؤول" + "في شركة الكهرباء" + أن."""
+    if not _DESCRIBED_HEAD.match(subject):
+        return None
+    m = re.match(rf"\s+(?P<w>(?:في|ب|من|لدى)\s+(?:[{_AR}]+\s+){{0,4}}?[{_AR}]+?)\s*[،,]?\s*(?=(?<![{_AR}])(?:بأن|بان|أن|ان|إن)(?:ه|ها|هم)?(?![{_AR}])|:)",
+                 text[end:end + 90])
+    if not m or _SUBJECT_STOP.search(m.group("w"), len(m.group("w").split()[0])) or _VERB_RE.search(m.group("w")):
+        return None
+    return m.group("w")
 
 
 def _name_after_adjuncts(ctx: _Context, start: int) -> tuple[str, int] | None:
@@ -391,6 +412,9 @@ _SPEAKING_BODY = re.compile(r"^(?:شرطة|أمن|امن|القضاء|الجيش
                             r"جوازات|بلدية|أمانة|امانة|صحة|إمارة|امارة|هيئة|وزارة|الداخلية|الخارجية|الصحة|التعليم)(?![\u0621-\u064a])")
 
 
+# bodies a headline names by one definite word and that speak for themselves ("الجوازات: …", "المرور: …")
+_BODIES_BY_ONE_WORD = frozenset(normalize_match(w) for w in "الجوازات المرور الجيش القضاء النيابة الشرطة الجمارك "
+                                "الأرصاد".split())
 # ministries named in headlines by their portfolio alone ("الصحة: …")
 _MINISTRY_SHORT = frozenset(normalize_match(w) for w in "الصحة التعليم الداخلية الخارجية الدفاع العدل الإسكان العمل التجارة المالية الحج الإعلام "
                             "الزراعة النقل الطاقة الاقتصاد البيئة الثقافة الرياضة".split())
@@ -414,7 +438,10 @@ def _canonical(speaker: str | None, names: list[str]) -> str | None:
 def _direct_after(text: str, after: int) -> tuple[int, int] | None:
     """A quotation that the cue introduces: a quoted span close after it in the same sentence, or speech after a colon."""
     tail = text[after : after + 900]
-    colon = re.match(r"\s*:\s*", tail)
+    # "وقال رينزي، الذي التقى عباس مساء الثلاثاء: «…»": a relative clause about the speaker before the colon
+    colon = re.match(r"\s*(?:[،,]\s*(?:الذي|التي|الذين|اللذين|اللتين)\s[^.:؛\n«»\"“”]{3,120}?)?:\s*", tail)
+    if colon and colon.group(0).strip() != ":" and _VERB_RE.search(colon.group(0)):
+        colon = None  # "…، الذي نقل عنه قوله:" the clause's own cue introduces what follows
     for q in _QUOTE_RE.finditer(tail):
         between = tail[: q.start()]
         if _SENTENCE_END.search(between):
@@ -440,6 +467,11 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
             break  # a real quotation this cue does not introduce; a name or scare quote lets the search go on
     if colon and not _VERB_RE.match(tail, colon.end()):  # قال: text without quotation marks, to the end of its sentence
         start = after + colon.end()
+        if text[start:start + 1] in ("«", "\"", "“"):
+            # a quotation whose closing mark never comes (the page or a cut text lost it): to the paragraph's end
+            line_end = text.find("\n", start)
+            start, end = _strip(text, start + 1, line_end if line_end >= 0 else len(text))
+            return (start, end) if end - start >= 10 else None
         end_m = _SENTENCE_END.search(text, start)
         end = end_m.start() if end_m else len(text)
         if end - start >= 10:
@@ -455,6 +487,16 @@ def _indirect_after(text: str, after: int) -> tuple[int, int] | None:
             or _NOT_REPORTING.search(tail[: that.start()]) or len(tail[: that.start()].split()) > 14:
         return None
     return _clause(text, after + that.end())
+
+
+_OBJECT_PREPOSITION = re.compile(r"\s*(?:إلى|الى|على)\s+(?!(?:أن|ان|إن|بأن)(?:ه|ها|هم)?(?![\u0621-\u064a]))(?=[\u0621-\u064a])")
+
+
+def _object_after(text: str, after: int) -> tuple[int, int] | None:
+    """"مشيرا إلى إعداد خطط للتغلب على الانقطاعات", "مشددا على ضرورة …": what a participle reports with a
+    noun object instead of أن, to the clause's end."""
+    m = _OBJECT_PREPOSITION.match(text, after)
+    return _clause(text, m.end()) if m else None
 
 
 def _clause(text: str, start: int) -> tuple[int, int] | None:
@@ -541,6 +583,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                 if speaker is None and m.group("verb") in _PRESENT_SET and "\n" not in text[:pos]:
                     speaker = _subject_before(ctx, pos)  # a headline "العريفي يوضح …": present tense, subject first
                 speaker = speaker or _speaker_of(ctx, s0, s1) or _subject_before(ctx, pos)
+                if speaker and speaker == subject and (where := _described_where(subject, ctx.clean, s1)):
+                    speaker = f"{speaker} {where}"  # "مسؤول في المديرية العامة للجوازات", not "مسؤول"
                 # a one-word "person" in a role phrase is more often a tagging slip ("مدير مكتب الحملة")
                 no_person = not any(e.type == "PER" and " " in e.text for e in ctx.within(s0, s1))
                 if _ROLE.match(subject) and no_person and (named := _name_after_adjuncts(ctx, s0)):
@@ -549,6 +593,9 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                     speaker, after = named
                 if speaker is None and subject in ("فيها", "فيه"):  # "تصريحات للرئيس … أوباما أكد فيها أن": his
                     speaker = _person_before(ctx, pos) or _sentence_subject(ctx, pos)
+            if speaker is None and _PRONOUN_BEFORE.search(text, max(0, pos - 12), pos):
+                # "دافع رئيس الوزراء … رينزي عن الاتفاق، ولكنه أكد": the sentence's subject
+                speaker = _sentence_subject(ctx, pos)
             if speaker is None:  # وأضاف / وتابع: the last named speaker goes on
                 speaker = last_speaker if present else (last_narrator or last_speaker)
         speaker = _canonical(speaker, names)
@@ -565,6 +612,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         if span is None:
             span = _indirect_after(text, after)
             kind_of = "indirect"
+        if span is None and m.group("part") and speaker:  # a noun object with nobody saying it is no quote
+            span = _object_after(text, after)
         if span is None:
             continue
         start, end = span
@@ -601,36 +650,68 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         _add(quotes, used, Quote(text=m.group("q"), start=m.start("q"), end=m.end("q"), kind="direct",
                                  speaker=m.group("who"), speaker_canonical=who, cue="بحسب"))
     # a headline "Name: words" when the body quotes that person ("كيري: …" and "قال وزير الخارجية جون كيري")
-    if h and len(h.group("who").split()) <= 3 and not _NOT_A_SPEAKER.match(h.group("who")):
-        who = h.group("who").strip()
-        if len(who.split()) == 2 and re.match(rf"ل(?!ل)[{_AR}]{{2,}}$", who.split()[1]):
-            who = who.split()[0]  # "بلاتر لبوتين: …": the speaker, then whom he told
-        joined = who.replace(" ", "")  # "داسيلفا" and "دا سيلفا": transliterations are written both ways
-        body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical and
-                         (who in q.speaker_canonical.split() or who == q.speaker_canonical
-                          or (len(joined) >= 5 and joined in q.speaker_canonical.replace(" ", "")))]
-        if not body_speakers and " " in who:
-            # a role in the headline, "إمام المسجد الحرام : …", and the body's "قال إمام وخطيب المسجد الحرام د. …";
-            # one word ("السعودية:") is more often a place or a body than the speaker
-            body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical
-                             and all(w in text[max(0, q.start - 150):q.start] for w in who.split())][:1]
-        if not body_speakers and " " in who and _SPEAKING_BODY.match(who):
-            body_speakers = [who]  # "شرطة حائل: …", "القضاء العراقي: …": a body announcing, not a place
-        if not body_speakers and " " not in who and normalize_match(who) in _MINISTRY_SHORT:
-            ministry = "وزارة " + who  # "الصحة: …" is the ministry when the body names it
-            if normalize_match(ministry) in normalize_match(text):
-                body_speakers = [ministry]
-        if not body_speakers and " " not in who and normalize_match(who) in _DESCRIBED_SPEAKERS:
-            # "قانوني: …", "مسؤول: …": the person the body describes so, or the description itself
-            word = normalize_match(who)
-            body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical
-                             and word in normalize_match(text[max(0, q.start - 150):q.start])][:1] or [who]
+    for who in _headline_speakers(h.group("who")) if h else []:
+        body_speakers = _headline_speaker_in_body(who, quotes, text)
         if body_speakers:
             start = h.start("q")
             _add(quotes, used, Quote(text=h.group("q").strip(), start=start, end=start + len(h.group("q").strip()),
                                      kind="direct", speaker=who, speaker_canonical=body_speakers[0], cue=":"))
+            break
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _headline_speakers(raw: str) -> list[str]:
+    """Who may speak in a headline "X: …": X without quotation marks, and without whom X told when a word with
+    لـ ends it ("بلاتر لبوتين", "«الجوازات» لـ"الاقتصادية"", "رئيس الوزراء الإيطالي للكنيست")."""
+    words = re.sub(r"(?<![\u0621-\u064a])لـ\s*", "لـ", re.sub(r"[«»\"“”]", " ", raw)).split()
+    told = len(words) >= 2 and re.match(rf"ل[{_AR}ـ]{{2,}}$", words[-1])
+    out = [" ".join(words)] if len(words) <= 3 else []
+    if told and len(words) <= 4:
+        # لبوتين, لـالاقتصادية: whom X told, tried first; للجوازات may end a body's name, tried after it
+        out.insert(0 if not words[-1].startswith("لل") else len(out), " ".join(words[:-1]))
+    return [w for w in out if w and not _NOT_A_SPEAKER.match(w)]
+
+
+def _headline_speaker_in_body(who: str, quotes: list[Quote], text: str) -> list[str]:
+    """The body's speakers that a headline's "who" stands for; a body that speaks for itself; or nobody."""
+    joined = who.replace(" ", "")  # "داسيلفا" and "دا سيلفا": transliterations are written both ways
+    body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical and
+                     (who in q.speaker_canonical.split() or who == q.speaker_canonical
+                      or (len(joined) >= 5 and joined in q.speaker_canonical.replace(" ", "")))]
+    if not body_speakers and " " in who:
+        # "رئيس الوزراء الإيطالي للكنيست: …" and the body's "دافع رئيس الوزراء الإيطالي ماتيو رينزي": the role
+        # the body gives with the name of one of its speakers
+        first_line_end = text.find("\n")
+        for m in re.finditer(re.escape(who), text[first_line_end + 1:] if first_line_end >= 0 else ""):
+            after_role = text[first_line_end + 1 + m.end():first_line_end + 1 + m.end() + 60]
+            named = [q.speaker_canonical for q in quotes if q.speaker_canonical and " " in q.speaker_canonical
+                     and re.match(rf"\s*[،,]?\s*{re.escape(q.speaker_canonical)}", after_role)]
+            if named:
+                body_speakers = named[:1]
+                break
+    if not body_speakers and " " in who:
+        # a role in the headline, "إمام المسجد الحرام : …", and the body's "قال إمام وخطيب المسجد الحرام د. …";
+        # one word ("السعودية:") is more often a place or a body than the speaker
+        body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical
+                         and all(w in text[max(0, q.start - 150):q.start] for w in who.split())][:1]
+    if not body_speakers and " " in who and _SPEAKING_BODY.match(who):
+        body_speakers = [who]  # "شرطة حائل: …", "القضاء العراقي: …": a body announcing, not a place
+    if not body_speakers and " " not in who and normalize_match(who) in _BODIES_BY_ONE_WORD:
+        # "«الجوازات» لـ"الاقتصادية": …": the body's own speaker in the text, else the body
+        core = normalize_match(who)[2:]
+        body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical
+                         and core in normalize_match(q.speaker_canonical)][:1] or [who]
+    if not body_speakers and " " not in who and normalize_match(who) in _MINISTRY_SHORT:
+        ministry = "وزارة " + who  # "الصحة: …" is the ministry when the body names it
+        if normalize_match(ministry) in normalize_match(text):
+            body_speakers = [ministry]
+    if not body_speakers and " " not in who and normalize_match(who) in _DESCRIBED_SPEAKERS:
+        # "قانوني: …", "مسؤول: …": the person the body describes so, or the description itself
+        word = normalize_match(who)
+        body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical
+                         and word in normalize_match(text[max(0, q.start - 150):q.start])][:1] or [who]
+    return body_speakers
 
 
 def _add(quotes: list[Quote], used: list[tuple[int, int]], q: Quote) -> None:
