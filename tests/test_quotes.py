@@ -120,7 +120,8 @@ def test_colon_speech_does_not_reach_a_quotation_in_the_next_sentence() -> None:
     text = ("قال المبعوث الخاص نيكولاي ملادينوف: إن الطرفين ابتعدا عن التسوية. "
             "وأضاف في كلمته «أن العنف يهدد الجميع».")
     got = quotes(text)
-    assert [(q[1], q[2]) for q in got] == [("إن الطرفين ابتعدا عن التسوية", "نيكولاي ملادينوف"),
+    # "قال: إن …" reports like "قال إن …": the clause after إن
+    assert [(q[1], q[2]) for q in got] == [("الطرفين ابتعدا عن التسوية", "نيكولاي ملادينوف"),
                                            ("أن العنف يهدد الجميع", "نيكولاي ملادينوف")]
 
 
@@ -321,3 +322,48 @@ def test_a_participle_with_a_noun_object_reports_what_was_said() -> None:
         ("المشروع اكتمل", "سعيد الحارثي"), ("افتتاح ثلاث مدارس جديدة الشهر المقبل", "سعيد الحارثي")]
     # no speaker in the sentence: a participle's noun object is no quotation
     assert extract_quotes("تراجعت المبيعات هذا الشهر، مشيرا إلى ضعف الطلب.") == []
+
+
+def test_a_role_in_brackets_before_the_colon_and_inna_after_it() -> None:
+    q = extract_quotes("وقال سالم العتيبي (محلل مالي): تتجه الأسواق إلى الارتفاع هذا الأسبوع.")
+    assert [(x.text, x.speaker_canonical) for x in q] == [("تتجه الأسواق إلى الارتفاع هذا الأسبوع", "سالم العتيبي")]
+    q = extract_quotes("وقال السفير خالد المطيري: إن العلاقات بين البلدين راسخة منذ عقود.")
+    assert [(x.text, x.kind) for x in q] == [("العلاقات بين البلدين راسخة منذ عقود", "indirect")]
+
+
+def test_study_headlines_dotted_names_and_abbreviated_titles() -> None:
+    text = ("دراسة: الطلب على الطاقة الشمسية يتضاعف\n"
+            "أكدت بي.دبليو الاستشارية في تقرير لها أن الطلب على الطاقة الشمسية سيتضاعف خلال خمس سنوات.")
+    q = extract_quotes(text)
+    assert [(x.text[:12], x.speaker_canonical) for x in q] == [
+        ("الطلب على ال", "بي.دبليو الاستشارية"), ("الطلب على ال", "بي.دبليو الاستشارية")]
+    text = "د. الحمدان: المعرض يفتح أبوابه للجميع\nوقال الدكتور فيصل الحمدان إن المعرض يستقبل الزوار من الغد."
+    q = extract_quotes(text)
+    assert [(x.speaker, x.speaker_canonical) for x in q][0] == ("الحمدان", "فيصل الحمدان")
+
+
+def test_the_prophet_is_cited_and_the_scholar_goes_on() -> None:
+    text = ("أكد الشيخ ناصر الغامدي أن الاعتداء على المصلين جريمة، فقد قال صلى الله عليه وسلم: «المسلم من سلم "
+            "المسلمون من لسانه ويده»، واصفا الهجوم بالعمل الجبان.")
+    q = extract_quotes(text)
+    assert [(x.text, x.speaker_canonical) for x in q] == [
+        ("الاعتداء على المصلين جريمة", "ناصر الغامدي"),
+        ("المسلم من سلم المسلمون من لسانه ويده", "النبي محمد صلى الله عليه وسلم"),
+        ("الهجوم بالعمل الجبان", "ناصر الغامدي")]
+
+
+def test_past_verbs_with_a_noun_object_after_their_preposition() -> None:
+    q = extract_quotes("أعلنت جامعة الشمال عن تمديد فترة القبول حتى نهاية الشهر.")
+    assert [(x.text, x.speaker_canonical) for x in q] == [("تمديد فترة القبول حتى نهاية الشهر", "جامعة الشمال")]
+    q = extract_quotes("أكد السفير فهد الزامل لدى المغرب على متانة العلاقات بين البلدين.")
+    assert [(x.text, x.speaker_canonical) for x in q] == [("متانة العلاقات بين البلدين", "فهد الزامل")]
+    # the claim of responsibility is the object, and a new adjunct clause ends it
+    text = ("أعلنت جماعة مسلحة مسؤوليتها عن تفجير خط الغاز، بعد ساعات على تصريحات للوزير سعيد المالكي أكد فيها "
+            "أن الخط آمن تماما.")
+    q = extract_quotes(text)
+    assert [x.text for x in q] == ["مسؤوليتها عن تفجير خط الغاز", "الخط آمن تماما"]
+    # a preposition far from the verb, after a clause of its own, is no object of it
+    assert extract_quotes("أعلنت الشركة، التي تأسست قبل عشرين عاما في مدينة جدة الساحلية، عن أرباح قياسية.") == []
+    # متهما takes its object directly
+    q = extract_quotes("وقال المتحدث سامي الراشد إن القصف استمر، متهما المسلحين بقصف الأحياء السكنية.")
+    assert [x.text for x in q] == ["القصف استمر", "المسلحين بقصف الأحياء السكنية"]

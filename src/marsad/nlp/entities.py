@@ -14,7 +14,7 @@ from importlib import resources
 
 from ..arabic.normalize import normalize_match, normalize_token
 from ..arabic.stopwords import STOPWORDS
-from ..arabic.tokens import more_common, tokenize_spans
+from ..arabic.tokens import more_common, tokenize_spans, word_counts
 from ..arabic.variants import variant_key
 from ..records import Entity
 from .gazetteers import GazetteerEntry, entries, first_names, longest_match
@@ -35,15 +35,35 @@ _LOC_HEADS = ("مدينه", "محافظه", "منطقه", "ولايه", "بلد�
 _SPEECH_VERBS = frozenset(normalize_match(p + v) for p in ("", "و", "ف") for v in
                           "قال قالت أوضح أوضحت أكد أكدت أضاف أضافت أشار أشارت ذكر ذكرت أعلن أعلنت بين بينت لفت لفتت "
                           "تابع تابعت شدد شددت صرح صرحت أفاد أفادت كشف كشفت اعتبر اعتبرت رأى يقول تقول".split())
+_MINISTER = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") for w in ("وزير", "وزيرة", "وزيري", "وزراء"))
 _STOP_NAME = STOPWORDS | {normalize_match(w) for w in "اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء في خلال ان أن إن عن ".split()}
 
 
 @lru_cache(maxsize=100_000)
 def _clitic_free(word: str) -> str:
     for pre in ("وال", "بال", "لل", "و", "ب", "ل"):
+        # ل + the article writes لل: للأمم المتحدة is الأمم المتحدة
+        if pre == "لل" and word.startswith(pre) and len(word) >= 5 and "ال" + word[2:] in _gazetteer_words():
+            return "ال" + word[2:]
         if word.startswith(pre) and len(word) - len(pre) >= 3 and word[len(pre):] in _gazetteer_words():
             return word[len(pre):]
     return word
+
+
+def _verb_shaped(norms: list[str], k: int) -> bool:
+    """A one-word "name" the tagger read off a verb: the future سيعلن (سـ + a common present form), or و/ف + a past
+    verb opening its clause before a definite subject ("واتفق الجانبان": يتفق is a common word, اتفق no name)."""
+    word = norms[k]
+    if word in first_names() or word in _gazetteer_words():
+        return False
+    if word[:1] == "س" and word[1:2] in ("ي", "ت", "ن") and more_common(word[1:], word):
+        return True
+    core = word[1:] if word[:1] in ("و", "ف") else ""
+    if len(core) < 3 or core in first_names() or core in _gazetteer_words() or k + 1 >= len(norms) \
+            or not norms[k + 1].startswith("ال"):
+        return False
+    present = "ي" + (core[1:] if core[0] == "ا" else core)
+    return word_counts().get(present, 0) >= 20
 
 
 # a proclitic glued to a name's first word, and what it leaves in the name's canonical form
@@ -125,6 +145,8 @@ def extract_entities(text: str) -> list[Entity]:
     def accept(n: int, entry: GazetteerEntry) -> bool:  # for the phrase starting at the current token i
         if n == 1 and entry.type == "PER" and i > 0 and _names_someone_else(norms[i - 1]):
             return False  # "نهلة بنت أحمد الجبير", "فهد الجبير": a family name, not the famous bearer of it
+        if n == 1 and entry.type == "ORG" and i > 0 and norms[i - 1] in _MINISTER and not norms[i].startswith("وزار"):
+            return False  # "وزير الخارجية التركي": a portfolio in a person's title, not the ministry
         return _contiguous(toks, text, i, i + n)
 
     while i < len(toks):
@@ -151,8 +173,11 @@ def extract_entities(text: str) -> list[Entity]:
             j = i + n
             # skip the office description: "وزير الخارجية الروسي سيرغي لافروف", "الأمين العام للأمم المتحدة …"
             # and a second office joined by و: "المستشار القانوني والمحامي عاصم …"
-            while j < len(toks) and j < i + n + 4 and norms[j].startswith(("ال", "لل", "وال")):
+            while j < len(toks) and j < i + n + 4 and norms[j].startswith(("ال", "لل", "وال")) \
+                    and _joined(toks, text, j):
                 j += 1
+            if j < len(toks) and (not _joined(toks, text, j) or _verb_shaped(norms, j)):
+                break  # "وزير الخارجية التركي.\nواتفق": the sentence ended; "المدرب الجديد سيعلن": a verb
             k = j
             while k < len(toks) and k < j + 3 + 2 * norms[j:k].count("بن") and not taken[k] and _contiguous(toks, text, j, k + 1) \
                     and not (k > j and _ends_name(norms, k)) \
@@ -187,6 +212,8 @@ def extract_entities(text: str) -> list[Entity]:
     for s, e, etype in crf:
         while s < e and norms[s] in _SPEECH_VERBS:
             s += 1
+        if e - s == 1 and _verb_shaped(norms, s):
+            continue
         if s < e and not any(taken[s:e]) and _contiguous(toks, text, s, e):
             found.append((s, e, etype, " ".join(t[0] for t in toks[s:e])))
             for m in range(s, e):
@@ -224,6 +251,13 @@ def _crf_spans(tokens: list[str]) -> list[tuple[int, int, str]]:
                 out.append((start, i, kind))
             start, kind = (i, t[2:]) if t != "O" else (None, None)
     return out
+
+
+def _joined(toks: list[tuple[str, int, int]], text: str, j: int) -> bool:
+    """Token ``j`` goes on from the one before it: nothing between them but space, or the dot of a one-letter
+    abbreviation ("د. خليل")."""
+    gap = text[toks[j - 1][2] : toks[j][1]].strip()
+    return not gap or (gap == "." and len(toks[j - 1][0]) == 1)
 
 
 def _contiguous(toks: list[tuple[str, int, int]], text: str, s: int, e: int) -> bool:

@@ -46,7 +46,7 @@ _PRESENT_SET = frozenset(_PRESENT.split("|"))
 _PARTICIPLES = (
     "مشيرا|مشيرة|مشيرين|مشيران|مؤكدا|مؤكدة|موكدا|مؤكدين|مؤكدان|موضحا|موضحة|موضحين|مبينا|مبينة|لافتا|لافتة|"
     "مضيفا|مضيفة|مضيفين|مضيفان|معتبرا|معتبرة|منوها|منوهة|مشددا|مشددة|قائلا|قائلة|قائلين|متابعا|متابعة|"
-    "مستطردا|مستطردة|محذرا|محذرة|معربا|معربة|واصفا|واصفة|واصفين"
+    "مستطردا|مستطردة|محذرا|محذرة|معربا|معربة|واصفا|واصفة|واصفين|متهما|متهمة|متهمين"
 )
 # "موضحًا" puts the tanween before the final alef, "موضحاً" after it: both spellings
 _PARTICIPLES = "|".join(p[:-1] + "\u064b?ا" if p.endswith("ا") else p for p in _PARTICIPLES.split("|"))
@@ -75,16 +75,16 @@ _ACCORDING = re.compile(
 # or joins a two-letter part to the next word with no space ("إل.جي"; "الجرحى.وقال" still ends a sentence)
 _DOT_END = (rf"(?<!(?<![{_AR}])[{_AR}])(?:(?<=(?<![{_AR}])[{_AR}]{{2}})\.(?![{_AR}\d])"
             rf"|(?<!(?<![{_AR}])[{_AR}]{{2}})\.(?!\d))")
-_HEADLINE = re.compile(rf"^\s*(?P<who>[«\"“]?[{_AR}][{_AR} ـ«»\"“”]{{1,40}}?)\s*:\s*(?P<q>[^\n]{{8,200}})$")
+_HEADLINE = re.compile(rf"^\s*(?P<who>[«\"“]?[{_AR}][{_AR} ـ«»\"“”.]{{1,40}}?)\s*:\s*(?P<q>[^\n]{{8,200}})$")
 # where a reported clause ends: the sentence, or the next participle that starts another quote
 _CLAUSE_END = re.compile(rf"{_DOT_END}|[!؟?\n]|[،,]\s*(?:و)?(?:{_PARTICIPLES})[{_TANWEEN}]*(?![{_AR}])"
-                         rf"|[،,]?\s*(?:و|كما\s+|حيث\s+)(?:{_voweled(_PAST)})(?![{_AR}])|[،,]\s*(?:{_PRESENT})(?![{_AR}])")
+                         rf"|[،,]?\s*(?:و|كما\s+|حيث\s+|فقد\s+|وقد\s+|ف)(?:{_voweled(_PAST)})(?![{_AR}])|[،,]\s*(?:{_PRESENT})(?![{_AR}])")
 # أن after these words joins clauses ("غير أن": however; "بعد أن": after) and reports no speech
 _NOT_REPORTING = re.compile(rf"(?<![{_AR}])(?:غير|إلا|الا|رغم|برغم|بعد|قبل|منذ|حيث|بما|لو|كما|مع|يبدو|يرجح|ويبدو)\s*$")
 _SENTENCE_END = re.compile(rf"{_DOT_END}|[!؟?\n]")
 # adjuncts that end the subject of a speech verb: "قال الوزير في بيان", "لوسائل الإعلام", "اليوم", "وهو من سكان"
-_SUBJECT_STOP = re.compile(
-    rf"[.،,:؛«\"“(\n]|(?<![{_AR}])(?:في|خلال|عبر|بحسب|حسب|أمام|امام|على|عن|إلى|الى|مع|عقب|بعد|قبل|لدى|"
+_SUBJECT_STOP = re.compile(  # a dot glued to the next letter sits inside a name ("إي.واي"), not after it
+    rf"\.(?![{_AR}])|[،,:؛«\"“(\n]|(?<![{_AR}])(?:في|خلال|عبر|بحسب|حسب|أمام|امام|على|عن|إلى|الى|مع|عقب|بعد|قبل|لدى|"
     rf"لـ|لوسائل|لوكالة|لصحيفة|لقناة|لموقع|للصحفيين|للصحافيين|للصحافة|اليوم|أمس|امس|مساء|صباح|"
     rf"الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|وهو|وهي|وهم|ومقره|ومقرها|ومقرهم|الذي|التي|الذين|أيضا|ايضا|{_PARTICIPLES})"
     rf"(?![{_AR}])"
@@ -121,6 +121,8 @@ _SOURCE_START = re.compile(r"^(?:ال)?(?:مصادر|مصدر|وكالة|وكا�
 _OPENING_SUBJECT = re.compile(r"(?<![\u0621-\u064a])و?كانت?\s+(?P<np>[^،,.\n]{3,60}?)\s+قد\s*$")
 _NAMED_SOURCE = re.compile(r"(?<![\u0621-\u064a])مصدر\s+(?!في|من|عن|لدى)[\u0621-\u064a]{3,}")
 _RELATIVE_BEFORE = re.compile(r"(?:الذي|التي|الذين|اللذين|اللتين)\s*$")
+_THE_PROPHET = "النبي محمد صلى الله عليه وسلم"  # cited, never the one who goes on speaking
+_PROPHET = re.compile(r"^(?:صلى|صلّى)\s+الله\s+عليه\s+وسلم$")
 # a pronoun subject right before the verb: "ولكنه أكد", "إلا أنها أوضحت"
 _PRONOUN_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:و?لكن|إلا\s+أن|الا\s+ان|إلا\s+ان)(?:ه|ها|هم|هما)\s*$")
 
@@ -276,6 +278,8 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
     subject = ctx.clean[start:end]
     if not subject or _NOT_A_SPEAKER.match(subject) or not re.search(rf"[{_AR}A-Za-z]", subject):
         return None  # no words: a stray quotation mark between the verb and the quote
+    if _PROPHET.match(subject):  # "قال صلى الله عليه وسلم: «…»": the eulogy stands for the Prophet
+        return _THE_PROPHET
     ents = ctx.within(start, end)
     people = [e for e in ents if e.type == "PER"]
     words = subject.split()
@@ -415,6 +419,8 @@ _SPEAKING_BODY = re.compile(r"^(?:شرطة|أمن|امن|القضاء|الجيش
 # bodies a headline names by one definite word and that speak for themselves ("الجوازات: …", "المرور: …")
 _BODIES_BY_ONE_WORD = frozenset(normalize_match(w) for w in "الجوازات المرور الجيش القضاء النيابة الشرطة الجمارك "
                                 "الأرصاد".split())
+# a headline's "study" or "report" speaks for whoever issued it
+_REPORT_WORDS = frozenset(normalize_match(w) for w in "دراسة تقرير بحث استطلاع مسح".split())
 # ministries named in headlines by their portfolio alone ("الصحة: …")
 _MINISTRY_SHORT = frozenset(normalize_match(w) for w in "الصحة التعليم الداخلية الخارجية الدفاع العدل الإسكان العمل التجارة المالية الحج الإعلام "
                             "الزراعة النقل الطاقة الاقتصاد البيئة الثقافة الرياضة".split())
@@ -439,7 +445,8 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
     """A quotation that the cue introduces: a quoted span close after it in the same sentence, or speech after a colon."""
     tail = text[after : after + 900]
     # "وقال رينزي، الذي التقى عباس مساء الثلاثاء: «…»": a relative clause about the speaker before the colon
-    colon = re.match(r"\s*(?:[،,]\s*(?:الذي|التي|الذين|اللذين|اللتين)\s[^.:؛\n«»\"“”]{3,120}?)?:\s*", tail)
+    # "وقال أنس الراجحي (محلل سوق الأسهم): …": the speaker's role in brackets before the colon
+    colon = re.match(r"\s*(?:[،,]\s*(?:الذي|التي|الذين|اللذين|اللتين)\s[^.:؛\n«»\"“”]{3,120}?|\([^()\n]{2,60}\))?\s*:\s*", tail)
     if colon and colon.group(0).strip() != ":" and _VERB_RE.search(colon.group(0)):
         colon = None  # "…، الذي نقل عنه قوله:" the clause's own cue introduces what follows
     for q in _QUOTE_RE.finditer(tail):
@@ -465,6 +472,8 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
             return after + q.start(body_group) + lead, after + q.end(body_group) - (len(body) - len(body.rstrip()))
         if not (scare or names_source):
             break  # a real quotation this cue does not introduce; a name or scare quote lets the search go on
+    if colon and _THAT.match(tail, colon.end()):
+        return None  # "وقال السفير: إن العلاقات …": reported speech after the colon, read from after إن
     if colon and not _VERB_RE.match(tail, colon.end()):  # قال: text without quotation marks, to the end of its sentence
         start = after + colon.end()
         if text[start:start + 1] in ("«", "\"", "“"):
@@ -492,11 +501,54 @@ def _indirect_after(text: str, after: int) -> tuple[int, int] | None:
 _OBJECT_PREPOSITION = re.compile(r"\s*(?:إلى|الى|على)\s+(?!(?:أن|ان|إن|بأن)(?:ه|ها|هم)?(?![\u0621-\u064a]))(?=[\u0621-\u064a])")
 
 
-def _object_after(text: str, after: int) -> tuple[int, int] | None:
+def _object_after(text: str, after: int, participle: str) -> tuple[int, int] | None:
     """"مشيرا إلى إعداد خطط للتغلب على الانقطاعات", "مشددا على ضرورة …": what a participle reports with a
-    noun object instead of أن, to the clause's end."""
+    noun object instead of أن, to the clause's end; واصفا and متهما take theirs directly ("واصفا التفجير بالعمل
+    الجبان", "متهما الانفصاليين بقصف …")."""
     m = _OBJECT_PREPOSITION.match(text, after)
-    return _clause(text, m.end()) if m else None
+    if m is None and re.sub(f"[{_TANWEEN}]", "", participle).startswith(("واصف", "متهم")):
+        m = re.match(rf"\s*(?=ال[{_AR}])", text[after:after + 10]) and re.compile(r"\s*").match(text, after)
+    span = _clause(text, m.end()) if m else None
+    if span:
+        stop = _OBJECT_CLAUSE_STOP.search(text, span[0], span[1])
+        span = _strip(text, span[0], stop.start()) if stop else span
+    return span
+
+
+# past verbs that report a noun object after their own preposition: أعلن عن، كشف عن، أكد على، شدد على، حذر من
+_OBJECT_PREPOSITION_OF = {"أعلن": "عن", "اعلن": "عن", "كشف": "عن", "أكد": "على", "اكد": "على", "شدد": "على", "حذر": "من"}
+
+
+_OBJECT_CLAUSE_STOP = re.compile(r"[،,]\s*(?:بعد|قبل|عقب|إثر|اثر|في\s+حين|فيما|بينما|وسط|رغم|وذلك)(?![\u0621-\u064a])")
+
+
+def _verb_object_after(text: str, after: int, verb: str) -> tuple[int, int] | None:
+    """"أعلنت جامعة نجران عن تمديد …", "أكد السفير … لدى الأردن على متانة العلاقة": the noun object, when the
+    verb's preposition follows its subject within a few words and no other cue or أن comes first."""
+    verb = re.sub(f"[{_TANWEEN}]", "", verb)
+    stem = next((verb[: len(verb) - len(suf)] for suf in ("", "ت", "ا", "تا", "وا")
+                 if verb[: len(verb) - len(suf)] in _OBJECT_PREPOSITION_OF), None)
+    if stem is None:
+        return None
+    prep = _OBJECT_PREPOSITION_OF[stem]
+    tail = text[after : after + 120]
+    m = re.search(rf"(?<![{_AR}]){prep}\s+(?!(?:أن|ان|إن|بأن)(?:ه|ها|هم)?(?![{_AR}]))(?=[{_AR}])", tail)
+    if not m:
+        return None
+    between = tail[: m.start()]
+    if len(between.split()) > 8 or _SENTENCE_END.search(between) or _VERB_RE.search(between) or _THAT.search(between) \
+            or re.search(r"[،,:؛]", between):
+        return None
+    start = after + m.end()
+    # "أعلن متمردو حركة الشباب مسؤوليتهم عن قتل نائب": the claim is the object, read from مسؤولية
+    owned = re.search(rf"(?<![{_AR}])(?:ال)?مسؤولي[{_AR}]*\s*$", text[:after + m.start()])
+    if owned:
+        start = owned.start()
+    span = _clause(text, start)
+    if span:  # a noun object ends before a new adjunct clause: "…، بعد ساعات على تصريحات …"
+        stop = _OBJECT_CLAUSE_STOP.search(text, span[0], span[1])
+        span = _strip(text, span[0], stop.start()) if stop else span
+    return span
 
 
 def _clause(text: str, start: int) -> tuple[int, int] | None:
@@ -602,7 +654,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         if speaker and _looks_like_a_name(speaker) and speaker not in names:
             names.append(speaker)  # a full name read off a speech cue also resolves a later surname
         # "قال X إن …، حيث قال ابن القيم إن …": a source X cites; X remains who goes on speaking
-        cited = re.search(rf"(?<![{_AR}])حيث\s*$", text[max(0, pos - 8):pos]) is not None
+        cited = re.search(rf"(?<![{_AR}])حيث\s*$", text[max(0, pos - 8):pos]) is not None or speaker == _THE_PROPHET
         if speaker and not cited:
             last_speaker, last_speaker_at = speaker, pos
             if not present:
@@ -613,7 +665,9 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             span = _indirect_after(text, after)
             kind_of = "indirect"
         if span is None and m.group("part") and speaker:  # a noun object with nobody saying it is no quote
-            span = _object_after(text, after)
+            span = _object_after(text, after, m.group("part"))
+        if span is None and m.group("verb") and speaker:
+            span = _verb_object_after(text, after, m.group("verb"))
         if span is None:
             continue
         start, end = span
@@ -665,6 +719,10 @@ def _headline_speakers(raw: str) -> list[str]:
     """Who may speak in a headline "X: …": X without quotation marks, and without whom X told when a word with
     لـ ends it ("بلاتر لبوتين", "«الجوازات» لـ"الاقتصادية"", "رئيس الوزراء الإيطالي للكنيست")."""
     words = re.sub(r"(?<![\u0621-\u064a])لـ\s*", "لـ", re.sub(r"[«»\"“”]", " ", raw)).split()
+    if len(words) >= 2 and _HONORIFIC.match(words[0].rstrip(".")):
+        words = words[1:]  # "د. الصالح: …" is الصالح
+    if any("." in w for w in words):
+        return []
     told = len(words) >= 2 and re.match(rf"ل[{_AR}ـ]{{2,}}$", words[-1])
     out = [" ".join(words)] if len(words) <= 3 else []
     if told and len(words) <= 4:
@@ -706,6 +764,11 @@ def _headline_speaker_in_body(who: str, quotes: list[Quote], text: str) -> list[
         ministry = "وزارة " + who  # "الصحة: …" is the ministry when the body names it
         if normalize_match(ministry) in normalize_match(text):
             body_speakers = [ministry]
+    if not body_speakers and normalize_match(who) in _REPORT_WORDS:
+        # "دراسة: …" and the body's "أكدت إي.واي في تقرير لها أن": who issued the study or report
+        body_speakers = [q.speaker_canonical for q in quotes if q.speaker_canonical
+                         and normalize_match(q.speaker_canonical) not in _REPORT_WORDS | {"ال" + w for w in _REPORT_WORDS}
+                         and any(w in normalize_match(text[max(0, q.start - 150):q.start]) for w in _REPORT_WORDS)][:1]
     if not body_speakers and " " not in who and normalize_match(who) in _DESCRIBED_SPEAKERS:
         # "قانوني: …", "مسؤول: …": the person the body describes so, or the description itself
         word = normalize_match(who)
