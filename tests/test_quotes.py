@@ -367,3 +367,13 @@ def test_past_verbs_with_a_noun_object_after_their_preposition() -> None:
     # متهما takes its object directly
     q = extract_quotes("وقال المتحدث سامي الراشد إن القصف استمر، متهما المسلحين بقصف الأحياء السكنية.")
     assert [x.text for x in q] == ["القصف استمر", "المسلحين بقصف الأحياء السكنية"]
+
+
+def test_a_clause_attributed_after_it_with_kama() -> None:
+    text = "قتل ثلاثة أشخاص في انفجار قرب محطة القطار كما أعلنت الشرطة، في حين تواصل فرق الإنقاذ عملها."
+    q = extract_quotes(text)
+    assert [(x.text, x.speaker_canonical, x.cue) for x in q] == [
+        ("قتل ثلاثة أشخاص في انفجار قرب محطة القطار", "الشرطة", "كما")]
+    # "كما أعلن X عن …" is a cue of its own, and "كما كان متوقعا" names nobody
+    assert all(x.cue != "كما" for x in extract_quotes("ارتفعت الأسعار هذا الشهر كما أعلنت الوزارة عن خطة جديدة."))
+    assert extract_quotes("ارتفعت الأسعار هذا الشهر بنسبة كبيرة كما كان متوقعا.") == []

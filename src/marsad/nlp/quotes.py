@@ -115,6 +115,12 @@ _CLAUSE_THEN_SOURCE = re.compile(
     rf"[،,]\s*(?:و?(?:بحسب|حسب)\s+|وفقا?[{_TANWEEN}]*\s*ل(?=ما|[{_AR}]))"
     r"(?:ما\s+(?:ذكر|ذكرت|ذكره|ذكرته|أفاد|أفادت|افاد|افادت|أعلن|أعلنت|اعلن|اعلنت|قال|قالت|نقل|نقلت|أورد|أوردت|اورد|اوردت)\s+)?"
     r"(?P<who>[^.،,\n]{3,80}?)\s*(?=[.،,\n]|$)")
+# the same after the clause without a comma: "قتل أربعة جنود … كما أعلنت كييف، في حين …"
+_CLAUSE_AS_SAID = re.compile(
+    r"\s+كما\s+(?:أعلن|أعلنت|اعلن|اعلنت|ذكر|ذكرت|قال|قالت|أفاد|أفادت|افاد|افادت|أكد|أكدت|اكد|اكدت|أوضح|أوضحت)\s+"
+    r"(?P<who>[^.،,\n]{2,60}?)\s*(?=[.،,\n]|$)")
+# "كما أعلن الوزير عن …", "كما ذكر أن …": a cue of its own, not a source for what came before
+_NOT_A_CLAUSE_SOURCE = re.compile(r"(?<![\u0621-\u064a])(?:أن|ان|إن|عن|على|في|من|خلال|اليوم|أمس|امس)(?![\u0621-\u064a])")
 # sources a trailing attribution names (an entity of the kind would do as well)
 _SOURCE_START = re.compile(r"^(?:ال)?(?:مصادر|مصدر|وكالة|وكالات|قناة|صحيفة|موقع|شبكة|مسؤول|مسؤولين|شهود|بيان|تقرير|تقارير|"
                            r"وسائل|المرصد|مرصد|الشرطة|شرطة|الجيش|وزارة|الوزارة|الهيئة|هيئة|المتحدث|متحدث|الناطق|ناطق)(?![\u0621-\u064a])")
@@ -133,7 +139,8 @@ class _Context:
     def __init__(self, text: str, entities: list[Entity] | None) -> None:
         self.text = text
         self.clean = _ABBREVIATION.sub(r"\1 ", text)  # "م. سعيد": the title's full stop is no boundary (same length)
-        self.ents = [e for e in (extract_entities(text) if entities is None else entities) if e.type in ("PER", "ORG")]
+        self.all_ents = extract_entities(text) if entities is None else entities
+        self.ents = [e for e in self.all_ents if e.type in ("PER", "ORG")]
 
     def within(self, start: int, end: int) -> list[Entity]:
         return [e for e in self.ents if e.start >= start and e.end <= end]
@@ -673,9 +680,11 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         start, end = span
         _add(quotes, used, Quote(text=text[start:end], start=start, end=end, kind=kind_of,
                                  speaker=speaker, speaker_canonical=speaker, cue=cue))
-    for m in _CLAUSE_THEN_SOURCE.finditer(text):
+    as_said = [m for m in _CLAUSE_AS_SAID.finditer(text) if not _NOT_A_CLAUSE_SOURCE.search(m.group("who"))]
+    for m in [*_CLAUSE_THEN_SOURCE.finditer(text), *as_said]:
         who = m.group("who")
-        ents = [e for e in ctx.within(m.start("who"), m.end("who")) if e.type in ("PER", "ORG")]
+        kinds = ("PER", "ORG", "LOC") if m.re is _CLAUSE_AS_SAID else ("PER", "ORG")  # "كما أعلنت كييف": a capital speaks
+        ents = [e for e in ctx.all_ents if e.type in kinds and e.start >= m.start("who") and e.end <= m.end("who")]
         if not (ents or _SOURCE_START.match(who.strip(" \"«“"))):
             continue  # "بحسب الخطة", "حسب الموقع الجغرافي": no source
         start = _sentence_start(text, m.start())
@@ -683,8 +692,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         start, end = _strip(text, colon + 1 if colon >= 0 else start, m.start())
         speaker = _canonical(_speaker_of(ctx, m.start("who"), m.end("who")), names)
         if speaker and end - start >= 15:
-            _add(quotes, used, Quote(text=text[start:end], start=start, end=end, kind="indirect",
-                                     speaker=speaker, speaker_canonical=speaker, cue="بحسب"))
+            _add(quotes, used, Quote(text=text[start:end], start=start, end=end, kind="indirect", speaker=speaker,
+                                     speaker_canonical=speaker, cue="كما" if m.re is _CLAUSE_AS_SAID else "بحسب"))
     for m in _QUOTE_THEN_THIS_IS_WHAT.finditer(text):  # "«نقول نعم لروسيا» هذا ما أعلنه جوزيف بلاتر"
         who_end = _SENTENCE_END.search(text, m.end())
         clause = re.search(r"[،,]", text[m.end():who_end.start() if who_end else len(text)])
