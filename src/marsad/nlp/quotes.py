@@ -508,13 +508,16 @@ def _indirect_after(text: str, after: int) -> tuple[int, int] | None:
 _OBJECT_PREPOSITION = re.compile(r"\s*(?:إلى|الى|على)\s+(?!(?:أن|ان|إن|بأن)(?:ه|ها|هم)?(?![\u0621-\u064a]))(?=[\u0621-\u064a])")
 
 
+_DIRECT_OBJECT = re.compile(r"\s*(?=ال[\u0621-\u064a])")
+
+
 def _object_after(text: str, after: int, participle: str) -> tuple[int, int] | None:
     """"مشيرا إلى إعداد خطط للتغلب على الانقطاعات", "مشددا على ضرورة …": what a participle reports with a
     noun object instead of أن, to the clause's end; واصفا and متهما take theirs directly ("واصفا التفجير بالعمل
     الجبان", "متهما الانفصاليين بقصف …")."""
     m = _OBJECT_PREPOSITION.match(text, after)
     if m is None and re.sub(f"[{_TANWEEN}]", "", participle).startswith(("واصف", "متهم")):
-        m = re.match(rf"\s*(?=ال[{_AR}])", text[after:after + 10]) and re.compile(r"\s*").match(text, after)
+        m = _DIRECT_OBJECT.match(text, after)
     span = _clause(text, m.end()) if m else None
     if span:
         stop = _OBJECT_CLAUSE_STOP.search(text, span[0], span[1])
