@@ -117,8 +117,7 @@ _CLAUSE_THEN_SOURCE = re.compile(
     r"(?P<who>[^.،,\n]{3,80}?)\s*(?=[.،,\n]|$)")
 # the same after the clause without a comma: "قتل أربعة جنود … كما أعلنت كييف، في حين …"
 _CLAUSE_AS_SAID = re.compile(
-    r"\s+كما\s+(?:أعلن|أعلنت|اعلن|اعلنت|ذكر|ذكرت|قال|قالت|أفاد|أفادت|افاد|افادت|أكد|أكدت|اكد|اكدت|أوضح|أوضحت)\s+"
-    r"(?P<who>[^.،,\n]{2,60}?)\s*(?=[.،,\n]|$)")
+    rf"\s+كما\s+(?:{_forms('أعلن|اعلن|ذكر|قال|أفاد|افاد|أكد|اكد|أوضح')})\s+(?P<who>[^.،,\n]{{2,60}}?)\s*(?=[.،,\n]|$)")
 # "كما أعلن الوزير عن …", "كما ذكر أن …": a cue of its own, not a source for what came before
 _NOT_A_CLAUSE_SOURCE = re.compile(r"(?<![\u0621-\u064a])(?:أن|ان|إن|عن|على|في|من|خلال|اليوم|أمس|امس)(?![\u0621-\u064a])")
 # sources a trailing attribution names (an entity of the kind would do as well)
