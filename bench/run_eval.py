@@ -1,8 +1,8 @@
 """Quality figures on ../shared/data (not a test: prints numbers for docs/benchmarks.md).
 
-    python bench/run_eval.py --data ../shared/data [--db PATH] [--only dates,quotes,extract,events]
+    python bench/run_eval.py --data ../shared/data [--db PATH] [--only ner,dates,quotes,extract,events]
 
-Sections: extraction (demo pages and the assabah HTML page, with trafilatura and jusText
+Sections: entities (the shipped tagger on the held-back last sixth of ANERcorp), extraction (demo pages and the assabah HTML page, with trafilatura and jusText
 side by side), dates (Duckling Arabic rows, with dateparser side by side), events and
 copy groups over the SaudiNewsNet corpus (B-cubed, pairwise, hard negatives, copy-group
 F1, origin accuracy), summaries (support by 2+ outlets, redundancy).
@@ -603,16 +603,27 @@ def eval_events(data: Path, db: Path | None) -> None:
         print(f"  {eid} p={p:.2f}: {a[:90]}  <>  {b[:90]}")
 
 
+def eval_ner(data: Path) -> None:
+    """The shipped tagger (no retraining) on the held-back last sixth of ANERcorp's training file."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_ner import evaluate, held_back
+
+    print("\n## Entities: the shipped CRF on the held-back sixth of ANERcorp (exact span and type)\n")
+    evaluate(ROOT / "src" / "marsad" / "nlp" / "data" / "ner.crfsuite", held_back(data), "held-back sixth")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--db", type=Path, default=None, help="reuse a store built from the corpus")
-    ap.add_argument("--only", default="extract,dates,quotes,events")
+    ap.add_argument("--only", default="ner,extract,dates,quotes,events")
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"no data at {args.data}: make eval reads ../shared/data")
     only = set(args.only.split(","))
     print("# marsad evaluation")
+    if "ner" in only:
+        eval_ner(args.data)
     if "extract" in only:
         eval_extraction(args.data)
     if "quotes" in only:

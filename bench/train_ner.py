@@ -4,14 +4,19 @@
 
 The training file is split by words: the first five sixths train the model, the last
 sixth is never trained or tuned on and gives the reported entity-level P/R/F1 (exact
-span and type). With --write the model goes to src/marsad/nlp/data/ner.crfsuite.
+span and type). Two taggers are trained on the same sentences: the first without the
+lexicon feature tags the 31k unlabelled SaudiNewsNet articles, whose per-word tag counts
+become the lexicon (ner_features); the second, shipped, uses it. With --write the model
+goes to src/marsad/nlp/data/ner.crfsuite and the lexicon to ner_lexicon.tsv.gz.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import sys
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pycrfsuite
@@ -19,7 +24,11 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.nlp.ner_features import sentence_features  # noqa: E402
+from marsad.arabic.normalize import normalize_token  # noqa: E402
+from marsad.arabic.tokens import split_clitics, tokenize_spans  # noqa: E402
+from marsad.nlp.ner_features import lexicon_bin, sentence_features, set_lexicon  # noqa: E402
+
+MAX_TOKENS = 2000  # tokens tagged per unlabelled article (a few are whole books)
 
 
 def read(path: Path) -> list[list[tuple[str, str]]]:
@@ -59,31 +68,40 @@ def split_sixth(sents: list[list[tuple[str, str]]]) -> tuple[list, list]:
     return sents[:cut], sents[cut:]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--write", action="store_true")
-    ap.add_argument("--iterations", type=int, default=400)
-    ap.add_argument("--c1", type=float, default=0.01)
-    ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--dev", action="store_true",
-                    help="choose settings: train on the first 5/6 of the training part, score on its last 6th "
-                         "(the held-back sixth is not read)")
-    args = ap.parse_args()
-    sents = read(args.data / "anercorp" / "train.txt")
-    train, test = split_sixth(sents)
-    if args.dev:
-        train, test = split_sixth(train)
-        args.write = False
-    print(f"{len(train)} training sentences ({sum(len(s) for s in train):,} tokens), {len(test)} held back ({sum(len(s) for s in test):,} tokens)")
+def train_crf(sents: list[list[tuple[str, str]]], path: Path, args: argparse.Namespace) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
-    for s in train:
+    for s in sents:
         trainer.append(sentence_features([w for w, _ in s]), [t for _, t in s])
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations, "feature.possible_transitions": True})
-    model = ROOT / "src" / "marsad" / "nlp" / "data" / "ner.crfsuite" if args.write else Path(f"/tmp/ner-{args.c1}-{args.c2}-{int(args.dev)}.crfsuite")
     t = time.perf_counter()
-    trainer.train(str(model))
-    print(f"trained in {time.perf_counter() - t:.0f} s -> {model} ({model.stat().st_size / 1e6:.1f} MB)")
+    trainer.train(str(path))
+    print(f"trained in {time.perf_counter() - t:.0f} s -> {path} ({path.stat().st_size / 1e6:.1f} MB)", flush=True)
+
+
+def build_lexicon(model: Path, data: Path) -> dict[str, str]:
+    """Tag the unlabelled SaudiNewsNet articles with ``model`` and keep, per clitic-split word seen 3+ times, the
+    entity types it got (ner_features.lexicon_bin)."""
+    from run_bench import load_corpus
+
+    t = time.perf_counter()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    n_tokens = 0
+    for doc in load_corpus(data):
+        words = [w for w, _s, _e in tokenize_spans((doc.get("title") or "") + "\n" + (doc.get("content") or ""))][:MAX_TOKENS]
+        if not words:
+            continue
+        n_tokens += len(words)
+        for w, tag in zip(words, tagger.tag(sentence_features(words)), strict=True):
+            counts[split_clitics(normalize_token(w))][tag[2:] if tag != "O" else "O"] += 1
+    lexicon = {w: lexicon_bin(c) for w, c in sorted(counts.items()) if sum(c.values()) >= 3}
+    print(f"lexicon: {n_tokens:,} unlabelled tokens tagged, {len(lexicon):,} words kept ({time.perf_counter() - t:.0f} s)", flush=True)
+    return lexicon
+
+
+def evaluate(model: Path, test: list[list[tuple[str, str]]], label: str) -> float:
+    """Entity-level P/R/F1 (exact span and type) of ``model`` on ``test``, printed per type; returns F1."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     per_type: dict[str, list[int]] = {}
@@ -103,11 +121,55 @@ def main() -> None:
     speed = n_tokens / (time.perf_counter() - t)
     tp, np_, ng = (sum(c[i] for c in per_type.values()) for i in range(3))
     prec, rec = tp / max(np_, 1), tp / max(ng, 1)
-    print(f"{'dev sixth of the training part' if args.dev else 'held-back sixth'}: entity P {prec:.3f} R {rec:.3f} F1 {2 * prec * rec / max(prec + rec, 1e-9):.3f}; "
-          f"tagging speed {speed:,.0f} tokens/s (features included, one core)")
+    f1 = 2 * prec * rec / max(prec + rec, 1e-9)
+    print(f"{label}: entity P {prec:.3f} R {rec:.3f} F1 {f1:.3f}; tagging speed {speed:,.0f} tokens/s (features included, one core)")
     for kind, (a, b, c) in sorted(per_type.items()):
         p_, r_ = a / max(b, 1), a / max(c, 1)
         print(f"  {kind}: P {p_:.3f} R {r_:.3f} F1 {2 * p_ * r_ / max(p_ + r_, 1e-9):.3f} ({c} gold)")
+    return f1
+
+
+def held_back(data: Path) -> list[list[tuple[str, str]]]:
+    """The last sixth of the ANERcorp training file: never trained or tuned on."""
+    return split_sixth(read(data / "anercorp" / "train.txt"))[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--iterations", type=int, default=400)
+    ap.add_argument("--c1", type=float, default=0.01)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--dev", action="store_true",
+                    help="choose settings: train on the first 5/6 of the training part, score on its last 6th "
+                         "(the held-back sixth is not read)")
+    args = ap.parse_args()
+    sents = read(args.data / "anercorp" / "train.txt")
+    train, test = split_sixth(sents)
+    if args.dev:
+        train, test = split_sixth(train)
+        args.write = False
+    print(f"{len(train)} training sentences ({sum(len(s) for s in train):,} tokens), {len(test)} held back ({sum(len(s) for s in test):,} tokens)")
+    data_dir = ROOT / "src" / "marsad" / "nlp" / "data"
+    model = data_dir / "ner.crfsuite" if args.write else Path(f"/tmp/ner-{args.c1}-{args.c2}-{int(args.dev)}.crfsuite")
+    label = "dev sixth of the training part" if args.dev else "held-back sixth"
+    # the first tagger: every feature but the lexicon, which it builds by tagging unlabelled news
+    set_lexicon({})
+    first = model.with_name(model.stem + ".first.crfsuite") if not args.write else Path("/tmp/ner-first.crfsuite")
+    train_crf(train, first, args)
+    evaluate(first, test, f"first tagger (no lexicon), {label}")
+    lexicon = build_lexicon(first, args.data)
+    # the shipped tagger: the same features and the lexicon
+    set_lexicon(lexicon)
+    train_crf(train, model, args)
+    evaluate(model, test, label)
+    if args.write:
+        path = data_dir / "ner_lexicon.tsv.gz"
+        with gzip.GzipFile(path, "wb", mtime=0) as raw:  # mtime 0: the same data gives the same file
+            raw.write("".join(f"{w}\t{v}\n" for w, v in lexicon.items()).encode("utf-8"))
+        print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+    set_lexicon(None)
 
 
 if __name__ == "__main__":

@@ -56,3 +56,22 @@ def test_no_entity_is_read_off_a_verb_a_minister_portfolio_or_a_finished_sentenc
     # the ministry itself, and a first name that starts like a future verb, stay
     ents = {(e.text, e.canonical) for e in extract_entities("وقالت وزارة الخارجية إن اللاعب سيف الحربي وصل إلى الرياض.")}
     assert ("وزارة الخارجية", "وزارة الخارجية") in ents and any(c == "سيف الحربي" for _t, c in ents), ents
+
+
+def test_lexicon_features_carry_the_types_a_word_got_on_unlabelled_news() -> None:
+    from marsad.nlp.ner_features import lexicon_bin, sentence_features, set_lexicon
+
+    assert lexicon_bin({"O": 97, "PER": 3}) == "O"  # tagged as a name in under 5% of its mentions
+    assert lexicon_bin({"O": 10, "PER": 85, "ORG": 5}) == "ORG=lo PER=hi"
+    assert lexicon_bin({"O": 60, "LOC": 40}) == "LOC=mid"
+    try:
+        set_lexicon({"سوغياما": "PER=hi"})
+        feats = sentence_features(["وقالت", "سوغياما", "إن"])
+        assert "lex:PER=hi" in feats[1]
+        assert "-1:lex:PER=hi" in feats[2]  # a neighbour's lexicon entry informs the next word's tag too
+        assert "lex:none" in feats[0]
+        set_lexicon({})
+        assert not any(f.startswith("lex:") for f in sentence_features(["سوغياما"])[0])
+    finally:
+        set_lexicon(None)
+    assert any(f.startswith("lex:") for f in sentence_features(["الرياض"])[0])  # the shipped lexicon is loaded

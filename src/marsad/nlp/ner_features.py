@@ -2,8 +2,15 @@
 
 Arabic-specific: the matching-level form, the form with its proclitics split off, affixes
 (Arabic marks gender, number and the article with them), neighbouring words, trigger
-words before names (الرئيس، وزير، وكالة، مدينة، شركة), gazetteer membership, and the word's
-distributional clusters learned on unlabelled news (data/clusters.tsv.gz).
+words before names (الرئيس، وزير، وكالة، مدينة، شركة), gazetteer membership, the word's
+distributional clusters learned on unlabelled news (data/clusters.tsv.gz), and the entity type
+a first tagger gave the word across 31k unlabelled news articles (data/ner_lexicon.tsv.gz).
+
+Why the last one: most names in a held-back stretch of ANERcorp were never seen in its training
+part, yet many of them recur in unlabelled news where some of their mentions stand in contexts the
+tagger knows ("قال X", "الرئيس X"). Tagging that news once with a tagger trained without this
+feature, and counting per word how often each type came out, carries what those contexts teach to
+every mention of the word (self-training through a lexicon; bench/train_ner.py builds both).
 """
 
 from __future__ import annotations
@@ -50,6 +57,39 @@ def _clusters() -> dict[str, tuple[str, str]]:
     return out
 
 
+_LEXICON_FILE = Path(__file__).parent / "data" / "ner_lexicon.tsv.gz"
+_lexicon_override: dict[str, str] | None = None
+
+
+def lexicon_bin(counts: dict[str, int]) -> str:
+    """The lexicon features of a word from its tag counts on unlabelled news: each entity type it got in at least
+    5% of its occurrences, with how often ("PER=hi ORG=lo"), or "O" for a word (almost) never tagged as an entity."""
+    total = sum(counts.values())
+    bins = [f"{kind}={'lo' if n / total < 0.2 else 'mid' if n / total < 0.6 else 'hi'}"
+            for kind, n in sorted(counts.items()) if kind != "O" and n / total >= 0.05]
+    return " ".join(bins) or "O"
+
+
+def set_lexicon(lexicon: dict[str, str] | None) -> None:
+    """Used by bench/train_ner.py: ``{}`` tags without the lexicon (the first tagger), a dict trains the second one
+    with it, ``None`` restores the shipped file."""
+    global _lexicon_override
+    _lexicon_override = lexicon
+    _lexicon.cache_clear()
+    _word_feats.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    """Clitic-split word -> its lexicon features (see ``lexicon_bin``)."""
+    if _lexicon_override is not None:
+        return _lexicon_override
+    if not _LEXICON_FILE.exists():
+        return {}
+    with gzip.open(_LEXICON_FILE, "rt", encoding="utf-8") as f:
+        return dict(line.rstrip("\n").split("\t") for line in f)
+
+
 @lru_cache(maxsize=200_000)
 def _word_feats(w: str) -> tuple[str, ...]:
     """Features of one word, without position prefix (cached: news repeats its words)."""
@@ -64,6 +104,9 @@ def _word_feats(w: str) -> tuple[str, ...]:
     trig = _TRIGGERS.get(w) or _TRIGGERS.get(core)
     if trig:
         feats.append(f"trig={trig}")
+    lexicon = _lexicon()
+    if lexicon:
+        feats.extend(f"lex:{x}" for x in lexicon.get(core, "none").split())
     return tuple(feats)
 
 
