@@ -144,6 +144,8 @@ def main() -> None:
     ap.add_argument("--dev", action="store_true",
                     help="choose settings: train on the first 5/6 of the training part, score on its last 6th "
                          "(the held-back sixth is not read)")
+    ap.add_argument("--lexicon", type=Path, default=None,
+                    help="a lexicon written by an earlier run (word<TAB>features, gzipped): skip the first tagger")
     args = ap.parse_args()
     sents = read(args.data / "anercorp" / "train.txt")
     train, test = split_sixth(sents)
@@ -154,18 +156,22 @@ def main() -> None:
     data_dir = ROOT / "src" / "marsad" / "nlp" / "data"
     model = data_dir / "ner.crfsuite" if args.write else Path(f"/tmp/ner-{args.c1}-{args.c2}-{int(args.dev)}.crfsuite")
     label = "dev sixth of the training part" if args.dev else "held-back sixth"
-    # the first tagger: every feature but the lexicon, which it builds by tagging unlabelled news
-    set_lexicon({})
-    first = model.with_name(model.stem + ".first.crfsuite") if not args.write else Path("/tmp/ner-first.crfsuite")
-    train_crf(train, first, args)
-    evaluate(first, test, f"first tagger (no lexicon), {label}")
-    lexicon = build_lexicon(first, args.data)
+    if args.lexicon:
+        with gzip.open(args.lexicon, "rt", encoding="utf-8") as f:
+            lexicon = dict(line.rstrip("\n").split("\t") for line in f)
+    else:
+        # the first tagger: every feature but the lexicon, which it builds by tagging unlabelled news
+        set_lexicon({})
+        first = model.with_name(model.stem + ".first.crfsuite") if not args.write else Path("/tmp/ner-first.crfsuite")
+        train_crf(train, first, args)
+        evaluate(first, test, f"first tagger (no lexicon), {label}")
+        lexicon = build_lexicon(first, args.data)
     # the shipped tagger: the same features and the lexicon
     set_lexicon(lexicon)
     train_crf(train, model, args)
     evaluate(model, test, label)
-    if args.write:
-        path = data_dir / "ner_lexicon.tsv.gz"
+    if not args.lexicon:
+        path = data_dir / "ner_lexicon.tsv.gz" if args.write else Path(f"/tmp/ner-lexicon-{int(args.dev)}.tsv.gz")
         with gzip.GzipFile(path, "wb", mtime=0) as raw:  # mtime 0: the same data gives the same file
             raw.write("".join(f"{w}\t{v}\n" for w, v in lexicon.items()).encode("utf-8"))
         print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")

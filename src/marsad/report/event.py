@@ -93,15 +93,18 @@ _PEOPLE_SLOTS = {"killed", "injured", "prisoners", "hostages", "اشخاص", "ش
 
 
 def _people_counts(article: dict[str, Any]) -> list[tuple[str, str, set[str]]]:
-    """(slot, value, the sentence's content words) for each count of people an article's sentence states
-    (a sentence giving two values of one slot compares them and is left out)."""
+    """(slot, value, context words) for each count of people an article's sentence states (a sentence giving two
+    values of one slot compares them and is left out). The context is the sentence's content words and the
+    headline's: a rewrite may word the sentence anew ("تبادل 300 أسير" / "الإفراج عن 250 أسيرا") while its
+    headline still names the happening the count belongs to."""
     out = []
+    headline = set(content_terms(article.get("title") or ""))
     for sentence in split_sentences(article["body"]):
         found = [(_slot(m.group("noun")), m.group("num").rstrip(".,").replace(",", "")) for m in _NUMBER_SLOT.finditer(sentence)]
         found = [(slot, value) for slot, value in found if slot in _PEOPLE_SLOTS]
         slots = Counter(slot for slot, _ in found)
         if found:
-            terms = {t for t in content_terms(sentence) if not t.isdigit()}
+            terms = {t for t in [*content_terms(sentence), *headline] if not t.isdigit()}
             out += [(slot, value, terms) for slot, value in found if slots[slot] == 1]
     return out
 
