@@ -3,9 +3,10 @@
     python bench/run_eval.py --data ../shared/data [--db PATH] [--only ner,dates,quotes,extract,events]
 
 Sections: entities (the shipped tagger on the held-back last sixth of ANERcorp), extraction
-(demo pages and the assabah HTML page, with trafilatura and jusText side by side), dates (Duckling Arabic rows, with dateparser side by side), events and
-copy groups over the SaudiNewsNet corpus (B-cubed, pairwise, hard negatives, copy-group
-F1, origin accuracy), summaries (support by 2+ outlets, redundancy).
+(demo pages and the assabah HTML page, with trafilatura and jusText side by side), dates
+(Duckling Arabic rows, with dateparser side by side), events and copy groups over the
+SaudiNewsNet corpus (B-cubed, pairwise, hard negatives, copy-group F1, origin accuracy),
+summaries (support by 2+ outlets, redundancy).
 """
 
 from __future__ import annotations
