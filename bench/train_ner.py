@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from marsad.arabic.normalize import normalize_token  # noqa: E402
 from marsad.arabic.tokens import split_clitics, tokenize_spans  # noqa: E402
-from marsad.nlp.ner_features import lexicon_bin, sentence_features, set_lexicon  # noqa: E402
+from marsad.nlp.ner_features import lexicon_bin, read_lexicon, sentence_features, set_lexicon  # noqa: E402
 
 MAX_TOKENS = 2000  # tokens tagged per unlabelled article (a few are whole books)
 
@@ -157,8 +157,7 @@ def main() -> None:
     model = data_dir / "ner.crfsuite" if args.write else Path(f"/tmp/ner-{args.c1}-{args.c2}-{int(args.dev)}.crfsuite")
     label = "dev sixth of the training part" if args.dev else "held-back sixth"
     if args.lexicon:
-        with gzip.open(args.lexicon, "rt", encoding="utf-8") as f:
-            lexicon = dict(line.rstrip("\n").split("\t") for line in f)
+        lexicon = read_lexicon(args.lexicon)
     else:
         # the first tagger: every feature but the lexicon, which it builds by tagging unlabelled news
         set_lexicon({})

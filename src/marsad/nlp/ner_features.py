@@ -79,15 +79,18 @@ def set_lexicon(lexicon: dict[str, str] | None) -> None:
     _word_feats.cache_clear()
 
 
+def read_lexicon(path: Path) -> dict[str, str]:
+    """A lexicon file as written by bench/train_ner.py: word<TAB>features per line, gzipped."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return dict(line.rstrip("\n").split("\t") for line in f)
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
     """Clitic-split word -> its lexicon features (see ``lexicon_bin``)."""
     if _lexicon_override is not None:
         return _lexicon_override
-    if not _LEXICON_FILE.exists():
-        return {}
-    with gzip.open(_LEXICON_FILE, "rt", encoding="utf-8") as f:
-        return dict(line.rstrip("\n").split("\t") for line in f)
+    return read_lexicon(_LEXICON_FILE) if _LEXICON_FILE.exists() else {}
 
 
 @lru_cache(maxsize=200_000)
