@@ -566,6 +566,23 @@ def eval_events(data: Path, db: Path | None) -> None:
             redundant += sum(1 for i, j in combinations(range(len(terms)), 2) if _jaccard(terms[i], terms[j]) >= 0.5)
     print(f"summary sentences supported by 2+ outlets: {supported}/{total_s} = {supported / max(total_s, 1):.3f}; near-duplicate sentence pairs: {redundant}")
 
+    section("Disagreements in the stored event reports (every event with 2+ outlets)")
+    # precision can only be judged by reading: a sample of each kind is printed for that
+    per_kind: dict[str, list[tuple[str, dict]]] = {}
+    multi = 0
+    for eid, record in con.execute("SELECT id, record FROM events WHERE size >= 2 AND record IS NOT NULL"):
+        rec = json.loads(record)
+        if len(rec.get("outlets") or []) < 2:
+            continue
+        multi += 1
+        for kind in sorted({d["kind"] + (" (storyline)" if d.get("related") else "") for d in rec["disagreements"]}):
+            per_kind.setdefault(kind, []).append((eid, next(d for d in rec["disagreements"] if d["kind"] == kind.split()[0])))
+    print(f"events with 2+ outlets: {multi}; events with a disagreement, per kind: "
+          + ", ".join(f"{k} {len(v)}" for k, v in sorted(per_kind.items())))
+    for kind, found in sorted(per_kind.items()):
+        for eid, d in found[:: max(1, len(found) // 3)][:3]:
+            print(f"  {kind} {eid} {d['slot'][:50]}: " + " / ".join(str(v["value"])[:30] for v in d["values"][:4]))
+
     section("Would the ANS contradiction model find disagreements in events? (headline and lead pairs)")
     # The model is not used in event reports: on pairs of different outlets' headlines and lead
     # sentences of one event that share half their content terms and where one side has a negation

@@ -39,7 +39,7 @@ EVENTS = {
                 "أعلن المتحدث باسم الكرملين دميتري بيسكوف، اليوم الأربعاء، أن روسيا مستعدة لاستئناف المحادثات المباشرة مع أوكرانيا في مدينة إسطنبول التركية خلال الأسبوع المقبل.",
                 "وقال بيسكوف للصحفيين في موسكو إن «الباب لم يُغلق أمام الحلول الدبلوماسية، والوفد الروسي جاهز للسفر فور الاتفاق على الموعد».",
                 "وأضاف أن الجانب التركي أبدى استعداده لاستضافة الجولة الجديدة، مشيرا إلى أن الوفد سيترأسه مساعد الرئيس الروسي.",
-                "وكانت الجولة السابقة من المحادثات قد انتهت في كانون الأول / ديسمبر الماضي دون التوصل إلى اتفاق على وقف إطلاق النار.",
+                "وكانت الجولة السابقة من المحادثات قد انتهت في 19 كانون الأول / ديسمبر الماضي دون التوصل إلى اتفاق على وقف إطلاق النار.",
             ],
             "rewrite": [
                 "قال الكرملين إن موسكو جاهزة للعودة إلى طاولة المفاوضات مع كييف في إسطنبول الأسبوع المقبل، في خطوة قد تعيد إحياء المسار الدبلوماسي المتعثر منذ أشهر.",
@@ -180,12 +180,13 @@ EVENTS = {
 # --- pages: outlet, event, text variant, format, extras ---------------------------------
 # copy_of names the page whose text this page reproduces (gold for reuse and provenance).
 PAGES = [
-    # E1: Sputnik-based wire story, copied and rewritten
+    # E1: Sputnik-based wire story, copied and rewritten; one copy gives another day (disagreement 19 vs 17 December)
     dict(id="marsad-e1", outlet="almarsad-alyawm", event="E1", text="wire", fmt="txt", credit="سبوتنيك", dateline="موسكو"),
     dict(id="sada-e1", outlet="sada-alkhalij", event="E1", text="wire", fmt="txt", credit="سبوتنيك", edit="variant", copy_of="marsad-e1"),
     dict(id="ofoq-e1", outlet="alofoq-news", event="E1", text="rewrite", fmt="html", credit=None, rewrite_of="marsad-e1"),
     dict(id="nahar-e1", outlet="bawwabat-alnahar", event="E1", text="rewrite", fmt="cp1256", credit="سبوتنيك", edit="variant", copy_of="ofoq-e1"),
-    dict(id="mirat-e1", outlet="mirat-alsharq", event="E1", text="wire", fmt="txt", credit="المرصد اليوم", copy_of="marsad-e1"),
+    dict(id="mirat-e1", outlet="mirat-alsharq", event="E1", text="wire", fmt="txt", credit="المرصد اليوم", copy_of="marsad-e1",
+         edit="redate"),
     # E2: disagreement 300 vs 250
     dict(id="marsad-e2", outlet="almarsad-alyawm", event="E2", text="wire", fmt="txt", credit="الأناضول", dateline="إسطنبول"),
     dict(id="ofoq-e2", outlet="alofoq-news", event="E2", text="wire", fmt="html", credit="الأناضول", copy_of="marsad-e2"),
@@ -275,6 +276,8 @@ def _edit(paragraphs: list[str], how: str | None) -> list[str]:
                 p = p.replace(a, b)
             out.append(p)
         return out
+    if how == "redate":  # a copy that gives the previous round's end another day than its source
+        return [p.replace("19 كانون الأول", "17 كانون الأول") for p in paragraphs]
     if how == "trim":  # an aggregator keeps the first paragraphs only
         return paragraphs[:2]
     return list(paragraphs)
@@ -424,7 +427,8 @@ def main() -> None:
     (ROOT / "broken" / "archive.zip").write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00truncated-archive")
     gold = {"events": {k: {"story": v["story"], "date": v["date"], "description": v["desc"]} for k, v in EVENTS.items()},
             "pages": gold_pages,
-            "disagreements": [{"event": "E2", "kind": "number", "values": ["300", "250"]},
+            "disagreements": [{"event": "E1", "kind": "date", "values": ["2025-12-19", "2025-12-17"]},
+                              {"event": "E2", "kind": "number", "values": ["300", "250"]},
                               {"event": "E4", "kind": "number", "values": ["4", "5"]}],
             "variant_groups": [["ترامب", "ترمب"], ["غوتيريش", "جوتيريش"], ["دميتري بيسكوف", "ديمتري بيسكوف"],
                                ["زيلينسكي", "زيلنسكي"], ["إسطنبول", "اسطنبول"]],
@@ -458,7 +462,8 @@ def write_readme(gold: dict) -> None:
         if p["copy_of"] or p["rewrite_of"] or p["credited_source"]:
             lines.append(f"| {p['page']} | {p['copy_of'] or ''} | {p['rewrite_of'] or ''} | {p['credited_source'] or ''} |")
     lines += ["", "## Planted difficulties", "",
-              "- Disagreements: E2 prisoners 300 (wire) vs 250 (rewrite); E4 deaths 4 (wire) vs 5 (rewrite).",
+              "- Disagreements: E1 the previous round ended on 19 December (wire) vs 17 December (mirat-e1, a copy);",
+              "  E2 prisoners 300 (wire) vs 250 (rewrite); E4 deaths 4 (wire) vs 5 (rewrite).",
               "- Spelling variants: ترامب/ترمب, غوتيريش/جوتيريش, دميتري/ديمتري بيسكوف, زيلينسكي/زيلنسكي, إسطنبول/اسطنبول.",
               "- Dates: Levantine/Egyptian dual month names in ticker lines, Maghrebi month names (assahil-press), a Hijri date",
               "  (bawwabat-alnahar E4), relative days in bodies (اليوم الأربعاء, أمس, ديسمبر الماضي).",

@@ -20,7 +20,8 @@ from .cluster.events import DocumentFrequencies, Event, EventClusterer, article_
 from .cluster.stories import Story, StoryLinker
 from .dedup.minhash import MinHasher, band_keys
 from .dedup.reuse import WINDOW_DAYS, Doc, ReuseIndex, gram_hashes, grams_from_bytes, grams_to_bytes, sampled_grams
-from .report.event import build_event_record, related_disagreements
+from .report.disagreements import related_disagreements
+from .report.event import build_event_record
 from .store.sqlite import Store, row_to_article
 
 FOCUSED_BATCH = 2000  # up to this many new articles, stored ones are indexed only under what the new ones have
