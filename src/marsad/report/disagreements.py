@@ -85,11 +85,18 @@ def role_disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+_LINEAGE = {"بن", "ابن", "بنت", "ال", "آل"}
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in variant_key(name).split() if normalize_match(w) not in _LINEAGE]
+
+
 def _same_person(a: str, b: str) -> bool:
     """Two speaker names that may name one person: a spelling variant, the surname of the full name, a name with
     or without its lineage ("خالد العطية" / "خالد بن محمد العطية"), a name written with or without a space
     ("أبو ثنين" / "أبوثنين"), or a last name one letter apart ("مورينيو" / "مورينهو")."""
-    ka, kb = variant_key(a).split(), variant_key(b).split()
+    ka, kb = _name_words(a), _name_words(b)
     if not ka or not kb:
         return False
     joined = [variant_key(normalize_match(name).replace(" ", "")) for name in (a, b)]
@@ -108,14 +115,17 @@ def _one_letter_apart(a: str, b: str) -> bool:
 
 
 def attribution_disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The same quoted words given to two different people, both named as people in their articles (a speaker the
-    quote reader guessed from words like "سموه" is no claim of the outlet's, and an institution speaks through its
-    officials, so "الوزارة" against its spokesman is no disagreement)."""
+    """The same quoted words given to two different people, both named in full as people in their articles (a
+    speaker the quote reader guessed from words like "سموه" is no claim of the outlet's, and an institution speaks
+    through its officials, so "الوزارة" against its spokesman is no disagreement)."""
     said: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for a in articles:
-        named = {e["canonical"] for e in a["entities"] if e["type"] == "PER"}
+        # a full name (two words besides lineage): a one-word "person" is as often the tagger's error ("احتفالات")
+        named = {e["canonical"] for e in a["entities"] if e["type"] == "PER" and len(_name_words(e["canonical"])) >= 2}
         for q in a["quotes"]:
-            if q.get("speaker_canonical") in named and q["kind"] == "direct":
+            # the speaker written next to the words, not carried over from an earlier sentence ("وأضاف")
+            near = a["body"][max(0, q.get("start", 0) - 120) : q.get("end", 0) + 80]
+            if q.get("speaker_canonical") in named and q["kind"] == "direct" and (q.get("speaker") or "\0") in near:
                 said[" ".join(normalize_match(q["text"]).split())[:80]][q["speaker_canonical"]].add(a["id"])
     out = []
     for text, speakers in said.items():
@@ -193,14 +203,18 @@ def count_disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The same counted noun with different values in different outlets' sentences that share their context ("إن
     173 مدنيا قتلوا" / "إن 170 مدنيا قتلوا"). Within an event every article counts something (fines, loads,
     prices); only two sentences stating the same thing disagree."""
-    stated = [(a, c) for a in articles for c in _counts(a)]
+    by_slot: dict[str, list[tuple[dict[str, Any], tuple[str, float, str, set[str]]]]] = defaultdict(list)
+    for a in articles:
+        for count in _counts(a):
+            by_slot[count[0]].append((a, count))
     values: dict[str, dict[float, tuple[str, set[str]]]] = defaultdict(dict)
-    for i, (a, (slot, value, written, terms)) in enumerate(stated):
-        for b, (o_slot, o_value, o_written, o_terms) in stated[i + 1 :]:
-            if (o_slot == slot and a.get("outlet") != b.get("outlet") and _values_differ(value, o_value)
-                    and _same_context(terms, o_terms, SAME_COUNT_TERMS, SAME_COUNT_SHARE)):
-                for art, val, text in ((a, value, written), (b, o_value, o_written)):
-                    values[slot].setdefault(val, (text, set()))[1].add(art["id"])
+    for slot, stated in by_slot.items():  # only figures of one counted noun are compared
+        for i, (a, (_, value, written, terms)) in enumerate(stated):
+            for b, (_, o_value, o_written, o_terms) in stated[i + 1 :]:
+                if (a.get("outlet") != b.get("outlet") and _values_differ(value, o_value)
+                        and _same_context(terms, o_terms, SAME_COUNT_TERMS, SAME_COUNT_SHARE)):
+                    for art, val, text in ((a, value, written), (b, o_value, o_written)):
+                        values[slot].setdefault(val, (text, set()))[1].add(art["id"])
     return [{"kind": "number", "slot": slot,
              "values": [{"value": text, "article_ids": sorted(ids)} for _, (text, ids) in sorted(vals.items())]}
             for slot, vals in sorted(values.items())]
