@@ -18,7 +18,7 @@ import json
 import sqlite3
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 
@@ -36,8 +36,6 @@ def section(title: str) -> None:
 # --- extraction ------------------------------------------------------------------------------
 def _char_prf(pred: str, gold: str) -> tuple[float, float, float]:
     """Character-level P/R/F1 over the multiset of body lines' characters (bag of normalised lines)."""
-    from collections import Counter
-
     from marsad.arabic.normalize import normalize_match
 
     def bag(text: str) -> Counter[str]:
@@ -557,8 +555,6 @@ def eval_events(data: Path, db: Path | None) -> None:
             for s in sents:
                 total_s += 1
                 supported += len({outlets.get(i) for i in s["article_ids"]}) >= 2
-            from collections import Counter
-
             from marsad.arabic.tokens import content_terms
             from marsad.report.summary import _jaccard
 
@@ -630,11 +626,30 @@ def eval_ner(data: Path) -> None:
     evaluate(ROOT / "src" / "marsad" / "nlp" / "data" / "ner.crfsuite", held_back(data), "held-back sixth")
 
 
+def eval_contradiction(data: Path) -> None:
+    """The shipped contradiction model (no retraining) on ANS stance dev, next to the majority baseline."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_contradiction import load
+
+    from marsad.report.contradiction import stance
+
+    print("\n## Contradiction detector: the shipped model on ANS stance dev (headline pairs)\n")
+    dev = load(data / "ans" / "stance" / "dev.csv")
+    predicted = [max((p := stance(a, b)), key=p.__getitem__) for a, b, _ in dev]
+    gold = [label for _, _, label in dev]
+    right = sum(p == g for p, g in zip(predicted, gold, strict=True))
+    majority, n_majority = Counter(gold).most_common(1)[0]
+    print(f"accuracy {right / len(dev):.3f} ({len(dev)} pairs); majority baseline ({majority}) {n_majority / len(dev):.3f}")
+    for label in sorted(set(gold)):
+        tp = sum(p == g == label for p, g in zip(predicted, gold, strict=True))
+        print(f"  {label}: P {tp / max(predicted.count(label), 1):.3f} R {tp / max(gold.count(label), 1):.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--db", type=Path, default=None, help="reuse a store built from the corpus")
-    ap.add_argument("--only", default="ner,extract,dates,quotes,events")
+    ap.add_argument("--only", default="ner,extract,dates,quotes,contradiction,events")
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"no data at {args.data}: make eval reads ../shared/data")
@@ -648,6 +663,8 @@ def main() -> None:
         eval_quotes(args.data)
     if "dates" in only:
         eval_dates(args.data)
+    if "contradiction" in only:
+        eval_contradiction(args.data)
     if "events" in only:
         eval_events(args.data, args.db)
 
