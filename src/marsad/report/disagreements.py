@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..arabic.dates import find_dates
 from ..arabic.normalize import normalize_match
@@ -256,9 +256,17 @@ _RANGE_WORD = re.compile(r"(?<![\u0621-\u064a])(?:إلى|الى|حتى|لغاي�
 _DAY_NUMBER = re.compile(r"(?<![\d.,])[0-3]?\d(?![\d.,])")
 
 
-def _dated_statements(article: dict[str, Any]) -> list[tuple[str, str, str, str, frozenset[str], frozenset[str]]]:
-    """(ISO day, calendar, date as written, sentence, its words, its other numbers) for each sentence naming one day
-    with a day number. Relative days ("أمس", "الخميس") are left out: resolved against crawl times they differ
+class _DatedStatement(NamedTuple):
+    day: str  # ISO
+    calendar: str  # as find_dates reports it
+    written: str  # the date as the sentence writes it
+    sentence: str
+    terms: frozenset[str]  # the sentence's content words, the date's left out
+    numbers: frozenset[str]  # the sentence's other numbers
+
+
+def _dated_statements(article: dict[str, Any]) -> list[_DatedStatement]:
+    """Each sentence naming one day with a day number. Relative days ("أمس", "الخميس") are left out: resolved against crawl times they differ
     between copies of one text; so are sentences naming two days, whose dates answer different questions."""
     try:
         reference = dt.date.fromisoformat((article.get("published") or "")[:10])
@@ -277,16 +285,17 @@ def _dated_statements(article: dict[str, Any]) -> list[tuple[str, str, str, str,
             continue
         rest = sentence[: m.start] + " " + sentence[m.end :]
         terms = frozenset(t for t in content_terms(rest) if not t.isdigit())
-        out.append((m.value, m.calendar, m.text, sentence, terms, frozenset(re.findall(r"\d+", rest))))
+        out.append(_DatedStatement(m.value, m.calendar, m.text, sentence, terms, frozenset(re.findall(r"\d+", rest))))
     return out
 
 
-def _days_differ(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """Two (ISO day, calendar) values name different days. The year is often the reader's guess, so only month and
-    day count; a Hijri day written against a Gregorian one may differ by one by the calendar's convention."""
-    if a[0][5:] == b[0][5:]:
+def _days_differ(a: _DatedStatement, b: _DatedStatement) -> bool:
+    """Two statements name different days. The year is often the reader's guess, so only month and day count; a
+    Hijri day written against a Gregorian one may differ by one by the calendar's convention."""
+    if a.day[5:] == b.day[5:]:
         return False
-    return a[1] == b[1] or "hijri" not in (a[1], b[1]) or abs((dt.date.fromisoformat(a[0]) - dt.date.fromisoformat(b[0])).days) > 1
+    return (a.calendar == b.calendar or "hijri" not in (a.calendar, b.calendar)
+            or abs((dt.date.fromisoformat(a.day) - dt.date.fromisoformat(b.day)).days) > 1)
 
 
 def date_disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -303,32 +312,37 @@ def date_disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
             i = parent[i]
         return i
 
-    for i, (a, (_, _, _, _, terms, numbers)) in enumerate(statements):
-        for j in range(i + 1, len(statements)):
-            b, (_, _, _, _, other_terms, other_numbers) = statements[j]
-            shared = len(terms & other_terms)
-            if (a["id"] != b["id"] and numbers == other_numbers and shared >= SAME_STATEMENT_TERMS
-                    and shared >= SAME_STATEMENT_SHARE * len(terms | other_terms)):
-                parent[root(j)] = root(i)
+    same_numbers: dict[frozenset[str], list[int]] = defaultdict(list)  # one statement keeps all its other numbers
+    for i, (_, st) in enumerate(statements):
+        same_numbers[st.numbers].append(i)
+    for block in same_numbers.values():
+        for k, i in enumerate(block):
+            a, st = statements[i]
+            for j in block[k + 1 :]:
+                b, other = statements[j]
+                shared = len(st.terms & other.terms)
+                if (a["id"] != b["id"] and shared >= SAME_STATEMENT_TERMS
+                        and shared >= SAME_STATEMENT_SHARE * len(st.terms | other.terms)):
+                    parent[root(j)] = root(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(statements)):
         groups[root(i)].append(i)
     out = []
     for members in groups.values():
-        values: list[tuple[tuple[str, str], str, set[str], set[str]]] = []  # (day, calendar), as written, ids, outlets
+        values: list[tuple[_DatedStatement, set[str], set[str]]] = []  # a day as first written, its articles, outlets
         for i in members:
-            a, (iso, calendar, written, _, _, _) = statements[i]
-            for day, _, ids, outlets in values:
-                if not _days_differ(day, (iso, calendar)):
+            a, st = statements[i]
+            for first, ids, outlets in values:
+                if not _days_differ(first, st):
                     ids.add(a["id"])
                     outlets.add(a.get("outlet") or "")
                     break
             else:
-                values.append(((iso, calendar), written, {a["id"]}, {a.get("outlet") or ""}))
-        if len(values) > 1 and any(v[3] != w[3] for v in values for w in values):
-            a, (_, _, written, sentence, _, _) = statements[members[0]]
-            out.append({"kind": "date", "slot": _around(sentence, written),
-                        "values": [{"value": text, "date": day[0], "article_ids": sorted(ids)} for day, text, ids, _ in values]})
+                values.append((st, {a["id"]}, {a.get("outlet") or ""}))
+        if len(values) > 1 and any(v[2] != w[2] for v in values for w in values):
+            first = statements[members[0]][1]
+            out.append({"kind": "date", "slot": _around(first.sentence, first.written),
+                        "values": [{"value": st.written, "date": st.day, "article_ids": sorted(ids)} for st, ids, _ in values]})
     return out
 
 
