@@ -190,7 +190,8 @@ def _values_differ(a: float, b: float) -> bool:
     of two, beyond which two figures of a slot are nearly always two different quantities (a loss and a profit,
     two planes' loads) rather than two outlets' counts of one."""
     low, high = sorted((a, b))
-    decimals = min(len(f"{a:g}".partition(".")[2]), len(f"{b:g}".partition(".")[2]))
+    # fixed notation: ":g" turns 1,445,000 into "1.445e+06" and would count its exponent as decimals
+    decimals = min(len(f"{x:f}".rstrip("0").partition(".")[2]) for x in (a, b))
     return round(low, decimals) != round(high, decimals) and high <= 2 * low
 
 

@@ -91,7 +91,6 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
 
 def _merged_quotes(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Quotes of the event, the same words from several outlets (copies, respellings) listed once with all sources."""
-
     merged: list[dict[str, Any]] = []
     keys: list[tuple[str, set[str]]] = []
     for a in articles:
