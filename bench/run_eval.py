@@ -485,7 +485,7 @@ def eval_events(data: Path, db: Path | None) -> None:
         d = dup_of.get(lid)
         if d:
             canon[lid] = url_id.get(d, d)
-    for kinds in (("copy",), ("copy", "rewrite")):
+    for kinds in (("copy",), ("copy", "rewrite", "shared_source")):
         # groups = connected components of duplicate links and reuse edges of these kinds (union-find)
         parent: dict[str, str] = {}
 

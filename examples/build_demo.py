@@ -151,6 +151,13 @@ EVENTS = {
                 "وحذر جوتيريش من أن ملايين السودانيين مهددون بالجوع، مطالبا الأطراف المتحاربة بهدنة إنسانية عاجلة تسمح بمرور قوافل الإغاثة.",
                 "وتعهد ترمب بزيادة الدعم الغذائي الأمريكي، دون أن يحدد قيمة المساعدات الجديدة أو موعد وصولها.",
             ],
+            # the wire's lead kept, the rest the outlet's own: it shares the wire with ofoq-e8, it copies nobody
+            "partial": [
+                "التقى الأمين العام للأمم المتحدة أنطونيو غوتيريش، الثلاثاء، الرئيس الأمريكي دونالد ترامب في البيت الأبيض، وبحثا الأوضاع الإنسانية المتدهورة في السودان.",
+                "وتناول اللقاء خطر المجاعة الذي يهدد ملايين السودانيين، ودعوة الأمين العام إلى هدنة إنسانية تسمح بإيصال المساعدات الغذائية إلى المدن المحاصرة.",
+                "ويرى مراقبون أن تعهد ترامب بزيادة المساعدات الأمريكية للسودان يعكس تنسيقا متزايدا بين الأمم المتحدة وواشنطن، بعد فترة طويلة من الجمود.",
+                "ولم تصدر الحكومة السودانية أي تعليق رسمي على نتائج لقاء غوتيريش وترامب حتى مساء الثلاثاء.",
+            ],
         },
     },
     "E9": {
@@ -225,6 +232,8 @@ PAGES = [
     dict(id="nahar-e8", outlet="bawwabat-alnahar", event="E8", text="rewrite", fmt="txt", credit=None),
     dict(id="raqmi-e8", outlet="alkhabar-alraqmi", event="E8", text="rewrite", fmt="txt", credit=None, copy_of="nahar-e8"),
     dict(id="marsad-e8", outlet="almarsad-alyawm", event="E8", text="wire", fmt="txt", credit="رويترز", copy_of="ofoq-e8"),
+    dict(id="nabd-e8", outlet="nabd-alarab", event="E8", text="partial", fmt="rss", credit="رويترز",
+         shares_source_with=["ofoq-e8", "marsad-e8"]),
     # E9: the glued page (E9 glued below E1 on a mirat page) and a standalone copy
     dict(id="sada-e9", outlet="sada-alkhalij", event="E9", text="wire", fmt="txt", credit="واس", dateline="الرياض"),
     dict(id="nahar-e9", outlet="bawwabat-alnahar", event="E9", text="wire", fmt="txt", credit="واس", copy_of="sada-e9"),
@@ -249,6 +258,7 @@ TITLES = {
     ("E7", "wire"): "الاتحاد الأردني يقبل استقالة مدرب المنتخب بعد الخسارة أمام السعودية",
     ("E8", "wire"): "غوتيريش يلتقي ترامب في البيت الأبيض ويحذر من مجاعة في السودان",
     ("E8", "rewrite"): "ترمب يتعهد بزيادة المساعدات للسودان بعد لقائه جوتيريش",
+    ("E8", "partial"): "غوتيريش وترامب يبحثان في البيت الأبيض إغاثة السودان",
     ("E9", "wire"): "وزارة الطاقة تطلق مشروعا للطاقة الشمسية في تبوك بقدرة ألفي ميغاواط",
     ("E10", "wire"): "إغلاق طريق الهدا في الطائف مؤقتا بسبب السيول وتساقط الصخور",
 }
@@ -400,6 +410,7 @@ def main() -> None:
             input_id = f"https://nabd.example/news/{page['id']}"
         gold_pages.append({"page": page["id"], "input_id": input_id, "outlet": OUTLETS[page["outlet"]], "event": page["event"],
                            "story": ev["story"], "title": title, "copy_of": page.get("copy_of"), "rewrite_of": page.get("rewrite_of"),
+                           "shares_source_with": page.get("shares_source_with", []),
                            "credited_source": page.get("credit"), "format": fmt,
                            "glued_event": page.get("glue")})
     for outlet, recs in jsonl.items():
@@ -457,10 +468,12 @@ def write_readme(gold: dict) -> None:
         lines.append(f"| {eid} | {ev['story']} | {ev['date']} | {ev['description']} | {', '.join(pages)} |")
     lines += ["", "Storylines: S1 = Russia-Ukraine talks (E1 → E2 → E3); S2 = rain and floods in the Makkah region (E4 → E5, and E10,",
               "a separate flood on another day: same topic, different event); S3 = the World Cup qualifier (E6 → E7); S4 and S5 single events.", "",
-              "## Copies and rewrites (who copied whom)", "", "| page | copies | rewrites | credit line |", "|---|---|---|---|"]
+              "## Copies and rewrites (who copied whom)", "",
+              "| page | copies | rewrites | shares the wire it credits with | credit line |", "|---|---|---|---|---|"]
     for p in gold["pages"]:
         if p["copy_of"] or p["rewrite_of"] or p["credited_source"]:
-            lines.append(f"| {p['page']} | {p['copy_of'] or ''} | {p['rewrite_of'] or ''} | {p['credited_source'] or ''} |")
+            lines.append(f"| {p['page']} | {p['copy_of'] or ''} | {p['rewrite_of'] or ''} | {', '.join(p['shares_source_with'])} "
+                         f"| {p['credited_source'] or ''} |")
     lines += ["", "## Planted difficulties", "",
               "- Disagreements: E1 the previous round ended on 19 December (wire) vs 17 December (mirat-e1, a copy);",
               "  E2 prisoners 300 (wire) vs 250 (rewrite); E4 deaths 4 (wire) vs 5 (rewrite).",

@@ -32,6 +32,27 @@ def test_demo_run_counts_and_the_corrupt_file(demo_db: Path, gold: dict) -> None
     assert [Path(e).name for e in errors] == ["archive.zip"]
 
 
+def test_demo_copies_and_shared_sources_match_the_gold(demo_db: Path, gold: dict) -> None:
+    """Every copy the demo plants is linked (a copy edge or a duplicate link), and two outlets that each rework the
+    wire they both credit are linked as sharing a source, with no other pair so labelled. The direction of a
+    same-day copy is not asserted: the demo pages give a date without a time, so nothing tells which came first."""
+    page_of = {p["input_id"]: p["page"] for p in gold["pages"]}
+    with Store(demo_db) as store:
+        rows = store.conn.execute("SELECT id, input_id, duplicate_of, reuses FROM articles").fetchall()
+    page_by_id = {r["id"]: page_of.get(str(Path(r["input_id"]).relative_to(DEMO)) if r["input_id"].startswith(str(DEMO))
+                                       else r["input_id"]) for r in rows}
+    links: dict[frozenset[str | None], set[str]] = {}
+    for r in rows:
+        if r["duplicate_of"]:
+            links.setdefault(frozenset((page_by_id[r["id"]], page_by_id[r["duplicate_of"]])), set()).add("copy")
+        for x in json.loads(r["reuses"]):
+            links.setdefault(frozenset((page_by_id[r["id"]], page_by_id[x["article_id"]])), set()).add(x["kind"])
+    copies = [(p["page"], p["copy_of"]) for p in gold["pages"] if p["copy_of"]]
+    assert copies and all("copy" in links.get(frozenset(pair), set()) for pair in copies)
+    shared = {frozenset((p["page"], o)) for p in gold["pages"] for o in p["shares_source_with"]}
+    assert shared and {pair for pair, kinds in links.items() if "shared_source" in kinds} == shared
+
+
 def test_second_run_adds_nothing(tmp_path: Path, demo_copy: Path) -> None:
     db = tmp_path / "m.db"
     first = Pipeline(db=db).run([str(demo_copy)])

@@ -1,4 +1,5 @@
-"""The reuse index answers the same when it indexes stored articles only under what new ones have."""
+"""The reuse index: the kind and direction of each pair, and the same answers when it indexes stored articles
+only under what new ones have."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import random
 import numpy as np
 
 from marsad.dedup.minhash import MinHasher, band_keys
-from marsad.dedup.reuse import Doc, ReuseIndex, gram_hashes, sampled_grams
+from marsad.dedup.reuse import Doc, ReuseIndex, gram_hashes, sampled_grams, shared_wire
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
@@ -57,3 +58,41 @@ def test_a_focused_index_finds_the_same_duplicates_and_reuse() -> None:
     assert any(dup for dup, _ in full) and any(edges for _, edges in full)  # the corpus has both to find
     fresh = _corpus()  # the same texts, new Doc objects (token caches are freed as they are indexed)
     assert _run(fresh[:100], fresh[100:], focused=True) == full
+
+
+def _kinds(first: Doc, second: Doc) -> list[tuple[str, str, str]]:
+    hasher = MinHasher()
+    sigs = hasher.signatures_from_shingles([hasher.shingles_of_tokens(d.toks()) for d in (first, second)])
+    index = ReuseIndex()
+    index.add(first, sigs[0])
+    return [(str(e["from"]), str(e["to"]), str(e["kind"])) for e in index.reuse_pairs(second)]
+
+
+def _texts(seed: int = 5) -> tuple[str, str]:
+    """A wire text, and another outlet's text that keeps a third of it and writes the rest itself."""
+    rng = random.Random(seed)
+    vocab = ["".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 7))) for _ in range(2000)]
+    wire = [rng.choice(vocab) for _ in range(150)]
+    own = [rng.choice(vocab) for _ in range(100)]
+    return " ".join(wire), " ".join(wire[:50] + own)
+
+
+def test_two_outlets_reworking_the_wire_they_both_credit_share_a_source() -> None:
+    wire_text, reworked = _texts()
+    a = Doc("a", 1, "outlet-a", "2026-02-01", wire_text, agencies=["رويترز"])
+    b = Doc("b", 2, "outlet-b", "2026-02-01", reworked, credited_source="المصدر: رويترز")
+    assert shared_wire(a, b) == "رويترز"
+    assert _kinds(a, b) == [("a", "b", "shared_source")]
+    # without a wire both credit, the later article reworded the earlier one
+    assert _kinds(Doc("a", 1, "outlet-a", "2026-02-01", wire_text, agencies=["رويترز"]),
+                  Doc("b", 2, "outlet-b", "2026-02-01", reworked, agencies=["فرانس برس"])) == [("a", "b", "rewrite")]
+    # an outlet reworking its own earlier text
+    assert _kinds(Doc("a", 1, "outlet-a", "2026-02-01", wire_text, agencies=["رويترز"]),
+                  Doc("b", 2, "outlet-a", "2026-02-03", reworked, agencies=["رويترز"])) == [("a", "b", "rewrite")]
+    # the agency's own text is the source of what others make of it
+    assert _kinds(Doc("a", 1, "reuters.com", "2026-02-01", wire_text, agencies=["رويترز"]),
+                  Doc("b", 2, "outlet-b", "2026-02-01", reworked, agencies=["رويترز"])) == [("a", "b", "rewrite")]
+    # near-verbatim is a copy whatever the credit line says
+    assert _kinds(Doc("a", 1, "outlet-a", "2026-02-01", wire_text, agencies=["رويترز"]),
+                  Doc("b", 2, "outlet-b", "2026-02-02", wire_text + " " + reworked.split(" ", 60)[-1],
+                      agencies=["رويترز"])) == [("a", "b", "copy")]

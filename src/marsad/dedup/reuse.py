@@ -4,6 +4,11 @@ Near-duplicates come from MinHash LSH buckets; reuse below that level from an in
 of sampled word 5-grams (in the spirit of passim): two articles sharing several rare
 5-grams within a date window are aligned, and the shared passages give each side's
 coverage. Both indexes only ever look up buckets, never all pairs.
+
+Each pair gets a kind: ``copy`` when the copier's text lies mostly inside passages of its source
+(near-verbatim, whatever the credit line says: reproductions of one wire text form one copy group);
+below that, ``shared_source`` when two outlets credit the same wire agency and neither is that
+agency's own text (two outlets each reworking the wire, not one rewriting the other), else ``rewrite``.
 """
 
 from __future__ import annotations
@@ -92,6 +97,33 @@ def _credits(copier: Doc, origin: Doc) -> bool:
         return True
     wire = is_wire(origin.outlet)
     return bool(wire) and (wire in copier.agencies or wire == agency_of(copier.credited_source or ""))
+
+
+def credited_wires(doc: Doc) -> set[str]:
+    """The wire agencies an article names in its text or its credit line."""
+    wires = set(doc.agencies)
+    credited = agency_of(doc.credited_source or "")
+    if credited:
+        wires.add(credited)
+    return wires
+
+
+def shared_wire(a: Doc, b: Doc) -> str | None:
+    """A wire agency two outlets both credit when neither is that agency's own text, else None. An outlet
+    reusing its own earlier text (a week's market report, yesterday's background) is not two uses of a wire."""
+    if a.outlet and a.outlet == b.outlet:
+        return None
+    for wire in sorted(credited_wires(a) & credited_wires(b)):
+        if is_wire(a.outlet) != wire and is_wire(b.outlet) != wire:
+            return wire
+    return None
+
+
+def reuse_kind(origin: Doc, copier: Doc, coverage_of_copier: float) -> str:
+    """copy, shared_source or rewrite (see the module docstring)."""
+    if coverage_of_copier >= COPY_COVERAGE:
+        return "copy"
+    return "shared_source" if shared_wire(origin, copier) else "rewrite"
 
 
 class ReuseIndex:
@@ -187,7 +219,7 @@ class ReuseIndex:
             origin, copier = origin_order(doc, other)
             cov = cov_doc if copier is doc else cov_other
             # the copier's coverage decides: a source that is longer than its copy is not less copied
-            kind = "copy" if cov >= COPY_COVERAGE else "rewrite"
+            kind = reuse_kind(origin, copier, cov)
             edges.append({"from": origin.id, "to": copier.id, "kind": kind, "coverage": round(cov, 3)})
         return edges
 

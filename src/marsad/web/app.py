@@ -27,6 +27,7 @@ from .cache import ResponseCache
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["when"] = lambda value: (value or "")[:16].replace("T", " ")  # 2015-07-26T17:18:59 → 2015-07-26 17:18
+EDGE_COLOURS = {"copy": "#0b6e4f", "rewrite": "#c2410c", "shared_source": "#2563eb"}  # provenance graph, by reuse kind
 COLORS = ["#0b6e4f", "#2563eb", "#9333ea", "#c2410c", "#0891b2", "#be123c", "#4d7c0f", "#a16207", "#475569", "#db2777"]
 
 
@@ -142,7 +143,7 @@ def create_app(db: str, cache_mb: int = 64, threads: int = int(os.environ.get("M
         outside = sorted({i for d in event.get("disagreements", []) for v in d["values"] for i in v["article_ids"]} - set(arts))
         return TEMPLATES.TemplateResponse(request, "event.html", {
             "e": event, "arts": arts, "cited": {**arts, **_article_index(store, outside)}, "css": CSS,
-            "labels": DISAGREE_AR, "kinds": KIND_AR, "graph": _provenance_svg(event, arts)})
+            "labels": DISAGREE_AR, "kinds": KIND_AR, "edge_colours": EDGE_COLOURS, "graph": _provenance_svg(event, arts)})
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     async def ui_article(request: Request, article_id: Annotated[str, PathParam(max_length=64)]) -> Response:
