@@ -258,6 +258,41 @@ def test_the_same_day_copier_is_the_later_one_by_time_of_day(tmp_path: Path) -> 
     assert early["duplicate_of"] is None and json.loads(early["reuses"]) == []
 
 
+
+def _html_page(title: str, body: str, published: str) -> str:
+    paragraphs = "".join(f"<p>{s.strip()}.</p>" for s in body.split(".") if s.strip())
+    return (f'<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<meta property="article:published_time" content="{published}"></head>'
+            f"<body><article><h1>{title}</h1>{paragraphs}</article></body></html>")
+
+
+def test_html_pages_keep_their_time_of_day_for_who_copied_whom(tmp_path: Path) -> None:
+    """HTML pages give their publication time in metadata: the page read first but published later that day is
+    the copy."""
+    body = ("أعلنت وزارة النقل اليوم افتتاح الطريق الساحلي الجديد الذي يربط المدينتين بطول مئة وعشرين كيلومترا "
+            "بعد ثلاث سنوات من العمل المتواصل. وقال وكيل الوزارة للطرق إن المشروع يخفض زمن الرحلة إلى النصف "
+            "ويخدم أكثر من مليون مسافر كل عام، مضيفا أن الطريق يضم ستة جسور وأربعة أنفاق ومحطات استراحة "
+            "على مسافات متقاربة. وأشار إلى أن المرحلة الثانية تبدأ مطلع العام المقبل وتشمل توسعة المداخل "
+            "وربط الطريق بالميناء التجاري والمنطقة الصناعية الجديدة شمال المدينة.")
+    folder = tmp_path / "pages"
+    for outlet in ("outlet-a", "outlet-b"):  # two outlets (one outlet's repeated lines are its page template)
+        (folder / outlet).mkdir(parents=True)
+    # read in path order: the later page first
+    (folder / "outlet-a" / "late.html").write_text(
+        _html_page("افتتاح الطريق الساحلي", body + " تابعونا لمزيد من الأخبار.", "2026-03-04T18:40:00+03:00"), encoding="utf-8")
+    (folder / "outlet-b" / "early.html").write_text(
+        _html_page("افتتاح الطريق الساحلي الجديد", body, "2026-03-04T09:15:00+03:00"), encoding="utf-8")
+    db = tmp_path / "t.db"
+    Pipeline(db=db).run([str(folder)])
+    with Store(db) as store:
+        got = {Path(r["input_id"]).name: dict(r) for r in store.conn.execute("SELECT * FROM articles")}
+    late, early = got["late.html"], got["early.html"]
+    assert (early["published"], late["published"]) == ("2026-03-04T09:15:00", "2026-03-04T18:40:00")
+    copy, source = late, early
+    assert source["id"] in {r["article_id"] for r in json.loads(copy["reuses"])} | {copy["duplicate_of"]}
+    assert source["duplicate_of"] is None and json.loads(source["reuses"]) == []
+
+
 _STORY_BODIES = [
     "أعلنت وزارة النقل افتتاح الطريق الساحلي الجديد الذي يربط المدينتين بطول مئة وعشرين كيلومترا بعد ثلاث سنوات "
     "من العمل المتواصل. وقال وكيل الوزارة للطرق إن المشروع يخفض زمن الرحلة إلى النصف ويخدم أكثر من مليون مسافر "

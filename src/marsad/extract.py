@@ -216,7 +216,7 @@ def _reference_date(raw: RawDocument) -> dt.date:
     for value in (raw.published, raw.fetched):
         iso = parse_date_field(value)
         if iso:
-            return dt.date.fromisoformat(iso)
+            return dt.date.fromisoformat(iso[:10])
     return dt.date.today()
 
 

@@ -21,16 +21,27 @@ class HtmlExtraction:
     url: str | None
 
 
+def _day_and_time(value: str | None) -> str | None:
+    """htmldate's stamp as YYYY-MM-DD, with THH:MM:SS when the page gave a time: a page that gives only its day
+    comes out at midnight, and a midnight stamp is read as no time (a true midnight is rare, a made-up one is not)."""
+    if not value:
+        return None
+    return value[:10] if value.endswith("T00:00:00") else value
+
+
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     html = _XML_INVALID.sub("", html)  # lxml refuses NUL and control characters
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=False
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=False,
+            # trafilatura's defaults, with the time of day: of two same-day copies the earlier is the source
+            date_extraction_params={**set_date_params(), "outputformat": "%Y-%m-%dT%H:%M:%S"},
         )
     except (ValueError, TypeError, RecursionError) as exc:  # malformed beyond what lxml recovers
         doc = None
@@ -41,7 +52,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     return HtmlExtraction(
         text=doc.text or "",
         title=doc.title,
-        date=doc.date,
+        date=_day_and_time(doc.date),
         author=doc.author,
         sitename=doc.sitename,
         url=doc.url or url,
