@@ -96,3 +96,25 @@ def test_two_outlets_reworking_the_wire_they_both_credit_share_a_source() -> Non
     assert _kinds(Doc("a", 1, "outlet-a", "2026-02-01", wire_text, agencies=["رويترز"]),
                   Doc("b", 2, "outlet-b", "2026-02-02", wire_text + " " + reworked.split(" ", 60)[-1],
                       agencies=["رويترز"])) == [("a", "b", "copy")]
+
+
+def test_a_copied_paragraph_with_a_word_changed_is_one_passage_at_its_place_in_both_texts() -> None:
+    rng = random.Random(9)
+    vocab = ["".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 7))) for _ in range(2000)]
+    paragraphs = [" ".join(rng.choice(vocab) for _ in range(40)) for _ in range(3)]
+    origin_text = "\n\n".join(paragraphs)
+    kept = paragraphs[1].split()
+    kept[20] = "كلمةمختلفة"  # the copier changed one word in the middle
+    own_before, own_after = " ".join(rng.choice(vocab) for _ in range(30)), " ".join(rng.choice(vocab) for _ in range(30))
+    copier_text = f"{own_before}\n\n{' '.join(kept)}\n\n{own_after}"
+    origin = Doc("o", 1, "outlet-a", "2026-02-01", origin_text)
+    copier = Doc("c", 2, "outlet-b", "2026-02-02", copier_text)
+    hasher = MinHasher()
+    sigs = hasher.signatures_from_shingles([hasher.shingles_of_tokens(d.toks()) for d in (origin, copier)])
+    index = ReuseIndex()
+    index.add(origin, sigs[0])
+    [edge] = index.reuse_pairs(copier)
+    [(start, end, src_start, src_end)] = edge["passages"]
+    assert copier_text[start:end] == " ".join(kept)
+    assert origin_text[src_start:src_end] == paragraphs[1]
+    assert abs(edge["coverage"] - 40 / 100) < 0.02 and abs(edge["source_coverage"] - 40 / 120) < 0.02

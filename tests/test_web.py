@@ -63,6 +63,30 @@ def test_a_disagreement_with_another_event_names_the_other_outlet(client: TestCl
         assert f'href="/articles/{article_id}">{outlets[0]}</a>' in page
 
 
+def test_an_article_shows_the_passages_it_shares_with_its_source(client: TestClient, demo_db: Path) -> None:
+    """nabd-e8 keeps the wire's lead and writes the rest itself: the API gives the shared passage at its place in
+    both bodies, and the page marks exactly that passage and names the source's outlet."""
+    import sqlite3
+
+    con = sqlite3.connect(demo_db)
+    (article_id,) = con.execute("SELECT id FROM articles WHERE input_id LIKE '%nabd-e8'").fetchone()
+    con.close()
+    art = client.get(f"/api/articles/{article_id}").json()
+    edge = next(r for r in art["reuses"] if r["kind"] == "shared_source")
+    source = client.get(f"/api/articles/{edge['article_id']}").json()
+    [(start, end, src_start, src_end)] = edge["passages"]
+    lead = art["body"][start:end]
+    assert lead.startswith("التقى الأمين العام") and lead == source["body"][src_start:src_end]
+    assert 0 < edge["coverage"] < 0.5 and 0 < edge["source_coverage"] < 1
+    page = client.get(f"/articles/{article_id}").text
+    marked = page.split('<mark class="reused"')
+    assert len(marked) == 1 + sum(len(r["passages"]) for r in art["reuses"])
+    # both Reuters-crediting outlets share the lead alike: either may be named on it
+    outlets = {client.get(f"/api/articles/{r['article_id']}").json()["outlet"] for r in art["reuses"]}
+    assert any(f'title="{outlet}">{lead}</mark>' in page for outlet in outlets)
+    assert "مصادر النص" in page and f'href="/articles/{edge["article_id"]}"' in page
+
+
 def test_search_outlets_entities(client: TestClient) -> None:
     hits = client.get("/api/search", params={"q": "اسطنبول"}).json()["results"]
     assert hits and any(seg["hit"] for seg in hits[0]["snippet"])

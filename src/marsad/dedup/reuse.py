@@ -14,6 +14,7 @@ agency's own text (two outlets each reworking the wire, not one rewriting the ot
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..arabic.normalize import normalize_match
+from ..arabic.tokens import tokenize
 from ..meta.agencies import agency_of
 from .minhash import BANDS, MinHasher, band_keys, exact_key, is_empty, jaccard_estimate, match_tokens
 
@@ -29,6 +31,9 @@ GRAM = 5
 SAMPLE_MOD = 4  # keep 1 in 4 5-grams (by hash) in the candidate index
 MIN_SHARED_SAMPLES = 3
 MAX_GRAM_DF = 40  # a 5-gram in more articles than this is boilerplate, not evidence
+MIN_PASSAGE = 8  # tokens: a passage kept for readers is longer than one formulaic 5-gram ("في إطار الجهود المبذولة من")
+MAX_GAP = 8  # tokens: two seeds this close in both texts are one passage with a small edit between them
+SPAN_CACHE = 4096  # articles whose token offsets are kept (edges mostly join recent articles)
 COPY_COVERAGE = 0.5  # share of the copier's text inside passages of its source (fitted on the tuning half of the labelled copy groups)
 REWRITE_COVERAGE = 0.2
 WINDOW_DAYS = 7
@@ -142,6 +147,7 @@ class ReuseIndex:
         self.buckets: list[dict[int, list[str]]] = [defaultdict(list) for _ in range(BANDS)]
         self.grams: dict[int, list[str]] = defaultdict(list)
         self.gram_cache: dict[str, np.ndarray] = {}
+        self.span_cache: dict[str, np.ndarray | None] = {}
 
     # --- building ----------------------------------------------------------------------
     def add(self, doc: Doc, sig: np.ndarray | None = None, grams: np.ndarray | None = None,
@@ -217,11 +223,89 @@ class ReuseIndex:
             if max(cov_doc, cov_other) < REWRITE_COVERAGE:
                 continue
             origin, copier = origin_order(doc, other)
-            cov = cov_doc if copier is doc else cov_other
+            cov, cov_src = (cov_doc, cov_other) if copier is doc else (cov_other, cov_doc)
             # the copier's coverage decides: a source that is longer than its copy is not less copied
             kind = reuse_kind(origin, copier, cov)
-            edges.append({"from": origin.id, "to": copier.id, "kind": kind, "coverage": round(cov, 3)})
+            edges.append({"from": origin.id, "to": copier.id, "kind": kind, "coverage": round(cov, 3),
+                          "source_coverage": round(cov_src, 3), "passages": self.passages(copier, origin)})
         return edges
+
+    def passages(self, copier: Doc, origin: Doc) -> list[list[int]]:
+        """The passages the copier shares with its origin, as character offsets [start, end, source start,
+        source end] into the two bodies; none when a body's tokens cannot be placed (see token_spans)."""
+        spans_c, spans_o = self._spans(copier), self._spans(origin)
+        if spans_c is None or spans_o is None:
+            return []
+        out = []
+        for a0, a1, b0, b1 in align(self._grams(copier), self._grams(origin)):
+            if a1 - a0 >= MIN_PASSAGE:
+                out.append([int(spans_c[a0, 0]), int(spans_c[a1 - 1, 1]), int(spans_o[b0, 0]), int(spans_o[b1 - 1, 1])])
+        return out
+
+    def _spans(self, doc: Doc) -> np.ndarray | None:
+        if doc.id not in self.span_cache:
+            if len(self.span_cache) >= SPAN_CACHE:
+                self.span_cache.pop(next(iter(self.span_cache)))  # the oldest entry
+            n_tokens = len(self._grams(doc)) + GRAM - 1
+            spans = token_spans(doc.body, n_tokens)
+            self.span_cache[doc.id] = spans if len(spans) == n_tokens else None
+        return self.span_cache[doc.id]
+
+
+def align(copier: np.ndarray, origin: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Passages two texts share, as token ranges (start, end in the copier, start, end in the origin).
+
+    Seeds are the copier's 5-grams found in the origin (at their first place there); seeds that follow one
+    another in both texts, each step at most MAX_GAP tokens and never backwards in the origin, chain into one
+    passage, so a word changed or inserted inside a copied paragraph does not cut it in two."""
+    hit = np.nonzero(np.isin(copier, origin))[0]
+    if len(hit) == 0:
+        return []
+    order = np.argsort(origin, kind="stable")
+    first = order[np.searchsorted(origin[order], copier[hit])]  # first place of each seed's gram in the origin
+    step_a, step_b = np.diff(hit), np.diff(first)
+    breaks = np.nonzero((step_a > MAX_GAP) | (step_b <= 0) | (step_b > MAX_GAP))[0] + 1
+    out = []
+    for seg in np.split(np.arange(len(hit)), breaks):
+        i0, i1 = int(hit[seg[0]]), int(hit[seg[-1]])
+        j0, j1 = int(first[seg[0]]), int(first[seg[-1]])
+        out.append((i0, i1 + GRAM, j0, j1 + GRAM))
+    return out
+
+
+_CHUNK = re.compile(r"\S+")
+# the tokens of arabic.tokens.tokenize, read on the text before matching-level folding: letters with the
+# diacritics and tatweel that folding removes from inside words, Latin words, numbers in either digit set
+_WORD_AS_WRITTEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]+|[A-Za-z]+"
+                              r"|[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)?")
+
+
+def token_spans(text: str, expected: int | None = None) -> np.ndarray:
+    """Character offsets (start, end) of each token of the reuse token stream (minhash.match_tokens).
+
+    One regex pass over the text as written gives them when it finds ``expected`` tokens (the usual case);
+    otherwise each token is given the whitespace-delimited chunk it comes from (tokens never cross
+    whitespace, so the chunks' tokens in order are the text's tokens)."""
+    if expected is not None:
+        fast = [m.span() for m in _WORD_AS_WRITTEN.finditer(text)]
+        if len(fast) == expected:
+            return np.array(fast, dtype=np.int32).reshape(-1, 2)
+    spans = []
+    for m in _CHUNK.finditer(text):
+        spans.extend([(m.start(), m.end())] * _tokens_in(m.group()))
+    return np.array(spans, dtype=np.int32).reshape(-1, 2)
+
+
+def _tokens_in(chunk: str) -> int:
+    count = _chunk_counts.get(chunk)
+    if count is None:
+        count = len(tokenize(chunk))
+        if len(_chunk_counts) < 500_000:
+            _chunk_counts[chunk] = count
+    return count
+
+
+_chunk_counts: dict[str, int] = {}
 
 
 def sampled_grams(grams: np.ndarray) -> list[int]:

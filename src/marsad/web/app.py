@@ -147,8 +147,12 @@ def create_app(db: str, cache_mb: int = 64, threads: int = int(os.environ.get("M
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     async def ui_article(request: Request, article_id: Annotated[str, PathParam(max_length=64)]) -> Response:
-        art = get_article(current_store(), article_id)
-        return TEMPLATES.TemplateResponse(request, "article.html", {"a": art, "css": CSS, "lines": _source_lines(art)})
+        store = current_store()
+        art = get_article(store, article_id)
+        sources = _article_index(store, sorted({r["article_id"] for r in art["reuses"]}))
+        return TEMPLATES.TemplateResponse(request, "article.html", {
+            "a": art, "css": CSS, "lines": _source_lines(art), "kinds": KIND_AR, "sources": sources,
+            "segments": _reused_segments(art["body"], art["reuses"])})
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     async def ui_search(request: Request, q: Annotated[str, Query(max_length=300)] = "") -> Response:
@@ -272,6 +276,22 @@ def list_entities(store: Store, q: str | None, limit: int) -> list[dict[str, Any
 # --- helpers for pages --------------------------------------------------------------------------
 def _outlet_colors(store: Store) -> dict[str, str]:
     return {o["outlet"]: COLORS[i % len(COLORS)] for i, o in enumerate(outlet_counts(store))}
+
+
+def _reused_segments(body: str, reuses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The body cut at the passages it shares with its sources: [{text, source (an article id or None)}]. Where
+    passages of two sources overlap, the source sharing more of this text wins."""
+    owner: list[str | None] = [None] * len(body)
+    for r in sorted(reuses, key=lambda r: r["coverage"]):  # the largest source last, so it wins
+        for start, end, _src_start, _src_end in r.get("passages", []):
+            owner[max(start, 0):min(end, len(body))] = [r["article_id"]] * (min(end, len(body)) - max(start, 0))
+    segments: list[dict[str, Any]] = []
+    for i, ch in enumerate(body):
+        if segments and segments[-1]["source"] == owner[i]:
+            segments[-1]["text"] += ch
+        else:
+            segments.append({"text": ch, "source": owner[i]})
+    return segments
 
 
 def _article_index(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
