@@ -82,8 +82,10 @@ def _bare_name(name: str) -> str:
     for pre, put in _NAME_PROCLITICS:
         if first.startswith(pre) and len(norm) - len(pre) >= 3:
             core = put + norm[len(pre):]
-            # و/ف/ب/ل + the article is always a proclitic group; a lone letter needs evidence
-            if put or core in _gazetteer_words() or core in first_names() or more_common(core, norm):
+            # و/ف/ب/ل + the article is always a proclitic group; a lone letter needs evidence, and a name does not
+            # start with a function word (واين روني is Wayne, not و + أين; وعلي keeps Ali, a first name)
+            if put or core in _gazetteer_words() or core in first_names() or (
+                    core not in STOPWORDS and more_common(core, norm)):
                 return put + first[len(pre):] + sep + rest
             break
     return name
