@@ -12,6 +12,7 @@ import os
 import sys
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
+from itertools import groupby
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -286,11 +287,11 @@ def _reused_segments(body: str, reuses: list[dict[str, Any]]) -> list[dict[str, 
         for start, end, _src_start, _src_end in r.get("passages", []):
             owner[max(start, 0):min(end, len(body))] = [r["article_id"]] * (min(end, len(body)) - max(start, 0))
     segments: list[dict[str, Any]] = []
-    for i, ch in enumerate(body):
-        if segments and segments[-1]["source"] == owner[i]:
-            segments[-1]["text"] += ch
-        else:
-            segments.append({"text": ch, "source": owner[i]})
+    pos = 0
+    for source, run in groupby(owner):
+        n = sum(1 for _ in run)
+        segments.append({"text": body[pos:pos + n], "source": source})
+        pos += n
     return segments
 
 
