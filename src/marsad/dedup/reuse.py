@@ -101,7 +101,7 @@ def _credits(copier: Doc, origin: Doc) -> bool:
     if name and name in credit:
         return True
     wire = is_wire(origin.outlet)
-    return bool(wire) and (wire in copier.agencies or wire == agency_of(copier.credited_source or ""))
+    return bool(wire) and wire in credited_wires(copier)
 
 
 def credited_wires(doc: Doc) -> set[str]:
