@@ -5,8 +5,8 @@
 Sections: entities (the shipped tagger on the held-back last sixth of ANERcorp), extraction
 (demo pages and the assabah HTML page, with trafilatura and jusText side by side), dates
 (Duckling Arabic rows, with dateparser side by side), events and copy groups over the
-SaudiNewsNet corpus (B-cubed, pairwise, hard negatives, copy-group F1, origin accuracy),
-summaries (support by 2+ outlets, redundancy).
+SaudiNewsNet corpus (B-cubed, pairwise, hard negatives, copy-group F1, origin accuracy; on the shared labels'
+two halves and on the fresh sets labelled here, bench/data/events_fresh*_labels.jsonl), summaries (support by 2+ outlets, redundancy).
 """
 
 from __future__ import annotations
@@ -427,9 +427,97 @@ def _store(data: Path, db: Path | None) -> Path:
     return db
 
 
+FRESH_EVENTS = ROOT / "bench" / "data" / "events_fresh_labels.jsonl"
+
+
+def _read_events(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _bcubed(chosen: list[dict], sys_event: dict[str, str], members: dict[str, list[str]]) -> str:
+    labelled = {a: e["event_id"] for e in chosen for a in e["article_ids"]}
+    missing = [a for a in labelled if a not in sys_event]
+    p_sum = r_sum = 0.0
+    for a, ge in labelled.items():
+        se = sys_event.get(a)
+        gold_set = {x for x, y in labelled.items() if y == ge}
+        sys_set = set(members.get(se, [])) if se else {a}
+        # precision counts every article of the system event, labelled or not
+        p_sum += len(gold_set & sys_set) / len(sys_set)
+        r_sum += len(gold_set & sys_set) / len(gold_set)
+    n = len(labelled)
+    bp, br = p_sum / n, r_sum / n
+    bf = 2 * bp * br / (bp + br) if bp + br else 0
+    pairs_gold = {(a, b) for a, b in combinations(sorted(labelled), 2) if labelled[a] == labelled[b]}
+    pairs_sys = {(a, b) for a, b in combinations(sorted(labelled), 2) if sys_event.get(a) and sys_event.get(a) == sys_event.get(b)}
+    tp = len(pairs_gold & pairs_sys)
+    pp = tp / len(pairs_sys) if pairs_sys else 0
+    pr = tp / len(pairs_gold) if pairs_gold else 0
+    pf = 2 * pp * pr / (pp + pr) if pp + pr else 0
+    hn = [(h, e["article_ids"]) for e in chosen for h in e["hard_negative_ids"]]
+    wrong = sum(1 for h, ids in hn if any(sys_event.get(h) and sys_event.get(h) == sys_event.get(a) for a in ids))
+    return (f"({len(chosen)} events, {n} articles, {len(missing)} not found): B-cubed P {bp:.3f} R {br:.3f} F1 {bf:.3f}; "
+            f"pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f}; hard negatives merged {wrong}/{len(hn)}")
+
+
+def _copy_components(kinds: tuple[str, ...], reuses: dict[str, list[dict]], dup_of: dict, url_id: dict):
+    """Connected components of duplicate links and reuse edges of these kinds (union-find)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for lid, reuse_list in reuses.items():
+        if dup_of.get(lid):
+            parent[find(lid)] = find(url_id.get(dup_of[lid], dup_of[lid]))
+        for r in reuse_list:
+            if r["kind"] in kinds:
+                parent[find(lid)] = find(url_id.get(r["article_id"], r["article_id"]))
+    return find
+
+
+def _copy_scores(events: list[dict], find, prefix: str) -> None:
+    # copy groups are labelled among each event's members; hard negatives belong to other happenings whose
+    # copies were never labelled, so a pair of two hard negatives says nothing either way
+    labelled = {a for e in events for a in e["article_ids"] + e["hard_negative_ids"]}
+    members = {a for e in events for a in e["article_ids"]}
+    gold = {tuple(sorted(p)) for e in events for g in e["copy_groups"] for p in combinations([g["origin"], *g["copies"]], 2)}
+    sys_pairs = {(a, b) for a in labelled for b in labelled if a < b and find(a) == find(b)}
+    for domain, keep in (("pairs with an event member", lambda p: p[0] in members or p[1] in members),
+                         (f"all pairs of the {len(labelled)} labelled articles", lambda p: True)):
+        sp = {p for p in sys_pairs if keep(p)}
+        gp = {p for p in gold if keep(p)}
+        tp = len(gp & sp)
+        cp = tp / len(sp) if sp else 0
+        cr = tp / len(gp) if gp else 0
+        cf = 2 * cp * cr / (cp + cr) if cp + cr else 0
+        print(f"{prefix}, {domain}: P {cp:.3f} R {cr:.3f} F1 {cf:.3f} ({len(gp)} gold pairs)")
+
+
+def _origin_accuracy(events: list[dict], reuses: dict, dup_of: dict, url_id: dict, sys_event: dict) -> str:
+    id_of = {v: k for k, v in url_id.items()}
+    right = total = 0
+    for e in events:
+        for g in e["copy_groups"]:
+            for copy in g["copies"]:
+                if copy not in id_of and copy not in sys_event:
+                    continue
+                total += 1
+                src = {url_id.get(r["article_id"]) for r in reuses.get(copy, [])}
+                if dup_of.get(copy):
+                    src.add(url_id.get(dup_of[copy]))
+                right += g["origin"] in src
+    return f"{right}/{total} = {right / max(total, 1):.3f}"
+
+
 def eval_events(data: Path, db: Path | None) -> None:
     section("Events and copy groups over SaudiNewsNet (labels in ../shared/data/events)")
-    events = [json.loads(line) for line in (data / "events" / "events.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    events = _read_events(data / "events" / "events.jsonl")
+    fresh = _read_events(FRESH_EVENTS) if FRESH_EVENTS.exists() else []
     path = _store(data, db)
     con = sqlite3.connect(path)
     sys_event: dict[str, str] = {}
@@ -444,100 +532,25 @@ def eval_events(data: Path, db: Path | None) -> None:
         members[eid].append(lid)
         dup_of[lid] = dup
         reuses[lid] = json.loads(reuse)
-    for part, selector in (("tuning half", lambda i: i % TUNE_EVENTS_MOD == 0), ("held-out half", lambda i: i % TUNE_EVENTS_MOD == 1), ("all", lambda i: True)):
-        chosen = [e for i, e in enumerate(events) if selector(i)]
-        labelled = {a: e["event_id"] for e in chosen for a in e["article_ids"]}
-        missing = [a for a in labelled if a not in sys_event]
-        p_sum = r_sum = 0.0
-        for a, ge in labelled.items():
-            se = sys_event.get(a)
-            gold_set = {x for x, y in labelled.items() if y == ge}
-            sys_set = set(members.get(se, [])) if se else {a}
-            # precision counts every article of the system event, labelled or not
-            p_sum += len(gold_set & sys_set) / len(sys_set)
-            r_sum += len(gold_set & sys_set) / len(gold_set)
-        n = len(labelled)
-        bp, br = p_sum / n, r_sum / n
-        bf = 2 * bp * br / (bp + br) if bp + br else 0
-        pairs_gold = {(a, b) for a, b in combinations(sorted(labelled), 2) if labelled[a] == labelled[b]}
-        pairs_sys = {(a, b) for a, b in combinations(sorted(labelled), 2) if sys_event.get(a) and sys_event.get(a) == sys_event.get(b)}
-        tp = len(pairs_gold & pairs_sys)
-        pp = tp / len(pairs_sys) if pairs_sys else 0
-        pr = tp / len(pairs_gold) if pairs_gold else 0
-        pf = 2 * pp * pr / (pp + pr) if pp + pr else 0
-        hn = [(h, e["article_ids"]) for e in chosen for h in e["hard_negative_ids"]]
-        wrong = sum(1 for h, ids in hn if any(sys_event.get(h) and sys_event.get(h) == sys_event.get(a) for a in ids))
-        print(f"**{part}** ({len(chosen)} events, {n} articles, {len(missing)} not found): B-cubed P {bp:.3f} R {br:.3f} F1 {bf:.3f}; "
-              f"pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f}; hard negatives merged {wrong}/{len(hn)}")
-    # copy groups: pairs within a group are copies of each other (duplicate_of, or a copy/rewrite reuse edge)
-    gold_pairs, origins = set(), {}
-    for e in events:
-        for g in e["copy_groups"]:
-            group = [g["origin"], *g["copies"]]
-            gold_pairs |= {tuple(sorted(p)) for p in combinations(group, 2)}
-            for c in g["copies"]:
-                origins[c] = g["origin"]
-    labelled_all = {a for e in events for a in e["article_ids"] + e["hard_negative_ids"]}
-    members_all = {a for e in events for a in e["article_ids"]}
-    id_of = {v: k for k, v in url_id.items()}
-    canon: dict[str, str] = {}
-    for lid in labelled_all:
-        d = dup_of.get(lid)
-        if d:
-            canon[lid] = url_id.get(d, d)
+    halves = (("tuning half", lambda i: i % TUNE_EVENTS_MOD == 0), ("held-out half", lambda i: i % TUNE_EVENTS_MOD == 1))
+    for part, selector in (*halves, ("all", lambda i: True)):
+        print(f"**{part}** " + _bcubed([e for i, e in enumerate(events) if selector(i)], sys_event, members))
+    if fresh:
+        print(f"**fresh held-out set** ({FRESH_EVENTS.name}: labelled in session 16 over the August slice, never tuned on) "
+              + _bcubed(fresh, sys_event, members))
     for kinds in (("copy",), ("copy", "rewrite", "shared_source")):
-        # groups = connected components of duplicate links and reuse edges of these kinds (union-find)
-        parent: dict[str, str] = {}
-
-        def find(x: str, parent: dict[str, str] = parent) -> str:
-            parent.setdefault(x, x)
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        for lid, reuse_list in reuses.items():
-            if dup_of.get(lid):
-                parent[find(lid)] = find(url_id.get(dup_of[lid], dup_of[lid]))
-            for r in reuse_list:
-                if r["kind"] in kinds:
-                    parent[find(lid)] = find(url_id.get(r["article_id"], r["article_id"]))
-        sys_pairs = {(a, b) for a in labelled_all for b in labelled_all if a < b and find(a) == find(b)}
+        find = _copy_components(kinds, reuses, dup_of, url_id)
+        name = f"copy groups = components of duplicates + {'/'.join(kinds)} edges"
         if kinds == ("copy",):  # per half too: the copy threshold was chosen on the tuning half
-            for half_name, half in (("tuning half", 0), ("held-out half", 1)):
-                evs = [e for i, e in enumerate(events) if i % 2 == half]
-                lab_h = {a for e in evs for a in e["article_ids"] + e["hard_negative_ids"]}
-                mem_h = {a for e in evs for a in e["article_ids"]}
-                gp_h = {tuple(sorted(p)) for e in evs for g in e["copy_groups"] for p in combinations([g["origin"], *g["copies"]], 2)}
-                gp_h = {p for p in gp_h if p[0] in mem_h or p[1] in mem_h}
-                sp_h = {p for p in sys_pairs if p[0] in lab_h and p[1] in lab_h and (p[0] in mem_h or p[1] in mem_h)}
-                tp_h = len(gp_h & sp_h)
-                hp, hr = tp_h / max(len(sp_h), 1), tp_h / max(len(gp_h), 1)
-                print(f"copy groups ({half_name}), components of duplicates + copy edges, pairs with an event member: "
-                      f"P {hp:.3f} R {hr:.3f} F1 {2 * hp * hr / max(hp + hr, 1e-9):.3f} ({len(gp_h)} gold pairs)")
-        # copy groups are labelled among each event's members; hard negatives belong to other happenings whose
-        # copies were never labelled, so a pair of two hard negatives says nothing either way
-        for domain, keep in (("pairs with an event member", lambda p: p[0] in members_all or p[1] in members_all),
-                             (f"all pairs of the {len(labelled_all)} labelled articles", lambda p: True)):
-            sp = {p for p in sys_pairs if keep(p)}
-            gp = {p for p in gold_pairs if keep(p)}
-            tp = len(gp & sp)
-            cp = tp / len(sp) if sp else 0
-            cr = tp / len(gp) if gp else 0
-            cf = 2 * cp * cr / (cp + cr) if cp + cr else 0
-            print(f"copy groups = components of duplicates + {'/'.join(kinds)} edges, {domain}: "
-                  f"P {cp:.3f} R {cr:.3f} F1 {cf:.3f} ({len(gp)} gold pairs)")
-    right = total = 0
-    for copy, origin in origins.items():
-        if copy not in id_of and copy not in sys_event:
-            continue
-        total += 1
-        src = {url_id.get(r["article_id"]) for r in reuses.get(copy, [])}
-        d = dup_of.get(copy)
-        if d:
-            src.add(url_id.get(d))
-        right += origin in src
-    print(f"origin accuracy (the copy's recorded source is the labelled origin): {right}/{total} = {right / max(total, 1):.3f}")
+            for half_name, half in halves:
+                _copy_scores([e for i, e in enumerate(events) if half(i)], find, f"{name} ({half_name})")
+        _copy_scores(events, find, name)
+        if fresh:
+            _copy_scores(fresh, find, f"{name} (fresh held-out set)")
+    print(f"origin accuracy (the copy's recorded source is the labelled origin): "
+          f"{_origin_accuracy(events, reuses, dup_of, url_id, sys_event)}")
+    if fresh:
+        print(f"origin accuracy, fresh held-out set: {_origin_accuracy(fresh, reuses, dup_of, url_id, sys_event)}")
 
     section("Summaries over the labelled events")
     supported = total_s = redundant = 0

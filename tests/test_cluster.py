@@ -166,3 +166,13 @@ def test_a_sparse_dot_product_is_bit_identical_whatever_the_hash_seed() -> None:
     outs = {subprocess.run([sys.executable, "-c", _DOTS], env={**os.environ, "PYTHONHASHSEED": seed},
                            capture_output=True, text=True, check=True).stdout for seed in ("1", "2", "3", "4")}
     assert len(outs) == 1
+
+
+def test_a_template_edge_does_not_pull_an_article_into_the_earlier_event() -> None:
+    from marsad.cluster.events import reuse_event
+
+    article_event = {"old": "e-old"}
+    copy = {"from": "old", "to": "new", "kind": "copy", "coverage": 0.9}
+    template = {"from": "old", "to": "new", "kind": "template", "coverage": 0.9}
+    assert reuse_event("new", [copy], article_event) == "e-old"
+    assert reuse_event("new", [template], article_event) is None

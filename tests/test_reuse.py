@@ -118,3 +118,21 @@ def test_a_copied_paragraph_with_a_word_changed_is_one_passage_at_its_place_in_b
     assert copier_text[start:end] == " ".join(kept)
     assert origin_text[src_start:src_end] == paragraphs[1]
     assert abs(edge["coverage"] - 40 / 100) < 0.02 and abs(edge["source_coverage"] - 40 / 120) < 0.02
+
+
+def _release(rng: random.Random, vocab: list[str], figures: tuple[str, str]) -> str:
+    """A recurring press release: the same wording each time, with its figures (the flight's rank, the tonnage)."""
+    words = [rng.choice(vocab) for _ in range(120)]
+    words[5], words[40] = figures
+    return " ".join(words)
+
+
+def test_the_same_wording_days_later_is_a_template_not_a_copy() -> None:
+    vocab = ["".join(random.Random(11).choice(LETTERS) for _ in range(5)) + str(i % 7) for i in range(1500)]
+    fourth = _release(random.Random(12), vocab, ("الرابعة", "10"))
+    fifth = _release(random.Random(12), vocab, ("الخامسة", "12"))  # same seed: same wording, new figures
+    first = Doc("r4", 1, "outlet-a", "2026-03-01", fourth)
+    # the next day, the release is another outlet's copy of the same story
+    assert _kinds(first, Doc("c", 2, "outlet-b", "2026-03-02", fourth)) == [("r4", "c", "copy")]
+    # five days later, the same wording with new figures reports the next flight: reuse, but not one story
+    assert _kinds(first, Doc("r5", 2, "outlet-b", "2026-03-06", fifth)) == [("r4", "r5", "template")]

@@ -28,7 +28,7 @@ from .cache import ResponseCache
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["when"] = lambda value: (value or "")[:16].replace("T", " ")  # 2015-07-26T17:18:59 → 2015-07-26 17:18
-EDGE_COLOURS = {"copy": "#0b6e4f", "rewrite": "#c2410c", "shared_source": "#2563eb"}  # provenance graph, by reuse kind
+EDGE_COLOURS = {"copy": "#0b6e4f", "rewrite": "#c2410c", "shared_source": "#2563eb", "template": "#6b7280"}  # provenance graph, by reuse kind
 COLORS = ["#0b6e4f", "#2563eb", "#9333ea", "#c2410c", "#0891b2", "#be123c", "#4d7c0f", "#a16207", "#475569", "#db2777"]
 
 
