@@ -427,7 +427,8 @@ def _store(data: Path, db: Path | None) -> Path:
     return db
 
 
-FRESH_EVENTS = ROOT / "bench" / "data" / "events_fresh_labels.jsonl"
+# events labelled here over the August slice, each set from its own random seeds (see docs/benchmarks.md)
+FRESH_SETS = sorted((ROOT / "bench" / "data").glob("events_fresh*_labels.jsonl"))
 
 
 def _read_events(path: Path) -> list[dict]:
@@ -517,7 +518,7 @@ def _origin_accuracy(events: list[dict], reuses: dict, dup_of: dict, url_id: dic
 def eval_events(data: Path, db: Path | None) -> None:
     section("Events and copy groups over SaudiNewsNet (labels in ../shared/data/events)")
     events = _read_events(data / "events" / "events.jsonl")
-    fresh = _read_events(FRESH_EVENTS) if FRESH_EVENTS.exists() else []
+    fresh_sets = {path.name: _read_events(path) for path in FRESH_SETS}
     path = _store(data, db)
     con = sqlite3.connect(path)
     sys_event: dict[str, str] = {}
@@ -535,9 +536,8 @@ def eval_events(data: Path, db: Path | None) -> None:
     halves = (("tuning half", lambda i: i % TUNE_EVENTS_MOD == 0), ("held-out half", lambda i: i % TUNE_EVENTS_MOD == 1))
     for part, selector in (*halves, ("all", lambda i: True)):
         print(f"**{part}** " + _bcubed([e for i, e in enumerate(events) if selector(i)], sys_event, members))
-    if fresh:
-        print(f"**fresh held-out set** ({FRESH_EVENTS.name}: labelled in session 16 over the August slice, never tuned on) "
-              + _bcubed(fresh, sys_event, members))
+    for name, fresh in fresh_sets.items():
+        print(f"**{name}** " + _bcubed(fresh, sys_event, members))
     for kinds in (("copy",), ("copy", "rewrite", "shared_source")):
         find = _copy_components(kinds, reuses, dup_of, url_id)
         name = f"copy groups = components of duplicates + {'/'.join(kinds)} edges"
@@ -545,12 +545,12 @@ def eval_events(data: Path, db: Path | None) -> None:
             for half_name, half in halves:
                 _copy_scores([e for i, e in enumerate(events) if half(i)], find, f"{name} ({half_name})")
         _copy_scores(events, find, name)
-        if fresh:
-            _copy_scores(fresh, find, f"{name} (fresh held-out set)")
+        for set_name, fresh in fresh_sets.items():
+            _copy_scores(fresh, find, f"{name} ({set_name})")
     print(f"origin accuracy (the copy's recorded source is the labelled origin): "
           f"{_origin_accuracy(events, reuses, dup_of, url_id, sys_event)}")
-    if fresh:
-        print(f"origin accuracy, fresh held-out set: {_origin_accuracy(fresh, reuses, dup_of, url_id, sys_event)}")
+    for set_name, fresh in fresh_sets.items():
+        print(f"origin accuracy, {set_name}: {_origin_accuracy(fresh, reuses, dup_of, url_id, sys_event)}")
 
     section("Summaries over the labelled events")
     supported = total_s = redundant = 0
