@@ -462,23 +462,16 @@ def _bcubed(chosen: list[dict], sys_event: dict[str, str], members: dict[str, li
 
 
 def _copy_components(kinds: tuple[str, ...], reuses: dict[str, list[dict]], dup_of: dict, url_id: dict):
-    """Connected components of duplicate links and reuse edges of these kinds (union-find)."""
-    parent: dict[str, str] = {}
+    """Connected components of duplicate links and reuse edges of these kinds: article -> its component."""
+    from marsad.runners.spark import connected_components
 
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    links = []
     for lid, reuse_list in reuses.items():
         if dup_of.get(lid):
-            parent[find(lid)] = find(url_id.get(dup_of[lid], dup_of[lid]))
-        for r in reuse_list:
-            if r["kind"] in kinds:
-                parent[find(lid)] = find(url_id.get(r["article_id"], r["article_id"]))
-    return find
+            links.append((lid, url_id.get(dup_of[lid], dup_of[lid])))
+        links += [(lid, url_id.get(r["article_id"], r["article_id"])) for r in reuse_list if r["kind"] in kinds]
+    group = {a: i for i, members in enumerate(connected_components(links)) for a in members}
+    return lambda article: group.get(article, article)
 
 
 def _copy_scores(events: list[dict], find, prefix: str) -> None:
