@@ -224,7 +224,8 @@ class ReuseIndex:
             if shared < MIN_SHARED_SAMPLES:
                 continue
             other = self.docs[other_id]
-            if not _within(doc.published, other.published, WINDOW_DAYS):
+            apart = _days_apart(doc.published, other.published)  # None: a date is missing, so no window applies
+            if apart is not None and apart > WINDOW_DAYS:
                 continue
             cov_doc, cov_other = coverage(mine, self._grams(other))
             if max(cov_doc, cov_other) < REWRITE_COVERAGE:
@@ -232,7 +233,6 @@ class ReuseIndex:
             origin, copier = origin_order(doc, other)
             cov, cov_src = (cov_doc, cov_other) if copier is doc else (cov_other, cov_doc)
             # the copier's coverage decides: a source that is longer than its copy is not less copied
-            apart = _days_apart(doc.published, other.published)
             kind = "template" if apart is not None and apart >= TEMPLATE_DAYS else reuse_kind(origin, copier, cov)
             edges.append({"from": origin.id, "to": copier.id, "kind": kind, "coverage": round(cov, 3),
                           "source_coverage": round(cov_src, 3), "passages": self.passages(copier, origin)})
@@ -367,8 +367,3 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
         return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
     except ValueError:
         return None
-
-
-def _within(a: str | None, b: str | None, days: int) -> bool:
-    apart = _days_apart(a, b)
-    return apart is None or apart <= days
