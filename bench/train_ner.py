@@ -6,8 +6,11 @@ The training file is split by words: the first five sixths train the model, the 
 sixth is never trained or tuned on and gives the reported entity-level P/R/F1 (exact
 span and type). Two taggers are trained on the same sentences: the first without the
 lexicon feature tags the 31k unlabelled SaudiNewsNet articles, whose per-word tag counts
-become the lexicon (ner_features); the second, shipped, uses it. With --write the model
-goes to src/marsad/nlp/data/ner.crfsuite and the lexicon to ner_lexicon.tsv.gz.
+become the lexicon (ner_features); the second, shipped, uses it. A third, the context
+tagger, is trained on the second one's tags of the training part, each quarter tagged by a
+model trained on the other three (so it learns from tags as good as on unseen text), read
+through ner_features.context_features. With --write the models go to
+src/marsad/nlp/data/ner.crfsuite and ner_context.crfsuite, the lexicon to ner_lexicon.tsv.gz.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import gzip
 import sys
 import time
 from collections import Counter, defaultdict
+from multiprocessing import Pool
 from pathlib import Path
 
 import pycrfsuite
@@ -26,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from marsad.arabic.normalize import normalize_token  # noqa: E402
 from marsad.arabic.tokens import split_clitics, tokenize_spans  # noqa: E402
-from marsad.nlp.ner_features import lexicon_bin, read_lexicon, sentence_features, set_lexicon  # noqa: E402
+from marsad.nlp.ner_features import context_features, lexicon_bin, read_lexicon, sentence_features, set_lexicon, word_cores  # noqa: E402
 
 MAX_TOKENS = 2000  # tokens tagged per unlabelled article (a few are whole books)
 
@@ -68,14 +72,56 @@ def split_sixth(sents: list[list[tuple[str, str]]]) -> tuple[list, list]:
     return sents[:cut], sents[cut:]
 
 
-def train_crf(sents: list[list[tuple[str, str]]], path: Path, args: argparse.Namespace) -> None:
+def train_crf(sents: list[list[tuple[str, str]]], path: Path, args: argparse.Namespace,
+              extra: list[list[list[str]]] | None = None) -> None:
+    """Train a CRF on ``sents``; ``extra`` adds features per token (the context tagger's)."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    for s in sents:
-        trainer.append(sentence_features([w for w, _ in s]), [t for _, t in s])
+    for i, s in enumerate(sents):
+        feats = sentence_features([w for w, _ in s])
+        if extra is not None:
+            feats = [f + x for f, x in zip(feats, extra[i], strict=True)]
+        trainer.append(feats, [t for _, t in s])
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations, "feature.possible_transitions": True})
     t = time.perf_counter()
     trainer.train(str(path))
     print(f"trained in {time.perf_counter() - t:.0f} s -> {path} ({path.stat().st_size / 1e6:.1f} MB)", flush=True)
+
+
+def stream_context(sents: list[list[tuple[str, str]]], first_tags: list[list[str]]) -> list[list[list[str]]]:
+    """Context features over the sentences read as one running text (ANERcorp marks no document boundaries;
+    the window is a few sentences either way), split back per sentence."""
+    words = [w for s in sents for w, _ in s]
+    context = context_features(word_cores(words), [t for tags in first_tags for t in tags])
+    out, k = [], 0
+    for s in sents:
+        out.append(context[k:k + len(s)])
+        k += len(s)
+    return out
+
+
+FOLDS = 4
+
+
+def _fold(job: tuple[list, int, argparse.Namespace, Path]) -> list[list[str]]:
+    """Tag one quarter of the training sentences with a tagger trained on the other three."""
+    sents, k, args, path = job
+    a, b = k * len(sents) // FOLDS, (k + 1) * len(sents) // FOLDS
+    train_crf(sents[:a] + sents[b:], path, args)
+    return tag_first(path, sents[a:b])
+
+
+def tag_first(model: Path, sents: list[list[tuple[str, str]]]) -> list[list[str]]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    return [tagger.tag(sentence_features([w for w, _ in s])) for s in sents]
+
+
+def jackknifed_tags(sents: list[list[tuple[str, str]]], args: argparse.Namespace, stem: str) -> list[list[str]]:
+    """The first tagger's tags of its own training sentences as it would tag unseen text: each quarter by a model
+    trained on the other quarters (two at a time, one per core)."""
+    jobs = [(sents, k, args, Path(f"/tmp/{stem}.fold{k}.crfsuite")) for k in range(FOLDS)]
+    with Pool(2) as pool:
+        return [tags for part in pool.map(_fold, jobs) for tags in part]
 
 
 def build_lexicon(model: Path, data: Path) -> dict[str, str]:
@@ -100,25 +146,30 @@ def build_lexicon(model: Path, data: Path) -> dict[str, str]:
     return lexicon
 
 
-def evaluate(model: Path, test: list[list[tuple[str, str]]], label: str) -> float:
-    """Entity-level P/R/F1 (exact span and type) of ``model`` on ``test``, printed per type; returns F1."""
+def evaluate(model: Path, test: list[list[tuple[str, str]]], label: str, context_model: Path | None = None) -> float:
+    """Entity-level P/R/F1 (exact span and type) on ``test``, printed per type; returns F1. With ``context_model``
+    the two stages as marsad runs them: the first model's tags feed the context model."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     per_type: dict[str, list[int]] = {}
-    n_tokens = 0
     t = time.perf_counter()
-    for s in test:
-        words, gold = [w for w, _ in s], [t_ for _, t_ in s]
-        pred = tagger.tag(sentence_features(words))
-        n_tokens += len(words)
-        g, p = spans(gold), spans(pred)
+    feats = [sentence_features([w for w, _ in s]) for s in test]
+    preds = [tagger.tag(f) for f in feats]
+    if context_model is not None:
+        second = pycrfsuite.Tagger()
+        second.open(str(context_model))
+        context = stream_context(test, preds)
+        preds = [second.tag([a + b for a, b in zip(f, c, strict=True)]) for f, c in zip(feats, context, strict=True)]
+    n_tokens = sum(len(s) for s in test)
+    speed = n_tokens / (time.perf_counter() - t)
+    for s, pred in zip(test, preds, strict=True):
+        g, p = spans([t_ for _, t_ in s]), spans(pred)
         for kind in {k for *_, k in g | p}:
             c = per_type.setdefault(kind, [0, 0, 0])
             gk, pk = {x for x in g if x[2] == kind}, {x for x in p if x[2] == kind}
             c[0] += len(gk & pk)
             c[1] += len(pk)
             c[2] += len(gk)
-    speed = n_tokens / (time.perf_counter() - t)
     tp, np_, ng = (sum(c[i] for c in per_type.values()) for i in range(3))
     prec, rec = tp / max(np_, 1), tp / max(ng, 1)
     f1 = 2 * prec * rec / max(prec + rec, 1e-9)
@@ -165,10 +216,15 @@ def main() -> None:
         train_crf(train, first, args)
         evaluate(first, test, f"first tagger (no lexicon), {label}")
         lexicon = build_lexicon(first, args.data)
-    # the shipped tagger: the same features and the lexicon
+    # the shipped first tagger: the same features and the lexicon
     set_lexicon(lexicon)
     train_crf(train, model, args)
-    evaluate(model, test, label)
+    evaluate(model, test, f"first stage alone, {label}")
+    # the context tagger, trained on the first stage's tags of the training part as on unseen text
+    first_tags = jackknifed_tags(train, args, model.stem)
+    context_model = data_dir / "ner_context.crfsuite" if args.write else model.with_name(model.stem + ".context.crfsuite")
+    train_crf(train, context_model, args, extra=stream_context(train, first_tags))
+    evaluate(model, test, label, context_model)
     if not args.lexicon:
         path = data_dir / "ner_lexicon.tsv.gz" if args.write else Path(f"/tmp/ner-lexicon-{int(args.dev)}.tsv.gz")
         with gzip.GzipFile(path, "wb", mtime=0) as raw:  # mtime 0: the same data gives the same file

@@ -76,3 +76,35 @@ def test_lexicon_features_carry_the_types_a_word_got_on_unlabelled_news() -> Non
     finally:
         set_lexicon(None)
     assert any(f.startswith("lex:") for f in sentence_features(["الرياض"])[0])  # the shipped lexicon is loaded
+
+
+def test_context_features_tell_how_the_same_word_was_tagged_nearby() -> None:
+    from marsad.nlp.ner_features import context_features, word_cores
+
+    words = ["قال", "الرئيس", "كارلوس", "مينيز", "إن", "كارلوس", "وصل", "إلى", "وكارلوس"]
+    first = ["O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "O"]
+    ctx = context_features(word_cores(words), first)
+    assert ctx[5][0] == "ctx=PER+"  # its other mentions: PER once, O once (the clitic-split وكارلوس): half
+    assert context_features(word_cores(words[:6] + ["كارلوس", "وكارلوس"]), first[:6] + ["O", "O"])[5][0] == "ctx=PER-"
+    assert ctx[2][0] == "ctx=O"  # its own PER tag does not count: the other two mentions were left O
+    assert ctx[3][0] == "ctx=none"  # مينيز occurs once
+    assert ctx[4][2] == "+1:ctx=PER+" and ctx[6][1] == "-1:ctx=PER+"  # the neighbours' context is a feature too
+    # beyond the window a mention says nothing about another
+    far = context_features(word_cores(["كارلوس", *["و"] * 10, "كارلوس"]), ["B-PER", *["O"] * 11], window=5)
+    assert far[-1][0] == "ctx=none"
+    near = context_features(word_cores(["كارلوس", *["و"] * 10, "كارلوس"]), ["B-PER", *["O"] * 11], window=11)
+    assert near[-1][0] == "ctx=PER+"
+
+
+def test_a_name_introduced_with_its_title_is_tagged_where_it_later_stands_alone() -> None:
+    from marsad.arabic.tokens import tokenize_spans
+    from marsad.nlp.entities import crf_tags
+
+    text = ("قال وزير الخارجية الكيني موسى واتيتو إن بلاده ستشارك في القمة. وأوضح واتيتو أن الوفد سيصل الأحد. "
+            "ويرى واتيتو أن الحوار هو الحل.")
+    words = [w for w, _s, _e in tokenize_spans(text)]
+    tags = crf_tags(words)
+    assert [t for w, t in zip(words, tags, strict=True) if w == "واتيتو"] == ["I-PER", "B-PER", "B-PER"]
+    text = "التقى السفير النرويجي أندرياس سكار بوفد من الغرفة التجارية. وقال سكار إن التبادل ينمو. وأكد سكار استعداد بلاده."
+    mentions = [e for e in extract_entities(text) if e.canonical == "أندرياس سكار"]
+    assert len(mentions) == 3 and {e.type for e in mentions} == {"PER"}  # the bare surnames join the full name

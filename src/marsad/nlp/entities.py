@@ -18,7 +18,7 @@ from ..arabic.tokens import more_common, tokenize_spans, word_counts
 from ..arabic.variants import variant_key
 from ..records import Entity
 from .gazetteers import GazetteerEntry, entries, first_names, longest_match
-from .ner_features import sentence_features
+from .ner_features import context_features, sentence_features, word_cores
 
 # words after which a person's name follows (matching level)
 _PERSON_TRIGGERS = [
@@ -229,23 +229,35 @@ def extract_entities(text: str) -> list[Entity]:
 _LOCAL = threading.local()
 
 
-def _tagger():  # one pycrfsuite.Tagger per thread: taggers are not thread-safe
-    tagger = getattr(_LOCAL, "tagger", None)
+def _tagger(name: str = "ner.crfsuite"):  # one pycrfsuite.Tagger per model and thread: taggers are not thread-safe
+    taggers = getattr(_LOCAL, "taggers", None)
+    if taggers is None:
+        taggers = _LOCAL.taggers = {}
+    tagger = taggers.get(name)
     if tagger is None:
         import pycrfsuite
 
         tagger = pycrfsuite.Tagger()
-        with resources.as_file(resources.files("marsad.nlp").joinpath("data/ner.crfsuite")) as path:
+        with resources.as_file(resources.files("marsad.nlp").joinpath("data", name)) as path:
             tagger.open(str(path))
-        _LOCAL.tagger = tagger
+        taggers[name] = tagger
     return tagger
 
 
-def _crf_spans(tokens: list[str]) -> list[tuple[int, int, str]]:
-    """BIO tags from the CRF trained on ANERcorp (bench/train_ner.py) as token spans."""
+def crf_tags(tokens: list[str]) -> list[str]:
+    """BIO tags of the two CRFs trained on ANERcorp (bench/train_ner.py): the first tags the text, the second
+    tags it again knowing how the first tagged each word elsewhere in the text (ner_features.context_features)."""
     if not tokens:
         return []
-    tags = _tagger().tag(sentence_features(tokens))
+    feats = sentence_features(tokens)
+    first = _tagger().tag(feats)
+    context = context_features(word_cores(tokens), first)
+    return _tagger("ner_context.crfsuite").tag([f + c for f, c in zip(feats, context, strict=True)])
+
+
+def _crf_spans(tokens: list[str]) -> list[tuple[int, int, str]]:
+    """The CRF tags (``crf_tags``) as token spans."""
+    tags = crf_tags(tokens)
     out, start, kind = [], None, None
     for i, t in enumerate([*tags, "O"]):
         if t.startswith("B-") or t == "O" or (t.startswith("I-") and t[2:] != kind):
