@@ -125,3 +125,16 @@ def test_gazetteer_names_are_found_behind_proclitics_for_the_tagger() -> None:
     # every sovereign state is listed; مالي and بنين are also common words ("financial", "boys") and are not
     assert tags("فازت ليتوانيا على أندورا وتعادلت الغابون مع ليسوتو") == ["O", "B-LOC", "O", "B-LOC", "O", "B-LOC", "O", "B-LOC"]
     assert tags("الوضع مالي صعب") == ["O", "O", "O"]
+
+
+def test_a_place_or_body_named_after_royalty_is_not_the_royal() -> None:
+    def ents(text: str) -> list[tuple[str, str]]:
+        return [(e.canonical, e.type) for e in extract_entities(text)]
+
+    assert ents("أقيمت المباراة مساء الثلاثاء على استاد الملك فهد الدولي بالرياض.") == [
+        ("استاد الملك فهد الدولي", "LOC"), ("الرياض", "LOC")]  # the weekday after it is not part of the name
+    assert ("مركز الملك سلمان للإغاثة والأعمال الإنسانية", "ORG") in ents("قدم مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات.")
+    assert ("مستشفى الملك فيصل التخصصي", "ORG") in ents("نقل المصاب إلى مستشفى الملك فيصل التخصصي في الرياض.")
+    # the king himself, and a prince opening a bridge named after another king
+    assert ents("استقبل الملك سلمان بن عبدالعزيز الرئيس المصري.")[0] == ("الملك سلمان", "PER")
+    assert ents("افتتح الأمير فيصل بن بندر جسر الملك عبدالله.") == [("فيصل بن بندر", "PER"), ("جسر الملك عبدالله", "LOC")]

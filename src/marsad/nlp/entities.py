@@ -31,6 +31,15 @@ _PERSON_TRIGGERS = [
 _ORG_HEADS = ("وزاره", "هيئه", "جامعه", "شركه", "مجلس", "وكاله", "منظمه", "مؤسسه", "بنك", "حزب", "حركه",
               "جمعيه", "اتحاد", "نادي", "محكمه", "مستشفى", "مستشفي", "صندوق", "مركز", "اداره", "قوات", "جيش")
 _LOC_HEADS = ("مدينه", "محافظه", "منطقه", "ولايه", "بلده", "قريه", "حي", "جزيره", "اقليم")
+# places and bodies named after a king or a prince: "استاد الملك فهد الدولي", "مركز الملك سلمان للإغاثة" are not
+# the king or the prince; in Saudi news they outnumber many a real mention of the person
+_FACILITIES = {normalize_match(p + w): kind for kind, words in {
+    "LOC": "ملعب استاد ستاد مطار طريق شارع جسر ميناء مدينة قاعدة حي ميدان حديقة متنزه منتزه جامع مسجد",
+    "ORG": "مركز جامعة مؤسسة كلية دارة مستشفى مجمع معهد مكتبة جائزة برنامج صندوق",
+}.items() for w in words.split() for p in ("", "و", "ب", "ل", "ف")}
+_TITLES = frozenset(normalize_match(w) for w in "الدكتور الدكتورة الأستاذ المهندس الشيخ الأمير الملك الرئيس السيد "
+                    "اللواء العميد العقيد المدير".split())
+_ROYAL_TITLES = frozenset(normalize_match(w) for w in ("الملك", "الأمير", "الأميرة", "الشيخ", "السلطان"))
 # speech verbs the tagger sometimes takes into the name after them ("وأوضح العيسى"): never a name's first word
 _SPEECH_VERBS = frozenset(normalize_match(p + v) for p in ("", "و", "ف") for v in
                           "قال قالت أوضح أوضحت أكد أكدت أضاف أضافت أشار أشارت ذكر ذكرت أعلن أعلنت بين بينت لفت لفتت "
@@ -136,6 +145,38 @@ def _looks_like_name_word(norm: str) -> bool:
     return len(norm) >= 2 and norm not in _STOP_NAME and not norm.isdigit() and not norm.startswith("ال")
 
 
+def _facility_names(toks: list[tuple[str, int, int]], norms: list[str], text: str,
+                    taken: list[bool]) -> list[tuple[int, int, str]]:
+    """Facilities and bodies named after royalty, as token spans with their type: a head (مطار، مستشفى، مركز …), a
+    title, the name (given names, بن, عبد…), then the words that qualify the facility (الدولي، للإغاثة والأعمال
+    الإنسانية)."""
+    out = []
+    for i in range(len(toks) - 2):
+        kind = _FACILITIES.get(norms[i])
+        if kind is None or taken[i] or norms[i + 1] not in _ROYAL_TITLES or not _joined(toks, text, i + 1):
+            continue
+        k = i + 2
+        while k < len(toks) and k < i + 8 and not taken[k] and _joined(toks, text, k) and (
+                norms[k] in first_names() or norms[k] in ("بن", "بنت", "عبد") or norms[k].startswith("عبد")
+                or norms[k - 1] in ("بن", "بنت", "عبد")):  # a father's name, the second half of عبد العزيز
+            k += 1
+        while k > i + 2 and norms[k - 1] in ("بن", "بنت", "عبد"):
+            k -= 1  # the text broke off after بن
+        if k == i + 2:
+            continue  # no name after the title
+        end, of = k, False
+        while end < len(toks) and end < k + 4 and not taken[end] and _joined(toks, text, end) \
+                and norms[end] not in _STOP_NAME and norms[end] not in _TITLES:
+            word = norms[end]
+            if word.startswith("لل"):  # "للإغاثة": what the body is for, and the words joined to it
+                of = True
+            elif not ((of and word.startswith(("ال", "وال"))) or (word.startswith("ال") and word.endswith(("ي", "يه")))):
+                break  # after the name only adjectives (الدولي، التخصصي، المركزية): "حديقة الملك فهد العرض الأول"
+            end += 1
+        out.append((i, end, kind))
+    return out
+
+
 def extract_entities(text: str) -> list[Entity]:
     """Entities with offsets into ``text``, typed PER/LOC/ORG/MISC, each with its canonical name."""
     toks = tokenize_spans(text)
@@ -149,6 +190,8 @@ def extract_entities(text: str) -> list[Entity]:
             return False  # "نهلة بنت أحمد الجبير", "فهد الجبير": a family name, not the famous bearer of it
         if n == 1 and entry.type == "ORG" and i > 0 and norms[i - 1] in _MINISTER and not norms[i].startswith("وزار"):
             return False  # "وزير الخارجية التركي": a portfolio in a person's title, not the ministry
+        if entry.type == "PER" and i > 0 and norms[i - 1] in _FACILITIES and _joined(toks, text, i):
+            return False  # "مطار الملك خالد": the airport, found by _facility_names
         return _contiguous(toks, text, i, i + n)
 
     while i < len(toks):
@@ -160,6 +203,9 @@ def extract_entities(text: str) -> list[Entity]:
         found.append((i, i + n, entry.type, entry.canonical))
         taken[i:i + n] = [True] * n
         i += n
+    for s, e, kind in _facility_names(toks, norms, text, taken):
+        found.append((s, e, kind, " ".join(t[0] for t in toks[s:e])))
+        taken[s:e] = [True] * (e - s)
     crf = _crf_spans([t[0] for t in toks])
     crf_person = [False] * (len(toks) + 1)
     for s, e, etype in crf:
