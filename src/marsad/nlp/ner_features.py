@@ -120,7 +120,9 @@ def _word_feats(w: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-# proclitics (and the article they may carry) that a gazetteer name can be written with: لقطر، والدنمارك، بالرياض
+# proclitics (and the article they may carry) that a gazetteer name can be written with: لقطر، والدنمارك، بالرياض.
+# Longer than entities._NAME_PROCLITICS on purpose: here a stripped form counts only if the gazetteer has it, while
+# a name's canonical form there is stripped on word-count evidence, where وب/ول would eat the first letter of بندر
 _PROCLITICS = (("وال", "ال"), ("فال", "ال"), ("بال", "ال"), ("كال", "ال"), ("لل", "ال"), ("وبال", "ال"), ("ولل", "ال"),
                ("وب", ""), ("ول", ""), ("فب", ""), ("فل", ""), ("و", ""), ("ف", ""), ("ب", ""), ("ل", ""), ("ك", ""))
 
