@@ -37,9 +37,9 @@ _FACILITIES = {normalize_match(p + w): kind for kind, words in {
     "LOC": "ملعب استاد ستاد مطار طريق شارع جسر ميناء مدينة قاعدة حي ميدان حديقة متنزه منتزه جامع مسجد",
     "ORG": "مركز جامعة مؤسسة كلية دارة مستشفى مجمع معهد مكتبة جائزة برنامج صندوق",
 }.items() for w in words.split() for p in ("", "و", "ب", "ل", "ف")}
-_TITLES = frozenset(normalize_match(w) for w in "الدكتور الدكتورة الأستاذ المهندس الشيخ الأمير الملك الرئيس السيد "
-                    "اللواء العميد العقيد المدير".split())
 _ROYAL_TITLES = frozenset(normalize_match(w) for w in ("الملك", "الأمير", "الأميرة", "الشيخ", "السلطان"))
+_TITLES = _ROYAL_TITLES | {normalize_match(w) for w in "الدكتور الدكتورة الأستاذ المهندس الرئيس السيد اللواء العميد "
+                           "العقيد المدير".split()}  # a title ends a facility's name: the next person begins
 # speech verbs the tagger sometimes takes into the name after them ("وأوضح العيسى"): never a name's first word
 _SPEECH_VERBS = frozenset(normalize_match(p + v) for p in ("", "و", "ف") for v in
                           "قال قالت أوضح أوضحت أكد أكدت أضاف أضافت أشار أشارت ذكر ذكرت أعلن أعلنت بين بينت لفت لفتت "
