@@ -53,6 +53,30 @@ def test_demo_copies_and_shared_sources_match_the_gold(demo_db: Path, gold: dict
     assert shared and {pair for pair, kinds in links.items() if "shared_source" in kinds} == shared
 
 
+def test_demo_event_copy_groups_are_the_planted_copy_groups(demo_db: Path, gold: dict) -> None:
+    """The copy groups the event records list are exactly the demo's: each planted copy with the page it
+    reproduces (closed over chains), no page in two groups, nothing else grouped. The article glued below another
+    page has no page of its own in the gold and is left out of the comparison."""
+    page_of = {p["input_id"]: p["page"] for p in gold["pages"]}
+    with Store(demo_db) as store:
+        rows = store.conn.execute("SELECT id, input_id FROM articles").fetchall()
+        records = [json.loads(r[0]) for r in store.conn.execute("SELECT record FROM events")]
+    page_by_id = {r["id"]: page_of.get(str(Path(r["input_id"]).relative_to(DEMO)) if r["input_id"].startswith(str(DEMO))
+                                       else r["input_id"]) for r in rows}
+    found = [{page_by_id[a] for a in [g["origin"], *g["copies"]]} - {None} for rec in records for g in rec["copy_groups"]]
+    found = [g for g in found if len(g) > 1]
+    seen = [p for g in found for p in g]
+    assert len(seen) == len(set(seen))
+    group_of = {p["page"]: {p["page"]} for p in gold["pages"]}
+    for p in gold["pages"]:
+        if p["copy_of"]:
+            merged = group_of[p["page"]] | group_of[p["copy_of"]]
+            for member in merged:
+                group_of[member] = merged
+    planted = {frozenset(g) for g in group_of.values() if len(g) > 1}
+    assert planted and {frozenset(g) for g in found} == planted
+
+
 def test_second_run_adds_nothing(tmp_path: Path, demo_copy: Path) -> None:
     db = tmp_path / "m.db"
     first = Pipeline(db=db).run([str(demo_copy)])

@@ -8,7 +8,7 @@ import random
 import numpy as np
 
 from marsad.dedup.minhash import MinHasher, band_keys
-from marsad.dedup.reuse import Doc, ReuseIndex, gram_hashes, sampled_grams, shared_wire
+from marsad.dedup.reuse import Doc, ReuseIndex, copy_groups, copy_source, gram_hashes, sampled_grams, shared_wire
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
@@ -136,3 +136,57 @@ def test_the_same_wording_days_later_is_a_template_not_a_copy() -> None:
     assert _kinds(first, Doc("c", 2, "outlet-b", "2026-03-02", fourth)) == [("r4", "c", "copy")]
     # five days later, the same wording with new figures reports the next flight: reuse, but not one story
     assert _kinds(first, Doc("r5", 2, "outlet-b", "2026-03-06", fifth)) == [("r4", "r5", "template")]
+
+
+def _copy_groups_of(docs: list[Doc]) -> list[dict[str, object]]:
+    """Index the articles in order, keep each copier's edges as the pipeline stores them, then group."""
+    hasher = MinHasher()
+    sigs = hasher.signatures_from_shingles([hasher.shingles_of_tokens(d.toks()) for d in docs])
+    index = ReuseIndex()
+    reuses: dict[str, list[dict[str, object]]] = {d.id: [] for d in docs}
+    for d, sig in zip(docs, sigs):
+        d.duplicate_of = index.duplicate_of(d, sig)
+        for e in index.reuse_pairs(d):
+            reuses[str(e["to"])].append({"article_id": e["from"], "kind": e["kind"], "coverage": e["coverage"],
+                                         "source_coverage": e["source_coverage"]})
+        index.add(d, sig)
+    return copy_groups({d.id: copy_source(reuses[d.id], d.duplicate_of) for d in docs}, [d.id for d in docs])
+
+
+def _edited(text: str, rng: random.Random, every: int = 12) -> str:
+    """An outlet's copy: the same text with a word changed here and there (not a near-duplicate)."""
+    words = text.split()
+    for i in range(every // 2, len(words), every):
+        words[i] = words[i][::-1] + "ة"
+    return " ".join(words)
+
+
+def test_a_roundup_that_reprints_a_wire_text_does_not_chain_two_copy_groups() -> None:
+    rng = random.Random(21)
+    vocab = ["".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 7))) for _ in range(3000)]
+    first = " ".join(rng.choice(vocab) for _ in range(150))  # one happening's wire text
+    second = " ".join(rng.choice(vocab) for _ in range(100))  # another happening's
+    docs = [Doc("w1", 1, "wire-1", "2026-04-01T08:00", first),
+            Doc("w2", 2, "wire-2", "2026-04-01T08:30", second),
+            # a roundup reprints both: 60 % of it is the first text (a copy of it), 40 % the second
+            Doc("roundup", 3, "outlet-r", "2026-04-01T09:00", first + "\n\n" + second),
+            # a copy of the second text, all of it inside the roundup too (a copy of both, by coverage)
+            Doc("c2", 4, "outlet-b", "2026-04-01T10:00", _edited(second, rng)),
+            Doc("c1", 5, "outlet-c", "2026-04-01T10:30", _edited(first, rng))]
+    groups = {str(g["origin"]): g["copies"] for g in _copy_groups_of(docs)}
+    # each copy stays with the text it reproduces, nearest both ways; the roundup joins the text it mostly is
+    assert groups == {"w1": ["roundup", "c1"], "w2": ["c2"]}
+
+
+def test_copy_groups_from_sources() -> None:
+    # a duplicate's source is its canonical, whatever its other edges
+    assert copy_source([{"article_id": "x", "kind": "copy", "coverage": 0.9, "source_coverage": 0.9}], "canon") == "canon"
+    # rewrites and templates are never sources of a copy
+    assert copy_source([{"article_id": "x", "kind": "rewrite", "coverage": 0.4, "source_coverage": 0.9},
+                        {"article_id": "y", "kind": "template", "coverage": 0.9, "source_coverage": 0.9}]) is None
+    # a chain of copies is one group whose origin is its root; a source outside the given articles is external
+    groups = copy_groups({"a": None, "b": "a", "c": "b", "d": "old", "e": None})
+    assert groups == [{"origin": "a", "copies": ["b", "c"], "external": False},
+                      {"origin": "old", "copies": ["d"], "external": True}]
+    # two articles naming each other (a credit against the clock) still form one group, the older its origin
+    assert copy_groups({"p": "q", "q": "p"}, order=["q", "p"]) == [{"origin": "q", "copies": ["p"], "external": False}]

@@ -40,7 +40,7 @@ def test_story_event_article_records(client: TestClient) -> None:
     detail = client.get(f"/api/stories/{story['id']}").json()
     assert detail["events"] and detail["timeline"][0]["event_id"] == detail["events"][0]["id"]
     event = client.get(f"/api/events/{detail['events'][0]['id']}").json()
-    for key in ("id", "story_id", "title", "date", "article_ids", "outlets", "summary", "entities", "quotes", "provenance", "disagreements", "timeline"):
+    for key in ("id", "story_id", "title", "date", "article_ids", "outlets", "summary", "entities", "quotes", "provenance", "copy_groups", "disagreements", "timeline"):
         assert key in event
     article = client.get(f"/api/articles/{event['article_ids'][0]}").json()
     assert article["event_id"] == event["id"] and article["body"]

@@ -14,7 +14,7 @@ from .store.sqlite import Store
 ARTICLE_FIELDS = ["id", "input_id", "outlet", "url", "title", "published", "body", "credited_source", "agencies",
                   "dateline", "event_id", "story_id", "duplicate_of", "reuses", "entities", "quotes", "dates"]
 EVENT_FIELDS = ["id", "story_id", "title", "date", "article_ids", "outlets", "summary", "entities", "quotes",
-                "provenance", "disagreements", "timeline"]
+                "provenance", "copy_groups", "disagreements", "timeline"]
 STORY_FIELDS = ["id", "title", "event_ids", "first_date", "last_date", "outlets"]
 FIELDS = {"articles": ARTICLE_FIELDS, "events": EVENT_FIELDS, "stories": STORY_FIELDS}
 

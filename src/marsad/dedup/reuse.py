@@ -15,6 +15,13 @@ weather bulletins, market closes, congratulation cables). Labelled copies lie wi
 origin and are still joined when linked through closer copies; of 40 sampled pairs four to seven days apart
 sharing half their text, all but three were recurring texts of another happening. A template says
 where the wording came from, but it is neither a copy group nor a reason to put two articles in one event.
+
+A copy has one source. An article often shares half its text with several earlier ones, among them a
+composite that carries the same statement inside other news (a roundup, or a follow-up decision quoting
+the announcement it follows); joining copy groups through every such edge chains happenings together
+(one edge of 0.6 coverage merged the 20 copies of an order with the 5 copies of the deaths it followed).
+So a copy group is the tree of each copy's single source, the partner it is closest to both ways
+(``copy_source``), not the connected component of all copy edges (see docs/benchmarks.md, issue 6).
 """
 
 from __future__ import annotations
@@ -136,6 +143,60 @@ def reuse_kind(origin: Doc, copier: Doc, coverage_of_copier: float) -> str:
     if coverage_of_copier >= COPY_COVERAGE:
         return "copy"
     return "shared_source" if shared_wire(origin, copier) else "rewrite"
+
+
+def copy_source(reuses: list[dict[str, object]], duplicate_of: str | None = None) -> str | None:
+    """The one article this one was copied from: its canonical when it is a duplicate, else the partner of
+    its ``copy`` edges whose shared text is largest on the smaller side (min of both coverages: the version
+    nearest to verbatim both ways, not a longer composite that merely contains it); None for an original."""
+    if duplicate_of:
+        return duplicate_of
+    best, best_key = None, (-1.0, -1.0)
+    for r in reuses:
+        if r.get("kind") != "copy":
+            continue
+        cov, cov_src = float(r["coverage"]), float(r.get("source_coverage", r["coverage"]))  # type: ignore[arg-type]
+        key = (min(cov, cov_src), cov)
+        if key > best_key:
+            best, best_key = str(r["article_id"]), key
+    return best
+
+
+def copy_groups(sources: dict[str, str | None], order: list[str] | None = None) -> list[dict[str, object]]:
+    """Copy groups from each article's ``copy_source``: [{origin, copies}], largest first. ``sources`` maps
+    article id -> source id (or None); a source outside the mapping (an older article, another event) is the
+    group's origin with ``external`` true. ``order`` (oldest first) settles the origin of a source cycle."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while x != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for article, source in sources.items():
+        parent.setdefault(article, article)
+        if source:
+            parent.setdefault(source, source)
+            a, b = find(article), find(source)
+            if a != b:
+                parent[a] = b
+    members: dict[str, list[str]] = defaultdict(list)
+    for x in parent:
+        members[find(x)].append(x)
+    rank = {a: i for i, a in enumerate(order or [])}
+    groups = []
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        roots = [x for x in group if not sources.get(x)]  # a tree has one; a cycle of sources has none
+        origin = roots[0] if roots else min(group, key=lambda x: (rank.get(x, len(rank)), x))
+        copies = sorted((x for x in group if x != origin), key=lambda x: (rank.get(x, len(rank)), x))
+        groups.append({"origin": origin, "copies": copies, "external": origin not in sources})
+    groups.sort(key=lambda g: (-len(g["copies"]), rank.get(str(g["origin"]), len(rank)), g["origin"]))  # type: ignore[arg-type]
+    return groups
 
 
 class ReuseIndex:

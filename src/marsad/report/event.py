@@ -8,6 +8,7 @@ from typing import Any
 
 from ..arabic.normalize import normalize_match
 from ..arabic.tokens import content_terms
+from ..dedup.reuse import copy_groups, copy_source
 from ..nlp.entities import merge_event_entities
 from ..records import Entity
 from .disagreements import disagreements
@@ -83,6 +84,8 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
         "quotes": quotes[:60],
         "quotes_by_speaker": [{"speaker": k or None, "quotes": v[:10]} for k, v in sorted(by_speaker.items(), key=lambda kv: -len(kv[1]))],
         "provenance": provenance,
+        "copy_groups": copy_groups({a["id"]: copy_source(a.get("reuses", []), a.get("duplicate_of")) for a in articles},
+                                   [a["id"] for a in articles]),
         "disagreements": disagreements(originals, copies) if len(articles) > 1 else [],
         "outlet_additions": outlet_additions(originals, groups=groups) if len(originals) > 1 else [],
         "timeline": timeline,

@@ -28,6 +28,7 @@ def _articles(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
 
 def event_markdown(rec: dict[str, Any], store: Store) -> str:
     cited = {i for d in rec.get("disagreements", []) for v in d["values"] for i in v["article_ids"]}
+    cited |= {g["origin"] for g in rec.get("copy_groups", [])}  # an origin may be an older article of another event
     arts = _articles(store, sorted(set(rec.get("article_ids", [])) | cited))
 
     def cite(ids: list[str]) -> str:
@@ -67,6 +68,10 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
         out += ["", "## مصدر النصوص", ""]
         for p in rec["provenance"]:
             out.append(f"- {cite([p['from']])} ← {cite([p['to']])}: {KIND_AR.get(p['kind'], p['kind'])} ({int(p['coverage'] * 100)}٪)")
+    if rec.get("copy_groups"):
+        out += ["", "## مجموعات النسخ", ""]
+        for g in rec["copy_groups"]:
+            out.append(f"- {cite([g['origin']])} ← {cite(g['copies'])} ({len(g['copies'])})")
     if rec.get("timeline"):
         out += ["", "## الخط الزمني للقصة", ""]
         for t in rec["timeline"]:
@@ -118,7 +123,8 @@ def write_report(store: Store, folder: Path | str) -> int:
             arts = _articles(store, rec.get("article_ids", []))
             for a in arts.values():
                 counts[a["outlet"] or "?"] = counts.get(a["outlet"] or "?", 0) + 1
-            outside = sorted({i for d in rec.get("disagreements", []) for v in d["values"] for i in v["article_ids"]} - set(arts))
+            outside = sorted(({i for d in rec.get("disagreements", []) for v in d["values"] for i in v["article_ids"]}
+                              | {g["origin"] for g in rec.get("copy_groups", [])}) - set(arts))
             cited = {**arts, **_articles(store, outside)}
             (folder / "events" / f"{_safe(ev['id'])}.html").write_text(_page(ev["title"] or ev["id"], _event_html(rec, arts, cited)), encoding="utf-8")
             (folder / "events" / f"{_safe(ev['id'])}.md").write_text(event_markdown(rec, store), encoding="utf-8")
@@ -159,7 +165,8 @@ _EVENT = """
 {% if rec.disagreements %}<h2>نقاط الخلاف</h2>{% for d in rec.disagreements %}<div class="disagree"><strong>{{ labels.get(d.kind, d.kind) }}</strong> — {{ d.slot }}{% if d.related %} <span class="meta">(مع تغطية أخرى لليوم نفسه في القصة)</span>{% endif %}<ul>{% for v in d["values"] %}<li>{{ v.value }}: {% for i in v.article_ids %}<span class="chip">{{ (cited.get(i) or {}).get('outlet') or i }}</span>{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
 {% if rec.quotes_by_speaker %}<h2>التصريحات</h2>{% for g in rec.quotes_by_speaker[:8] %}<h3>{{ g.speaker or 'غير محدد' }}</h3><ul>{% for q in g.quotes[:4] %}<li>«{{ q.text }}» <span class="chip">{{ q.outlet }}</span></li>{% endfor %}</ul>{% endfor %}{% endif %}
 {% if rec.entities %}<h2>الكيانات</h2><p>{% for e in rec.entities[:25] %}<span class="chip" title="{{ e.variants|join('، ') }}">{{ e.canonical }} ({{ e.count }})</span>{% endfor %}</p>{% endif %}
-{% if rec.provenance %}<h2>مصدر النصوص</h2><ul>{% for p in rec.provenance %}<li>{{ (arts.get(p['from']) or {}).get('outlet') or p['from'] }} ← {{ (arts.get(p.to) or {}).get('outlet') or p.to }}: {{ kinds.get(p.kind, p.kind) }} ({{ (p.coverage * 100)|round|int }}٪)</li>{% endfor %}</ul>{% endif %}
+{% if rec.provenance %}<h2>مصدر النصوص</h2><ul>{% for p in rec.provenance %}<li>{{ (arts.get(p['from']) or {}).get('outlet') or p['from'] }} ← {{ (arts.get(p.to) or {}).get('outlet') or p.to }}: {{ kinds.get(p.kind, p.kind) }} ({{ (p.coverage * 100)|round|int }}٪){% if p.source %} ★{% endif %}</li>{% endfor %}</ul>{% endif %}
+{% if rec.copy_groups %}<h2>مجموعات النسخ</h2><ul>{% for g in rec.copy_groups %}<li>{{ (cited.get(g.origin) or {}).get('outlet') or g.origin }} ← {% for i in g.copies %}{{ (arts.get(i) or {}).get('outlet') or i }}{% if not loop.last %}، {% endif %}{% endfor %}</li>{% endfor %}</ul>{% endif %}
 {% if rec.timeline %}<h2>الخط الزمني للقصة</h2><ul>{% for t in rec.timeline %}<li>{{ t.date }} — <a href="{{ t.event_id|default('') }}.html">{{ t.text }}</a> <span class="meta">{{ t.outlets|join('، ') }}</span></li>{% endfor %}</ul>{% endif %}
 <h2>المقالات</h2><ul>{% for i in rec.article_ids %}{% set a = arts.get(i) or {} %}<li>{{ a.get('published') | when }} · {{ a.get('outlet') or '' }} · {{ a.get('title') or i }}{% if a.get('duplicate_of') %} <span class="meta">(مكرر)</span>{% endif %}</li>{% endfor %}</ul>
 """

@@ -141,7 +141,9 @@ def create_app(db: str, cache_mb: int = 64, threads: int = int(os.environ.get("M
         event = get_event(store, event_id)
         arts = _article_index(store, event["article_ids"])
         # disagreements with the storyline's other events of the same days cite articles outside this event
-        outside = sorted({i for d in event.get("disagreements", []) for v in d["values"] for i in v["article_ids"]} - set(arts))
+        # (and a copy group's origin may be an older article of another event)
+        outside = sorted(({i for d in event.get("disagreements", []) for v in d["values"] for i in v["article_ids"]}
+                          | {g["origin"] for g in event.get("copy_groups", [])}) - set(arts))
         return TEMPLATES.TemplateResponse(request, "event.html", {
             "e": event, "arts": arts, "cited": {**arts, **_article_index(store, outside)}, "css": CSS,
             "labels": DISAGREE_AR, "kinds": KIND_AR, "edge_colours": EDGE_COLOURS, "graph": _provenance_svg(event, arts)})
@@ -340,7 +342,8 @@ def _provenance_svg(event: dict[str, Any], arts: dict[str, dict[str, Any]]) -> d
     height = 60 + 46 * max(len(m) for m in layers.values())
     return {"nodes": list(nodes.values()), "height": height,
             "edges": [{"x1": nodes[p["from"]]["x"] - 60, "y1": nodes[p["from"]]["y"], "x2": nodes[p["to"]]["x"] + 60,
-                       "y2": nodes[p["to"]]["y"], "kind": p["kind"], "coverage": p["coverage"]} for p in edges]}
+                       "y2": nodes[p["to"]]["y"], "kind": p["kind"], "coverage": p["coverage"],
+                       "source": p.get("source", False)} for p in edges]}
 
 
 def _source_lines(art: dict[str, Any]) -> list[dict[str, Any]]:
