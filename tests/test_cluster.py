@@ -176,3 +176,40 @@ def test_a_template_edge_does_not_pull_an_article_into_the_earlier_event() -> No
     template = {"from": "old", "to": "new", "kind": "template", "coverage": 0.9}
     assert reuse_event("new", [copy], article_event) == "e-old"
     assert reuse_event("new", [template], article_event) is None
+
+
+def test_headline_ordinals_skip_names_months_and_idioms() -> None:
+    from marsad.arabic.ordinals import headline_ordinals
+
+    assert headline_ordinals("وصول ثاني طائرة إغاثة سعودية إلى مطار عدن") == {2}
+    assert headline_ordinals("طائرة إغاثية ثانية تصل عدن") == {2}
+    assert headline_ordinals("الأهلي يكسب أولى لقاءاته الودية") == {1}
+    assert headline_ordinals("الدفعة الثالثة من الحجاج تصل بعد الدفعة الثانية") == {2, 3}
+    # names, months, idioms and teens are no ordinal of the happening
+    for title in ("الملك عبدالله الثاني يستقبل وزير الخارجية", "اجتماع في 28 كانون الثاني المقبل",
+                  "لأول مرة منذ عقد", "وصل أول أمس إلى الرياض", "الدورة الحادي عشر للمعرض", "الجولة الثانية عشرة",
+                  "الأمطار تغرق شوارع جدة"):
+        assert headline_ordinals(title) == frozenset(), title
+
+
+def test_the_second_of_a_series_opens_its_own_event() -> None:
+    from dataclasses import replace
+
+    from marsad.arabic.ordinals import headline_ordinals
+
+    terms = {"طائره": 1.0, "اغاثه": 0.9, "مطار": 0.8, "عدن": 0.8}
+    c = EventClusterer()
+    day = dt.date(2026, 1, 1)
+    first = c.assign(replace(_article(1, day, terms), ordinals=headline_ordinals("وصول أول طائرة إغاثة إلى عدن")))
+    # the same wording without an ordinal, or with the same one, joins
+    assert c.assign(_article(2, day, terms)) == first
+    assert c.assign(replace(_article(3, day, terms), ordinals=headline_ordinals("أول طائرة إغاثة تهبط في عدن"))) == first
+    # the next day's second plane is another happening, though worded alike
+    second = c.assign(replace(_article(4, day + dt.timedelta(days=1), terms),
+                              ordinals=headline_ordinals("وصول ثاني طائرة إغاثة إلى عدن")))
+    assert second != first and first in c.events and second in c.events
+    # a copy forced into the first event still goes there (reuse decides, not the headline)
+    forced = replace(_article(5, day, terms), ordinals=frozenset({2}))
+    assert c.assign(forced, forced_event=first) == first
+    # and the ordinals are kept with a stored event
+    assert Event.from_features(first, c.events[first].to_features()).ordinals == {1, 2}

@@ -25,6 +25,7 @@ from importlib import resources
 from itertools import islice
 from operator import itemgetter
 
+from ..arabic.ordinals import headline_ordinals
 from ..arabic.tokens import content_terms
 
 TOP_TERMS = 40  # terms kept per article vector
@@ -66,6 +67,7 @@ class ArticleFeatures:
     duplicate_of: str | None = None
     outlet: str | None = None
     title: str | None = None
+    ordinals: frozenset[int] = frozenset()  # the headline's ordinals: the second relief plane is not the first
 
 
 @dataclass
@@ -76,6 +78,7 @@ class Event:
     size: int = 0
     centroid: dict[str, float] = field(default_factory=dict)  # summed member vectors (sparse)
     entities: Counter[str] = field(default_factory=Counter)
+    ordinals: set[int] = field(default_factory=set)  # ordinals its members' headlines give (see ordinals_clash)
     members: list[str] = field(default_factory=list)
     touched: bool = False
     posted: dict[str, int] = field(default_factory=dict, repr=False)  # index term -> day it is filed under
@@ -103,13 +106,14 @@ class Event:
     def to_features(self) -> dict[str, object]:
         top = dict(sorted(self.centroid.items(), key=lambda kv: -kv[1])[:EVENT_TERMS])
         return {"centroid": top, "entities": dict(self.entities.most_common(40)), "size": self.size,
-                "first": self.first.isoformat(), "last": self.last.isoformat()}
+                "first": self.first.isoformat(), "last": self.last.isoformat(), "ordinals": sorted(self.ordinals)}
 
     @classmethod
     def from_features(cls, event_id: str, feats: dict[str, object]) -> Event:
         return cls(id=event_id, first=dt.date.fromisoformat(str(feats["first"])),
                    last=dt.date.fromisoformat(str(feats["last"])), size=int(feats["size"]),  # type: ignore[call-overload]
-                   centroid=dict(feats["centroid"]), entities=Counter(feats["entities"]))  # type: ignore[arg-type]
+                   centroid=dict(feats["centroid"]), entities=Counter(feats["entities"]),  # type: ignore[arg-type]
+                   ordinals=set(feats.get("ordinals", [])))  # type: ignore[call-overload]
 
 
 class DocumentFrequencies:
@@ -163,7 +167,7 @@ def article_features(article_id: str, title: str | None, body: str, published: s
     date = _parse_date(published) or fallback_date
     return ArticleFeatures(id=article_id, date=date, terms={t: v / norm for t, v in top.items()},
                            title_terms=frozenset(title_terms), entities=frozenset(entities),
-                           duplicate_of=duplicate_of, outlet=outlet, title=title)
+                           duplicate_of=duplicate_of, outlet=outlet, title=title, ordinals=headline_ordinals(title))
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -206,6 +210,12 @@ def similarity(a: ArticleFeatures, e: Event, cos: float | None = None, decay: fl
     if decay is None:
         decay = time_decay(a, e)
     return (p["w_cos"] * cos + p["w_ent"] * ent) * decay
+
+
+def ordinals_clash(mine: frozenset[int] | set[int], theirs: frozenset[int] | set[int]) -> bool:
+    """Both headlines number their happening and the numbers differ: the second plane, round or batch
+    after the first, worded alike a day later. Only a veto: most headlines give no ordinal."""
+    return bool(mine) and bool(theirs) and not (mine & theirs)
 
 
 def reuse_event(article_id: str, edges: list[dict[str, object]], article_event: dict[str, str]) -> str | None:
@@ -302,8 +312,11 @@ class EventClusterer:
             best, best_s = None, threshold
             cands = sorted(self.candidates(a))
             terms, n_ent, day = a.terms, len(a.entities), a.date
+            veto = a.ordinals if p.get("ordinal_veto", 1.0) else frozenset()
             for cand in cands:
                 o = self.events[cand]
+                if veto and ordinals_clash(veto, o.ordinals):
+                    continue
                 gap = min(abs((day - o.last).days), abs((day - o.first).days))
                 decay = math.exp(-(gap * gap) / two_sigma_sq)  # time_decay, inlined: this loop is the clustering's hot spot
                 if decay * (w_cos + w_ent) <= threshold:
@@ -359,7 +372,8 @@ class EventClusterer:
         best, best_s = None, threshold
         for other_id, s in known:
             o = self.events[other_id]
-            if abs((o.first - e.first).days) > p.get("merge_days", 1):
+            if abs((o.first - e.first).days) > p.get("merge_days", 1) or (
+                    p.get("ordinal_veto", 1.0) and ordinals_clash(e.ordinals, o.ordinals)):
                 continue
             if s >= best_s:
                 best, best_s = o, s
@@ -369,6 +383,7 @@ class EventClusterer:
         self.events.pop(gone.id)
         keep.add_vector(gone.centroid)
         keep.entities.update(gone.entities)
+        keep.ordinals |= gone.ordinals
         keep.size += gone.size
         keep.first, keep.last = min(keep.first, gone.first), max(keep.last, gone.last)
         keep.members.extend(gone.members)
@@ -390,6 +405,7 @@ class EventClusterer:
         for t in islice(a.terms, POST_TERMS):
             self._post(t, e, day)
         e.entities.update(a.entities)
+        e.ordinals |= a.ordinals
         e.members.append(a.id)
         e.touched = True
 
