@@ -19,7 +19,7 @@ where the wording came from, but it is neither a copy group nor a reason to put 
 A copy has one source. An article often shares half its text with several earlier ones, among them a
 composite that carries the same statement inside other news (a roundup, or a follow-up decision quoting
 the announcement it follows); joining copy groups through every such edge chains happenings together
-(one edge of 0.6 coverage merged the 20 copies of an order with the 5 copies of the deaths it followed).
+(a roundup of condemnations linked each statement it reprints, and their copies, into one group).
 So a copy group is the tree of each copy's single source, the partner it is closest to both ways
 (``copy_source``), not the connected component of all copy edges (see docs/benchmarks.md, issue 6).
 """
