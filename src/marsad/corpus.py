@@ -19,7 +19,7 @@ import numpy as np
 from .cluster.events import DocumentFrequencies, Event, EventClusterer, article_features, params, reuse_event
 from .cluster.stories import Story, StoryLinker
 from .dedup.minhash import MinHasher, band_keys
-from .dedup.reuse import WINDOW_DAYS, Doc, ReuseIndex, copy_source, gram_hashes, grams_from_bytes, grams_to_bytes, sampled_grams
+from .dedup.reuse import WINDOW_DAYS, Doc, ReuseIndex, gram_hashes, grams_from_bytes, grams_to_bytes, sampled_grams
 from .report.disagreements import related_disagreements
 from .report.event import build_event_record
 from .store.sqlite import Store, row_to_article
@@ -247,10 +247,9 @@ def refresh_records(store: Store, event_ids: list[str], story_ids: set[str], sum
         ids = {a["id"] for a in arts}
         provenance = []
         for a in arts:
-            source = copy_source(a["reuses"], a.get("duplicate_of"))
             for r in a["reuses"]:
                 provenance.append({"from": r["article_id"], "to": a["id"], "kind": r["kind"], "coverage": r["coverage"],
-                                   "external": r["article_id"] not in ids, "source": r["article_id"] == source})
+                                   "external": r["article_id"] not in ids})
         rec = build_event_record({"id": eid, "story_id": ev["story_id"], "date": ev["first_date"]}, arts, [],
                                  provenance, summary_sentences)
         records[eid] = rec

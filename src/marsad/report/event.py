@@ -72,6 +72,9 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
     outlets = sorted({a.get("outlet") for a in articles if a.get("outlet")})
     titles = Counter(normalize_match(a["title"]) for a in articles if a.get("title"))
     title = _representative_title(articles, titles)
+    sources = {a["id"]: copy_source(a.get("reuses", []), a.get("duplicate_of")) for a in articles}
+    for p in provenance:  # the edge a copy was taken from, among all it shares text with
+        p["source"] = sources.get(p["to"]) == p["from"]
     return {
         "id": event["id"],
         "story_id": event.get("story_id"),
@@ -84,8 +87,7 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
         "quotes": quotes[:60],
         "quotes_by_speaker": [{"speaker": k or None, "quotes": v[:10]} for k, v in sorted(by_speaker.items(), key=lambda kv: -len(kv[1]))],
         "provenance": provenance,
-        "copy_groups": copy_groups({a["id"]: copy_source(a.get("reuses", []), a.get("duplicate_of")) for a in articles},
-                                   [a["id"] for a in articles]),
+        "copy_groups": copy_groups(sources, [a["id"] for a in articles]),
         "disagreements": disagreements(originals, copies) if len(articles) > 1 else [],
         "outlet_additions": outlet_additions(originals, groups=groups) if len(originals) > 1 else [],
         "timeline": timeline,
