@@ -178,6 +178,41 @@ def test_a_roundup_that_reprints_a_wire_text_does_not_chain_two_copy_groups() ->
     assert groups == {"w1": ["roundup", "c1"], "w2": ["c2"]}
 
 
+def test_an_outlets_follow_up_on_its_own_article_is_not_a_copy_of_it() -> None:
+    rng = random.Random(31)
+    vocab = ["".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 7))) for _ in range(3000)]
+    statement = " ".join(rng.choice(vocab) for _ in range(120))
+    order = " ".join(rng.choice(vocab) for _ in range(70))
+    # minutes later the same outlet reports the order the statement led to, carrying most of the statement:
+    # 0.63 of the follow-up is the statement, 0.75 of the statement is in the follow-up
+    follow_up = order + "\n\n" + " ".join(statement.split()[:90])
+    docs = [Doc("statement", 1, "outlet-a", "2026-05-01T17:00", statement),
+            Doc("order", 2, "outlet-a", "2026-05-01T17:05", follow_up),
+            Doc("copy", 3, "outlet-b", "2026-05-01T17:20", _edited(follow_up, rng)),
+            Doc("repost", 4, "outlet-a", "2026-05-01T18:00", _edited(statement, rng, every=30))]
+    edges = {(e["from"], e["to"]): e["kind"] for d in docs[1:] for e in _pairs_before(docs, d)}
+    # the same outlet's partial reuse is its own rewrite; another outlet's copy of the follow-up is a copy,
+    # and so is the outlet's near-verbatim re-post of its statement
+    assert edges[("statement", "order")] == "rewrite"
+    assert edges[("order", "copy")] == "copy"
+    assert edges[("statement", "repost")] == "copy"
+    groups = {str(g["origin"]): g["copies"] for g in _copy_groups_of(docs)}
+    # so the follow-up and its copy are not folded into the statement's copy group
+    assert groups == {"order": ["copy"], "statement": ["repost"]}
+
+
+def _pairs_before(docs: list[Doc], doc: Doc) -> list[dict[str, object]]:
+    """The reuse edges ``doc`` has with the articles indexed before it."""
+    hasher = MinHasher()
+    sigs = hasher.signatures_from_shingles([hasher.shingles_of_tokens(d.toks()) for d in docs])
+    index = ReuseIndex()
+    for d, sig in zip(docs, sigs):
+        if d is doc:
+            return index.reuse_pairs(d)
+        index.add(d, sig)
+    raise ValueError(doc.id)
+
+
 def test_copy_groups_from_sources() -> None:
     # a duplicate's source is its canonical, whatever its other edges
     assert copy_source([{"article_id": "x", "kind": "copy", "coverage": 0.9, "source_coverage": 0.9}], "canon") == "canon"

@@ -6,7 +6,10 @@ of sampled word 5-grams (in the spirit of passim): two articles sharing several 
 coverage. Both indexes only ever look up buckets, never all pairs.
 
 Each pair gets a kind: ``copy`` when the copier's text lies mostly inside passages of its source
-(near-verbatim, whatever the credit line says: reproductions of one wire text form one copy group);
+(near-verbatim, whatever the credit line says: reproductions of one wire text form one copy group),
+unless both are one outlet's and either keeps less than ``SELF_COPY_COVERAGE`` of the other: an outlet's
+follow-up that carries its own earlier paragraphs (yesterday's case, the statement an order answers) is a
+``rewrite`` of itself, not a copy, and is never a copy source (see docs/benchmarks.md, issue 6, session 20);
 below that, ``shared_source`` when two outlets credit the same wire agency and neither is that
 agency's own text (two outlets each reworking the wire, not one rewriting the other), else ``rewrite``.
 Whatever the share, two articles published ``TEMPLATE_DAYS`` or more days apart are ``template``: text
@@ -49,6 +52,7 @@ MAX_GAP = 8  # tokens: two seeds this close in both texts are one passage with a
 SPAN_CACHE = 4096  # articles whose token offsets are kept (edges mostly join recent articles)
 COPY_COVERAGE = 0.5  # share of the copier's text inside passages of its source (fitted on the tuning half of the labelled copy groups)
 REWRITE_COVERAGE = 0.2
+SELF_COPY_COVERAGE = 0.6  # both ways: an outlet's own earlier text below this in either is its follow-up, not a copy
 WINDOW_DAYS = 7
 TEMPLATE_DAYS = 3  # days apart from which shared text is a recurring template, not one story (see the docstring)
 
@@ -138,10 +142,13 @@ def shared_wire(a: Doc, b: Doc) -> str | None:
     return None
 
 
-def reuse_kind(origin: Doc, copier: Doc, coverage_of_copier: float) -> str:
+def reuse_kind(origin: Doc, copier: Doc, coverage_of_copier: float, coverage_of_origin: float | None = None) -> str:
     """copy, shared_source or rewrite (see the module docstring)."""
     if coverage_of_copier >= COPY_COVERAGE:
-        return "copy"
+        own = origin.outlet is not None and origin.outlet == copier.outlet
+        if not own or min(coverage_of_copier, coverage_of_origin or coverage_of_copier) >= SELF_COPY_COVERAGE:
+            return "copy"
+        return "rewrite"
     return "shared_source" if shared_wire(origin, copier) else "rewrite"
 
 
@@ -294,7 +301,7 @@ class ReuseIndex:
             origin, copier = origin_order(doc, other)
             cov, cov_src = (cov_doc, cov_other) if copier is doc else (cov_other, cov_doc)
             # the copier's coverage decides: a source that is longer than its copy is not less copied
-            kind = "template" if apart is not None and apart >= TEMPLATE_DAYS else reuse_kind(origin, copier, cov)
+            kind = "template" if apart is not None and apart >= TEMPLATE_DAYS else reuse_kind(origin, copier, cov, cov_src)
             edges.append({"from": origin.id, "to": copier.id, "kind": kind, "coverage": round(cov, 3),
                           "source_coverage": round(cov_src, 3), "passages": self.passages(copier, origin)})
         return edges
