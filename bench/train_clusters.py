@@ -6,6 +6,8 @@ ANERcorp has 125k training tokens; most names in news were never seen there. Wor
 contexts in 31k SaudiNewsNet articles (PPMI over a ±2 window, reduced by SVD, grouped by k-means at two sizes)
 tell the CRF that an unseen word behaves like the names, places or organisations it has seen. The map covers the
 60,000 most frequent clitic-split word forms and is written to src/marsad/nlp/data/clusters.tsv.gz.
+--sizes tries other cluster counts (the tagger reads as many levels as the file has); 16,64,256,512,1024,2048,4096
+gave +0.8 F1 on the dev sixth, not shipped (see docs/benchmarks.md, issue 5, session 20).
 """
 
 from __future__ import annotations
@@ -54,7 +56,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--sizes", default=",".join(map(str, SIZES)), help="cluster counts, coarse to fine")
     args = ap.parse_args()
+    sizes = tuple(int(x) for x in args.sizes.split(","))
     t = time.perf_counter()
     docs = list(documents(args.data))
     counts = Counter(w for d in docs for w in d)
@@ -84,12 +88,12 @@ def main() -> None:
     ppmi = sparse.csr_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape)
     vectors = TruncatedSVD(DIMS, random_state=0).fit_transform(ppmi)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
-    labels = [MiniBatchKMeans(k, random_state=0, n_init=3, batch_size=4096).fit_predict(vectors) for k in SIZES]
+    labels = [MiniBatchKMeans(k, random_state=0, n_init=3, batch_size=4096).fit_predict(vectors) for k in sizes]
     out = ROOT / "src" / "marsad" / "nlp" / "data" / "clusters.tsv.gz" if args.write else Path("/tmp/clusters.tsv.gz")
     with gzip.open(out, "wt", encoding="utf-8") as f:
         for i, w in enumerate(vocab):
             f.write(w + "\t" + "\t".join(str(lab[i]) for lab in labels) + "\n")
-    print(f"clusters {SIZES} over {len(vocab):,} words -> {out} ({out.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t:.0f} s")
+    print(f"clusters {sizes} over {len(vocab):,} words -> {out} ({out.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t:.0f} s")
     for probe in ("ترامب", "بوتين", "الرياض", "وزاره", "اوباما", "جده"):
         if core(probe) in index:
             i = index[core(probe)]

@@ -50,8 +50,8 @@ def _gazetteer_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _clusters() -> dict[str, tuple[str, str]]:
-    """Clitic-split word -> (coarse, fine) distributional cluster, learned on unlabelled news by
+def _clusters() -> dict[str, tuple[str, ...]]:
+    """Clitic-split word -> its distributional clusters, coarse to fine, learned on unlabelled news by
     bench/train_clusters.py: a name the tagger never saw still falls in the cluster of names it saw."""
     path = Path(__file__).parent / "data" / "clusters.tsv.gz"
     if not path.exists():
@@ -59,9 +59,14 @@ def _clusters() -> dict[str, tuple[str, str]]:
     out = {}
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
-            word, coarse, fine = line.rstrip("\n").split("\t")
-            out[word] = (coarse, fine)
+            word, *ids = line.rstrip("\n").split("\t")
+            out[word] = tuple(ids)
     return out
+
+
+@lru_cache(maxsize=1)
+def _cluster_levels() -> int:
+    return max((len(v) for v in _clusters().values()), default=0)
 
 
 _LEXICON_FILE = Path(__file__).parent / "data" / "ner_lexicon.tsv.gz"
@@ -106,7 +111,8 @@ def _word_feats(w: str) -> tuple[str, ...]:
     core = split_clitics(w)
     gaz = _gazetteer_words().get(w) or _gazetteer_words().get(core)
     cl = _clusters().get(core)
-    feats = [f"w={w}", f"core={core}", f"c1={cl[0]}" if cl else "c1=none", f"c2={cl[1]}" if cl else "c2=none"]
+    feats = [f"w={w}", f"core={core}"]
+    feats += [f"c{k + 1}={cl[k]}" for k in range(len(cl))] if cl else [f"c{k + 1}=none" for k in range(_cluster_levels())]
     if gaz:
         feats.append(f"gaz={gaz}")
     if w in first_names() or core in first_names():
