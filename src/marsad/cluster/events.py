@@ -105,7 +105,7 @@ class Event:
 
     def to_features(self) -> dict[str, object]:
         top = dict(sorted(self.centroid.items(), key=lambda kv: -kv[1])[:EVENT_TERMS])
-        return {"centroid": top, "entities": dict(self.entities.most_common(40)), "size": self.size,
+        return {"centroid": top, "entities": dict(top_counts(self.entities, 40)), "size": self.size,
                 "first": self.first.isoformat(), "last": self.last.isoformat(), "ordinals": sorted(self.ordinals)}
 
     @classmethod
@@ -233,6 +233,13 @@ def reuse_event(article_id: str, edges: list[dict[str, object]], article_event: 
         if eid is not None and cov >= best_cov:
             best, best_cov = eid, cov
     return best
+
+
+def top_counts(counts: Counter[str], n: int) -> list[tuple[str, int]]:
+    """The n largest counts, ties by key. ``Counter.most_common`` breaks ties by insertion order, and entities
+    are added from sets, whose order changes with each process's string hashing: stories came out different
+    from two runs over the same events (6,075 and 6,006 stories of the same 18,390 events)."""
+    return heapq.nsmallest(n, counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def event_id_for(article_id: str) -> str:

@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .events import Event, params
+from .events import Event, params, top_counts
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Story:
 
     def to_features(self) -> dict[str, object]:
         top = dict(sorted(self.centroid.items(), key=lambda kv: -kv[1])[:200])
-        return {"centroid": top, "entities": dict(self.entities.most_common(60)),
+        return {"centroid": top, "entities": dict(top_counts(self.entities, 60)),
                 "first": self.first.isoformat(), "last": self.last.isoformat()}
 
     @classmethod
@@ -46,8 +46,8 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
 def _entity_overlap(a: Counter[str], b: Counter[str]) -> float:
     if not a or not b:
         return 0.0
-    top_a = {k for k, _ in a.most_common(10)}
-    top_b = {k for k, _ in b.most_common(10)}
+    top_a = {k for k, _ in top_counts(a, 10)}
+    top_b = {k for k, _ in top_counts(b, 10)}
     return len(top_a & top_b) / max(min(len(top_a), len(top_b)), 1)
 
 
@@ -73,17 +73,17 @@ class StoryLinker:
             self.index.setdefault("@" + ent, set()).add(s.id)
 
     def candidates(self, e: Event) -> set[str]:
-        keys = [t for t, _ in sorted(e.centroid.items(), key=lambda kv: -kv[1])[:20]] + ["@" + x for x, _ in e.entities.most_common(8)]
+        keys = [t for t, _ in sorted(e.centroid.items(), key=lambda kv: -kv[1])[:20]] + ["@" + x for x, _ in top_counts(e.entities, 8)]
         shared: Counter[str] = Counter()
         for k in keys:
             shared.update(self.index.get(k, ()))
         # the stories sharing most keys; one shared generic word is not a candidate
-        return {sid for sid, n in shared.most_common(25) if n >= 2}
+        return {sid for sid, n in top_counts(shared, 25) if n >= 2}
 
     def assign(self, e: Event) -> str:
         p = params()
         best, best_s = None, p["story_threshold"]
-        for sid in self.candidates(e):
+        for sid in sorted(self.candidates(e)):
             s = self.stories[sid]
             if (e.first - s.last).days > p["story_window_days"] or (s.first - e.last).days > p["story_window_days"]:
                 continue
