@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
+import os
 import random
+import subprocess
+import sys
 
 from marsad.cluster.events import ArticleFeatures, Event, EventClusterer
 
@@ -129,19 +133,16 @@ print(json.dumps(sorted(c.article_event.items())))
 """
 
 
+def _outputs_under_hash_seeds(script: str, seeds: tuple[str, ...] = ("1", "2", "3", "4")) -> list[str]:
+    """What ``script`` prints in a fresh interpreter under each PYTHONHASHSEED (set and dict-key order differ)."""
+    return [subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed},
+                           capture_output=True, text=True, check=True).stdout for seed in seeds]
+
+
 def test_the_partition_does_not_depend_on_the_string_hash_seed() -> None:
     # scores sum over set intersections, whose order follows the per-process string hash: a re-run must still
     # give the same events
-    import json
-    import os
-    import subprocess
-    import sys
-
-    runs = []
-    for seed in ("1", "2", "3"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        out = subprocess.run([sys.executable, "-c", _STREAM], env=env, capture_output=True, text=True, check=True).stdout
-        runs.append(json.loads(out))
+    runs = [json.loads(out) for out in _outputs_under_hash_seeds(_STREAM, ("1", "2", "3"))]
     assert runs[0] == runs[1] == runs[2]
     n_events = len({e for _a, e in runs[0]})
     assert 1 < n_events < 400
@@ -174,13 +175,7 @@ print(json.dumps(sorted(stories.items())))
 def test_storylines_do_not_depend_on_the_string_hash_seed() -> None:
     # an event's entities come from sets, whose order follows the per-process string hash; ties among its top
     # entities once broke differently from one run to the next, and so did the stories
-    import json
-    import os
-    import subprocess
-    import sys
-
-    runs = [json.loads(subprocess.run([sys.executable, "-c", _STORIES], env={**os.environ, "PYTHONHASHSEED": seed},
-                                      capture_output=True, text=True, check=True).stdout) for seed in ("1", "2", "3", "4")]
+    runs = [json.loads(out) for out in _outputs_under_hash_seeds(_STORIES)]
     assert runs[0] == runs[1] == runs[2] == runs[3]
     n_events, n_stories = len(runs[0]), len({s for _e, s in runs[0]})
     assert 1 < n_stories < n_events
@@ -198,13 +193,7 @@ for _ in range(30):
 
 
 def test_a_sparse_dot_product_is_bit_identical_whatever_the_hash_seed() -> None:
-    import os
-    import subprocess
-    import sys
-
-    outs = {subprocess.run([sys.executable, "-c", _DOTS], env={**os.environ, "PYTHONHASHSEED": seed},
-                           capture_output=True, text=True, check=True).stdout for seed in ("1", "2", "3", "4")}
-    assert len(outs) == 1
+    assert len(set(_outputs_under_hash_seeds(_DOTS))) == 1
 
 
 def test_a_template_edge_does_not_pull_an_article_into_the_earlier_event() -> None:

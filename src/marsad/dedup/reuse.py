@@ -142,11 +142,11 @@ def shared_wire(a: Doc, b: Doc) -> str | None:
     return None
 
 
-def reuse_kind(origin: Doc, copier: Doc, coverage_of_copier: float, coverage_of_origin: float | None = None) -> str:
+def reuse_kind(origin: Doc, copier: Doc, coverage_of_copier: float, coverage_of_origin: float) -> str:
     """copy, shared_source or rewrite (see the module docstring)."""
     if coverage_of_copier >= COPY_COVERAGE:
         own = origin.outlet is not None and origin.outlet == copier.outlet
-        if not own or min(coverage_of_copier, coverage_of_origin or coverage_of_copier) >= SELF_COPY_COVERAGE:
+        if not own or min(coverage_of_copier, coverage_of_origin) >= SELF_COPY_COVERAGE:
             return "copy"
         return "rewrite"
     return "shared_source" if shared_wire(origin, copier) else "rewrite"
