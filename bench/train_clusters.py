@@ -7,7 +7,8 @@ contexts in 31k SaudiNewsNet articles (PPMI over a ±2 window, reduced by SVD, g
 tell the CRF that an unseen word behaves like the names, places or organisations it has seen. The map covers the
 60,000 most frequent clitic-split word forms and is written to src/marsad/nlp/data/clusters.tsv.gz.
 --sizes tries other cluster counts (the tagger reads as many levels as the file has); 16,64,256,512,1024,2048,4096
-gave +0.8 F1 on the dev sixth, not shipped (see docs/benchmarks.md, issue 5, session 20).
+gave +0.8 F1 on the dev sixth but -0.8 on the held-back sixth, so two levels stay (docs/benchmarks.md, issue 5,
+sessions 20-21).
 """
 
 from __future__ import annotations

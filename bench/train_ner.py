@@ -9,7 +9,9 @@ lexicon feature tags the 31k unlabelled SaudiNewsNet articles, whose per-word ta
 become the lexicon (ner_features); the second, shipped, uses it. A third, the context
 tagger, is trained on the second one's tags of the training part, each quarter tagged by a
 model trained on the other three (so it learns from tags as good as on unseen text), read
-through ner_features.context_features. With --write the models go to
+through ner_features.context_features. --self-sentences N (off by default) trains the second
+tagger once more with N unlabelled news sentences it tagged itself with confidence
+(self-training; tried in session 21, see docs/benchmarks.md). With --write the models go to
 src/marsad/nlp/data/ner.crfsuite and ner_context.crfsuite, the lexicon to ner_lexicon.tsv.gz.
 """
 
@@ -17,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import random
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -146,6 +150,39 @@ def build_lexicon(model: Path, data: Path) -> dict[str, str]:
     return lexicon
 
 
+SELF_SENTENCES = 0  # off: +0.7 F1 on the dev sixth with 4,000 sentences, none on the held-back sixth (docs/benchmarks.md, session 21)
+SELF_MIN_PROB = 0.9  # the tagger's probability of its own tag sequence
+_SENTENCE_END = re.compile(r"(?<=[.؟!])\s+|\n+")
+
+
+def self_tagged(model: Path, data: Path, n: int, min_prob: float = SELF_MIN_PROB) -> list[list[tuple[str, str]]]:
+    """Sentences of unlabelled news (8-60 words, articles in a fixed shuffled order) that ``model`` tags with at
+    least one entity and a sequence probability of ``min_prob`` or more, with those tags: article by article until
+    ``n`` are kept."""
+    from run_bench import load_corpus
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    docs = list(load_corpus(data))
+    random.Random(7).shuffle(docs)
+    kept: list[list[tuple[str, str]]] = []
+    seen = 0
+    for doc in docs:
+        for sentence in _SENTENCE_END.split((doc.get("content") or "")[:4000]):
+            words = [w for w, _s, _e in tokenize_spans(sentence)]
+            if not 8 <= len(words) <= 60:
+                continue
+            seen += 1
+            tags = tagger.tag(sentence_features(words))
+            if all(t == "O" for t in tags) or tagger.probability(tags) < min_prob:
+                continue
+            kept.append(list(zip(words, tags, strict=True)))
+        if len(kept) >= n:
+            break
+    print(f"self-training: {len(kept):,} confidently tagged sentences kept of {seen:,} read", flush=True)
+    return kept
+
+
 def evaluate(model: Path, test: list[list[tuple[str, str]]], label: str, context_model: Path | None = None) -> float:
     """Entity-level P/R/F1 (exact span and type) on ``test``, printed per type; returns F1. With ``context_model``
     the two stages as marsad runs them: the first model's tags feed the context model."""
@@ -195,6 +232,8 @@ def main() -> None:
     ap.add_argument("--dev", action="store_true",
                     help="choose settings: train on the first 5/6 of the training part, score on its last 6th "
                          "(the held-back sixth is not read)")
+    ap.add_argument("--self-sentences", type=int, default=SELF_SENTENCES,
+                    help="confidently self-tagged news sentences added to the first stage's training (default 0: none)")
     ap.add_argument("--lexicon", type=Path, default=None,
                     help="a lexicon written by an earlier run (word<TAB>features, gzipped): skip the first tagger")
     args = ap.parse_args()
@@ -216,10 +255,14 @@ def main() -> None:
         train_crf(train, first, args)
         evaluate(first, test, f"first tagger (no lexicon), {label}")
         lexicon = build_lexicon(first, args.data)
-    # the shipped first tagger: the same features and the lexicon
+    # the shipped first tagger: the same features and the lexicon, then once more with the unlabelled news
+    # sentences it tags confidently
     set_lexicon(lexicon)
     train_crf(train, model, args)
-    evaluate(model, test, f"first stage alone, {label}")
+    evaluate(model, test, f"first stage{' before self-training' if args.self_sentences else ' alone'}, {label}")
+    if args.self_sentences:
+        train_crf(train + self_tagged(model, args.data, args.self_sentences), model, args)
+        evaluate(model, test, f"first stage alone, {label}")
     # the context tagger, trained on the first stage's tags of the training part as on unseen text
     first_tags = jackknifed_tags(train, args, model.stem)
     context_model = data_dir / "ner_context.crfsuite" if args.write else model.with_name(model.stem + ".context.crfsuite")

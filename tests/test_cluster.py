@@ -65,6 +65,17 @@ def test_an_unrelated_article_opens_its_own_event() -> None:
     assert len(c.all_events()) == 2
 
 
+def test_a_page_of_one_or_two_words_opens_its_own_event() -> None:
+    # daily cartoon pages titled "كاريكاتير" (and a date) match each other perfectly; they are different items
+    c = EventClusterer()
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=i // 2) for i in range(6)]
+    pages = {c.assign(_article(i, day, {"كاريكاتير": 1.0, "2026": 0.4, str(day.day): 0.3})) for i, day in enumerate(days)}
+    assert len(pages) == 6
+    # three words are enough to compare: the same pages with them form one event
+    c = EventClusterer()
+    assert len({c.assign(_article(i, day, {"كاريكاتير": 1.0, "الانتخابات": 0.8, "البلدية": 0.7})) for i, day in enumerate(days)}) == 1
+
+
 def test_a_forced_event_not_in_memory_is_loaded_on_demand() -> None:
     terms = {"ميناء": 1.0, "انفجار": 0.9, "بيروت": 0.8}
     old = EventClusterer()

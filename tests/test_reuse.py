@@ -51,6 +51,22 @@ def _run(stored: list[Doc], new: list[Doc], focused: bool) -> list[tuple[str | N
     return out
 
 
+def test_pages_of_a_few_words_are_never_duplicates_but_a_repeated_article_is() -> None:
+    article = ("أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المنطقة الشرقية بسعة مئتي سرير "
+               "ويضم أقساما للطوارئ والعناية المركزة وطب الأطفال")
+    docs = [Doc("c1", 1, "o1", "2026-01-01", "كاريكاتير"), Doc("c2", 2, "o1", "2026-01-02", "كاريكاتير"),
+            Doc("g1", 3, "o2", "2026-01-02", "بالصور رمضان في إندونيسيا"), Doc("g2", 4, "o2", "2026-01-02", "بالصور رمضان في فلسطين"),
+            Doc("a1", 5, "o1", "2026-01-03", article), Doc("a2", 6, "o2", "2026-01-03", article)]
+    hasher = MinHasher()
+    index = ReuseIndex()
+    found = {}
+    for d in docs:
+        sig = hasher.signatures_from_shingles([hasher.shingles_of_tokens(d.toks())])[0]
+        found[d.id] = index.duplicate_of(d, sig)
+        index.add(d, sig)
+    assert found == {"c1": None, "c2": None, "g1": None, "g2": None, "a1": None, "a2": "a1"}
+
+
 def test_a_focused_index_finds_the_same_duplicates_and_reuse() -> None:
     docs = _corpus()
     stored, new = docs[:100], docs[100:]

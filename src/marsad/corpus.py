@@ -18,7 +18,7 @@ import numpy as np
 
 from .cluster.events import DocumentFrequencies, Event, EventClusterer, article_features, params, reuse_event
 from .cluster.stories import Story, StoryLinker
-from .dedup.minhash import MinHasher, band_keys
+from .dedup.minhash import MinHasher, band_keys, long_enough_to_match
 from .dedup.reuse import WINDOW_DAYS, Doc, ReuseIndex, gram_hashes, grams_from_bytes, grams_to_bytes, sampled_grams
 from .report.disagreements import related_disagreements
 from .report.event import build_event_record
@@ -74,7 +74,9 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
     # --- state from the store ------------------------------------------------------------
     hasher = MinHasher()
     docs = [Doc(a.id, seqs[a.id], a.outlet, a.published, a.body, a.credited_source, a.agencies) for a in pending]
-    signatures = hasher.signatures_from_shingles([hasher.shingles_of_tokens(doc.toks()) for doc in docs])
+    # a page of a few words gets an empty signature, so no other page is found its near-duplicate (MIN_MATCH_TOKENS)
+    signatures = hasher.signatures_from_shingles([hasher.shingles_of_tokens(doc.toks() if long_enough_to_match(doc.toks()) else [])
+                                                  for doc in docs])
     pending_grams = {doc.id: gram_hashes(doc.toks()) for doc in docs}
     keys = band_keys(signatures) if len(docs) else np.zeros((0, 0), dtype=np.int64)
     if len(docs) <= FOCUSED_BATCH:

@@ -35,6 +35,8 @@ POST_TERMS = 20  # an article's terms filed in the index under its event: a look
 # filing all 40 doubled the index work for nothing (20 and 12 gave the same B-cubed on both halves of the labels)
 MERGE_QUERY_TERMS = 10  # an event's top terms used to look for its twin
 MAX_CANDIDATES = 12  # events scored per article (10 and 30 gave the same assignment of the 31k corpus)
+MIN_WORD_TERMS = 3  # an article with fewer word terms (numbers aside) in title and body opens its own event: a cartoon
+# or photo page titled "كاريكاتير" matches every other one perfectly, and daily ones chained into a three-week event
 
 
 _OVERRIDE: dict[str, float] = {}
@@ -68,6 +70,11 @@ class ArticleFeatures:
     outlet: str | None = None
     title: str | None = None
     ordinals: frozenset[int] = frozenset()  # the headline's ordinals: the second relief plane is not the first
+
+    @property
+    def content_free(self) -> bool:
+        """Too few words to compare (see MIN_WORD_TERMS)."""
+        return sum(1 for t in self.terms if not t.isdigit()) < MIN_WORD_TERMS
 
 
 @dataclass
@@ -317,7 +324,7 @@ class EventClusterer:
             threshold, w_cos, w_ent = p["threshold"], p["w_cos"], p["w_ent"]
             two_sigma_sq = 2 * p["sigma_days"] ** 2
             best, best_s = None, threshold
-            cands = sorted(self.candidates(a))
+            cands = sorted(self.candidates(a)) if not a.content_free else []
             terms, n_ent, day = a.terms, len(a.entities), a.date
             veto = a.ordinals if p.get("ordinal_veto", 1.0) else frozenset()
             for cand in cands:

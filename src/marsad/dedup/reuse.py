@@ -40,7 +40,7 @@ import numpy as np
 from ..arabic.normalize import normalize_match
 from ..arabic.tokens import tokenize
 from ..meta.agencies import agency_of
-from .minhash import BANDS, MinHasher, band_keys, exact_key, is_empty, jaccard_estimate, match_tokens
+from .minhash import BANDS, MinHasher, band_keys, exact_key, is_empty, jaccard_estimate, long_enough_to_match, match_tokens
 
 NEAR_DUP = 0.8
 GRAM = 5
@@ -258,7 +258,9 @@ class ReuseIndex:
 
     # --- querying ----------------------------------------------------------------------
     def duplicate_of(self, doc: Doc, sig: np.ndarray) -> str | None:
-        """The canonical article this one duplicates (exact or near), if any."""
+        """The canonical article this one duplicates (exact or near), if any; never for a page of a few words."""
+        if not long_enough_to_match(doc.toks()):
+            return None
         exact = self.exact.get(doc.key())
         if exact and exact != doc.id:
             return self.docs[exact].duplicate_of or exact

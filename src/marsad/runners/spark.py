@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from ..dedup.minhash import MinHasher, band_keys, exact_key, is_empty, jaccard_estimate, match_tokens
+from ..dedup.minhash import MinHasher, band_keys, exact_key, is_empty, jaccard_estimate, long_enough_to_match, match_tokens
 from ..dedup.reuse import NEAR_DUP
 from ..ingest.sources import InputUnit
 from ..records import IngestError
@@ -114,10 +114,11 @@ def _process_partition(rows: Iterable[tuple[tuple[str, int, int], Any]], templat
         if not pending:
             return
         toks = [match_tokens(p["body"]) for p in pending]
-        sigs = hasher.signatures_from_shingles([hasher.shingles_of_tokens(t) for t in toks])
+        # a page of a few words gets no key and an empty signature: it is never a duplicate (MIN_MATCH_TOKENS)
+        sigs = hasher.signatures_from_shingles([hasher.shingles_of_tokens(t if long_enough_to_match(t) else []) for t in toks])
         for p, t, sig in zip(pending, toks, sigs):
             p["signature"] = sig.astype(np.uint32).tobytes()
-            p["exact_key"] = exact_key(t)
+            p["exact_key"] = exact_key(t) if long_enough_to_match(t) else ""
             yield p
         pending.clear()
 
