@@ -125,9 +125,18 @@ def test_events_of_different_days_do_not_merge() -> None:
     assert first in c.events and second in c.events
 
 
-_STREAM = """
+# the scripts below run in fresh interpreters; each builds its articles with this helper (as _article above)
+_ARTICLE = """
 import datetime as dt, json, math, random
 from marsad.cluster.events import ArticleFeatures, EventClusterer
+def article(i, day, terms, ents):
+    norm = math.sqrt(sum(w * w for w in terms.values()))
+    ranked = sorted(terms.items(), key=lambda kv: -kv[1])
+    return ArticleFeatures(id=f"a{i}", date=dt.date(2026, 1, 1) + dt.timedelta(days=day),
+                           terms={t: w / norm for t, w in ranked}, title_terms=frozenset(), entities=frozenset(ents))
+"""
+
+_STREAM = _ARTICLE + """
 rng = random.Random(11)
 vocab = [f"w{i}" for i in range(120)]
 c = EventClusterer()
@@ -135,11 +144,8 @@ for i in range(400):
     topic = rng.randrange(25)
     terms = {vocab[(topic * 4 + k) % 120]: 1.0 + rng.random() for k in range(8)}
     terms.update({rng.choice(vocab): rng.random() for _ in range(6)})
-    norm = math.sqrt(sum(w * w for w in terms.values()))
-    ranked = sorted(terms.items(), key=lambda kv: -kv[1])
-    ents = frozenset(f"p{topic}" if rng.random() < 0.7 else f"p{rng.randrange(25)}" for _ in range(2))
-    c.assign(ArticleFeatures(id=f"a{i}", date=dt.date(2026, 1, 1) + dt.timedelta(days=i // 40),
-                             terms={t: w / norm for t, w in ranked}, title_terms=frozenset(), entities=ents))
+    ents = [f"p{topic}" if rng.random() < 0.7 else f"p{rng.randrange(25)}" for _ in range(2)]
+    c.assign(article(i, i // 40, terms, ents))
 print(json.dumps(sorted(c.article_event.items())))
 """
 
@@ -159,9 +165,7 @@ def test_the_partition_does_not_depend_on_the_string_hash_seed() -> None:
     assert 1 < n_events < 400
 
 
-_STORIES = """
-import datetime as dt, json, math, random
-from marsad.cluster.events import ArticleFeatures, EventClusterer
+_STORIES = _ARTICLE + """
 from marsad.cluster.stories import StoryLinker
 rng = random.Random(17)
 vocab = [f"w{i}" for i in range(200)]
@@ -171,12 +175,9 @@ for i in range(300):
     # weak shared vocabulary: the entities decide which story an event continues
     terms = {vocab[(topic * 9 + k) % 200]: 0.3 * rng.random() for k in range(3)}
     terms.update({rng.choice(vocab): rng.random() for _ in range(14)})
-    norm = math.sqrt(sum(w * w for w in terms.values()))
-    ranked = sorted(terms.items(), key=lambda kv: -kv[1])
     # many entities seen once each: which of them are an event's "top" ones is a matter of breaking ties
-    ents = frozenset(f"p{topic}-{rng.randrange(30)}" for _ in range(8))
-    c.assign(ArticleFeatures(id=f"a{i}", date=dt.date(2026, 1, 1) + dt.timedelta(days=i // 10),
-                             terms={t: w / norm for t, w in ranked}, title_terms=frozenset(), entities=ents))
+    ents = [f"p{topic}-{rng.randrange(30)}" for _ in range(8)]
+    c.assign(article(i, i // 10, terms, ents))
 linker = StoryLinker()
 stories = {e.id: linker.assign(e) for e in sorted(c.all_events(), key=lambda e: (e.first, e.id))}
 print(json.dumps(sorted(stories.items())))
