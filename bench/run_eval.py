@@ -429,6 +429,8 @@ def _store(data: Path, db: Path | None) -> Path:
 
 # events labelled here over the August slice, each set from its own random seeds (see docs/benchmarks.md)
 FRESH_SETS = sorted((ROOT / "bench" / "data").glob("events_fresh*_labels.jsonl"))
+# storylines labelled here (session 22): each a developing story's events, a few articles per event
+STORYLINES = ROOT / "bench" / "data" / "storylines_labels.jsonl"
 
 
 def _read_events(path: Path) -> list[dict]:
@@ -459,6 +461,36 @@ def _bcubed(chosen: list[dict], sys_event: dict[str, str], members: dict[str, li
     wrong = sum(1 for h, ids in hn if any(sys_event.get(h) and sys_event.get(h) == sys_event.get(a) for a in ids))
     return (f"({len(chosen)} events, {n} articles, {len(missing)} not found): B-cubed P {bp:.3f} R {br:.3f} F1 {bf:.3f}; "
             f"pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f}; hard negatives merged {wrong}/{len(hn)}")
+
+
+def storyline_scores(storylines: list[dict], sys_story: dict[str, str | None]) -> dict[str, float]:
+    """Pairwise precision and recall over the labelled articles: two articles of one storyline should
+    share a story, two of different storylines should not. The labelled storylines include neighbours
+    (the same people in different happenings), so a story that swallows its neighbours loses precision."""
+    gold = {a: s["storyline_id"] for s in storylines for e in s["events"] for a in e["article_ids"]}
+    ids = sorted(gold)
+    same_gold = same_sys = tp = 0
+    for a, b in combinations(ids, 2):
+        g = gold[a] == gold[b]
+        y = sys_story.get(a) is not None and sys_story.get(a) == sys_story.get(b)
+        same_gold += g
+        same_sys += y
+        tp += g and y
+    p = tp / same_sys if same_sys else 0.0
+    r = tp / same_gold if same_gold else 0.0
+    return {"storylines": len(storylines), "articles": len(ids), "missing": sum(1 for a in ids if a not in sys_story),
+            "P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def story_shape(con: sqlite3.Connection) -> str:
+    """How much of the corpus sits in very large or very long stories (topic blobs, not storylines)."""
+    rows = con.execute("SELECT size, first_date, last_date FROM stories").fetchall()
+    total = sum(r[0] for r in rows) or 1
+    span = [(r[0], (dt.date.fromisoformat(r[2]) - dt.date.fromisoformat(r[1])).days) for r in rows if r[1] and r[2]]
+    big = sum(n for n, _d in span if n >= 200)
+    long = sum(n for n, d in span if d >= 14)
+    return (f"{len(rows)} stories; largest {max((r[0] for r in rows), default=0)} articles; "
+            f"articles in stories of 200+ articles {big / total:.3f}, in stories spanning 14+ days {long / total:.3f}")
 
 
 def _copy_components(kinds: tuple[str, ...], reuses: dict[str, list[dict]], dup_of: dict, url_id: dict):
@@ -562,6 +594,14 @@ def eval_events(data: Path, db: Path | None) -> None:
         print(f"**{part}** " + _bcubed([e for i, e in enumerate(events) if selector(i)], sys_event, members))
     for name, fresh in fresh_sets.items():
         print(f"**{name}** " + _bcubed(fresh, sys_event, members))
+    if STORYLINES.exists():
+        storylines = _read_events(STORYLINES)
+        sys_story = {url_id[aid]: sid for aid, sid in con.execute("SELECT id, story_id FROM articles")}
+        for part, selector in (*halves, ("all", lambda i: True)):
+            sc = storyline_scores([s for i, s in enumerate(storylines) if selector(i)], sys_story)
+            print(f"**storylines, {part}** ({sc['storylines']} storylines, {sc['articles']} articles, {sc['missing']} not found): "
+                  f"pairwise P {sc['P']:.3f} R {sc['R']:.3f} F1 {sc['F1']:.3f}")
+        print("story shape: " + story_shape(con))
     sources = _copy_sources(reuses, dup_of, url_id)
     groupings = [("copy groups = each copy with its one source (the event records' copy_groups)", _copy_trees(sources), True)]
     for kinds in (("copy",), ("copy", "rewrite", "shared_source")):

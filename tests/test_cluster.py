@@ -253,3 +253,44 @@ def test_the_second_of_a_series_opens_its_own_event() -> None:
     assert c.assign(forced, forced_event=first) == first
     # and the ordinals are kept with a stored event
     assert Event.from_features(first, c.events[first].to_features()).ordinals == {1, 2}
+
+
+def _story_event(eid: str, day: int, headline: str, names: dict[str, int]) -> Event:
+    from collections import Counter
+
+    from marsad.arabic.tokens import content_terms
+
+    return Event(id=eid, first=dt.date(2015, 8, day), last=dt.date(2015, 8, day), size=3,
+                 centroid={t: float(n) for t, n in Counter(content_terms(headline)).items()}, entities=Counter(names))
+
+
+def test_a_storyline_continues_through_a_specific_name_not_through_the_names_in_every_article() -> None:
+    from marsad.arabic.tokens import content_terms
+    from marsad.cluster.events import DocumentFrequencies, override_params
+    from marsad.cluster.stories import StoryLinker
+
+    # a corpus of 2,000 articles where the prince and the royal wording are everywhere, Egypt and Jordan rare
+    common = ["محمد بن سلمان", "الملك عبدالله الثاني", "ولي العهد يصل زيارة رسمية يبحث العلاقات"]
+    counts = {t: 600 for text in common for t in content_terms(text)}
+    counts.update({t: 30 for text in ("مصر", "السيسي", "القاهرة", "الأردن", "عمان") for t in content_terms(text)})
+    dfs = DocumentFrequencies(counts, n_docs=2000)
+    cairo = _story_event("e1", 1, "ولي ولي العهد يصل القاهرة في زيارة رسمية ويبحث مع السيسي العلاقات الثنائية",
+                         {"محمد بن سلمان": 3, "مصر": 2, "السيسي": 2})
+    declaration = _story_event("e2", 2, "إعلان القاهرة يؤكد التعاون العسكري مع مصر",
+                               {"محمد بن سلمان": 1, "مصر": 2, "السيسي": 1})
+    amman = _story_event("e3", 5, "ولي ولي العهد يصل الأردن ويلتقي الملك عبدالله الثاني في عمان",
+                         {"محمد بن سلمان": 3, "الأردن": 2, "الملك عبدالله الثاني": 2})
+
+    def stories() -> list[str]:
+        linker = StoryLinker(dfs=dfs)
+        return [linker.assign(e) for e in (cairo, declaration, amman)]
+
+    visit_egypt, declared, visit_jordan = stories()
+    assert declared == visit_egypt  # Egypt and Sisi carry the storyline
+    assert visit_jordan != visit_egypt  # only the prince and the wording of royal visits in common
+    # the same three events with every name counted as specific: the Jordan visit joins the Egypt one
+    override_params({"story_entity_share": 1.0})
+    try:
+        assert len(set(stories())) == 1
+    finally:
+        override_params({})

@@ -124,7 +124,7 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
     story_rows = conn.execute("SELECT id, features, event_ids FROM stories WHERE last_date >= ?",
                               ((lo - dt.timedelta(days=story_window)).isoformat(),)).fetchall()
     linker = StoryLinker([Story.from_features(r["id"], json.loads(r["features"]), json.loads(r["event_ids"]))
-                          for r in story_rows])
+                          for r in story_rows], dfs)
     event_story = {r["id"]: r["story_id"] for r in conn.execute("SELECT id, story_id FROM events WHERE last_date >= ?", (lo_s,))}
 
     # --- duplicates and reuse, then events, article by article in publication order -------

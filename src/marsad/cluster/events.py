@@ -153,6 +153,12 @@ class DocumentFrequencies:
         self.df.update(terms)
         self.added.update(terms)
 
+    def count(self, term: str) -> int:
+        """How many documents seen so far hold the term."""
+        if self.lookup is not None and term not in self._known:
+            self._load({term})
+        return self.df.get(term, 0)
+
     def idf(self, term: str) -> float:
         if self.lookup is not None and term not in self._known:
             self._load({term})
