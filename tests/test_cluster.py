@@ -166,6 +166,7 @@ def test_the_partition_does_not_depend_on_the_string_hash_seed() -> None:
 
 
 _STORIES = _ARTICLE + """
+from marsad.cluster.events import DocumentFrequencies
 from marsad.cluster.stories import StoryLinker
 rng = random.Random(17)
 vocab = [f"w{i}" for i in range(200)]
@@ -178,7 +179,8 @@ for i in range(300):
     # many entities seen once each: which of them are an event's "top" ones is a matter of breaking ties
     ents = [f"p{topic}-{rng.randrange(30)}" for _ in range(8)]
     c.assign(article(i, i // 10, terms, ents))
-linker = StoryLinker()
+# names weigh by corpus counts (the number in each name is its only counted word): float sums over sets
+linker = StoryLinker(dfs=DocumentFrequencies({str(k): 1 + (k * 37) % 40 for k in range(30)}, n_docs=300))
 stories = {e.id: linker.assign(e) for e in sorted(c.all_events(), key=lambda e: (e.first, e.id))}
 print(json.dumps(sorted(stories.items())))
 """

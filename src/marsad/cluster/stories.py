@@ -98,8 +98,9 @@ class NameWeights:
 def _entity_overlap(top_a: frozenset[str], top_b: frozenset[str], weigh: NameWeights) -> float:
     if not top_a or not top_b:
         return 0.0
-    total = min(sum(weigh(x)[0] for x in top_a), sum(weigh(x)[0] for x in top_b))
-    return sum(weigh(x)[0] for x in top_a & top_b) / total if total else 0.0
+    # fsum: exact whatever order the sets iterate in, which follows the per-process string hash
+    total = min(math.fsum(weigh(x)[0] for x in top_a), math.fsum(weigh(x)[0] for x in top_b))
+    return math.fsum(weigh(x)[0] for x in top_a & top_b) / total if total else 0.0
 
 
 def story_similarity(e: Event, s: Story, weigh: NameWeights, top_e: frozenset[str] | None = None) -> float:
