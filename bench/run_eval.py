@@ -431,6 +431,8 @@ def _store(data: Path, db: Path | None) -> Path:
 FRESH_SETS = sorted((ROOT / "bench" / "data").glob("events_fresh*_labels.jsonl"))
 # storylines labelled here (session 22): each a developing story's events, a few articles per event
 STORYLINES = ROOT / "bench" / "data" / "storylines_labels.jsonl"
+# labelled afterwards, from other random seeds, to score the setting chosen on STORYLINES
+STORYLINES_FRESH = ROOT / "bench" / "data" / "storylines_fresh_labels.jsonl"
 
 
 def _read_events(path: Path) -> list[dict]:
@@ -600,6 +602,10 @@ def eval_events(data: Path, db: Path | None) -> None:
         for part, selector in (*halves, ("all", lambda i: True)):
             sc = storyline_scores([s for i, s in enumerate(storylines) if selector(i)], sys_story)
             print(f"**storylines, {part}** ({sc['storylines']} storylines, {sc['articles']} articles, {sc['missing']} not found): "
+                  f"pairwise P {sc['P']:.3f} R {sc['R']:.3f} F1 {sc['F1']:.3f}")
+        if STORYLINES_FRESH.exists():
+            sc = storyline_scores(_read_events(STORYLINES_FRESH), sys_story)
+            print(f"**storylines, fresh set** ({sc['storylines']} storylines, {sc['articles']} articles, {sc['missing']} not found): "
                   f"pairwise P {sc['P']:.3f} R {sc['R']:.3f} F1 {sc['F1']:.3f}")
         print("story shape: " + story_shape(con))
     sources = _copy_sources(reuses, dup_of, url_id)
