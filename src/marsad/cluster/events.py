@@ -160,9 +160,7 @@ class DocumentFrequencies:
         return self.df.get(term, 0)
 
     def idf(self, term: str) -> float:
-        if self.lookup is not None and term not in self._known:
-            self._load({term})
-        return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return math.log((self.n_docs + 1) / (self.count(term) + 1)) + 1.0
 
 
 def article_features(article_id: str, title: str | None, body: str, published: str | None,
