@@ -138,3 +138,27 @@ def test_a_place_or_body_named_after_royalty_is_not_the_royal() -> None:
     # the king himself, and a prince opening a bridge named after another king
     assert ents("استقبل الملك سلمان بن عبدالعزيز الرئيس المصري.")[0] == ("الملك سلمان", "PER")
     assert ents("افتتح الأمير فيصل بن بندر جسر الملك عبدالله.") == [("فيصل بن بندر", "PER"), ("جسر الملك عبدالله", "LOC")]
+
+
+def test_every_gazetteer_spelling_names_one_entry() -> None:
+    # The lookup keeps the first entry a spelling was listed under. A country listed twice (once under
+    # "الولايات المتحدة", once under "الولايات المتحدة الأمريكية") gave "الأميركية" texts their own canonical, so a copy
+    # of a wire story seemed to name another place than its source.
+    from collections import defaultdict
+    from importlib import resources
+
+    from marsad.arabic.normalize import normalize_match
+    from marsad.nlp.gazetteers import entries
+
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    text = resources.files("marsad.nlp").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        etype, canonical, *rest = (p.strip() for p in line.split("\t"))
+        for form in [canonical, *(v for v in (rest[0] if rest else "").split("|") if v.strip())]:
+            owners[normalize_match(form)].add((etype, canonical))
+    # Oman and Amman differ only by a shadda, which the matching level drops: a homograph, not a double listing
+    clashes = {form: sorted(who) for form, who in owners.items() if len(who) > 1 and form != normalize_match("عمان")}
+    assert clashes == {}
+    assert entries()[normalize_match("الولايات المتحدة الأميركية")].canonical == "الولايات المتحدة"
