@@ -63,7 +63,8 @@ def load_features(db: Path, cache: Path | None):
     edges: dict[str, list[dict[str, object]]] = {}  # reuse edges of each article, both directions
     for aid, url, title, body, published, ents, dup, reuses in rows:
         for r in json.loads(reuses):
-            edge = {"from": r["article_id"], "to": aid, "coverage": r["coverage"], "kind": r["kind"]}
+            edge = {"from": r["article_id"], "to": aid, "coverage": r["coverage"], "kind": r["kind"],
+                    "names_differ": r.get("names_differ", False)}
             edges.setdefault(aid, []).append(edge)
             edges.setdefault(r["article_id"], []).append(edge)
         ents = [e["canonical"] for e in json.loads(ents) if e["type"] != "MISC"]

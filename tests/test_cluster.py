@@ -210,7 +210,7 @@ def test_a_sparse_dot_product_is_bit_identical_whatever_the_hash_seed() -> None:
     assert len(set(_outputs_under_hash_seeds(_DOTS))) == 1
 
 
-def test_a_template_edge_does_not_pull_an_article_into_the_earlier_event() -> None:
+def test_a_template_or_filled_in_edge_does_not_pull_an_article_into_the_earlier_event() -> None:
     from marsad.cluster.events import reuse_event
 
     article_event = {"old": "e-old"}
@@ -218,6 +218,10 @@ def test_a_template_edge_does_not_pull_an_article_into_the_earlier_event() -> No
     template = {"from": "old", "to": "new", "kind": "template", "coverage": 0.9}
     assert reuse_event("new", [copy], article_event) == "e-old"
     assert reuse_event("new", [template], article_event) is None
+    # a copy whose two texts name different places: a formula filled in for another happening, left to similarity
+    filled_in = {**copy, "names_differ": True}
+    assert reuse_event("new", [filled_in], article_event) is None
+    assert reuse_event("new", [filled_in, {**copy, "from": "older", "coverage": 0.7}], {**article_event, "older": "e-1"}) == "e-1"
 
 
 def test_headline_ordinals_skip_names_months_and_idioms() -> None:

@@ -241,3 +241,29 @@ def test_copy_groups_from_sources() -> None:
                       {"origin": "old", "copies": ["d"], "external": True}]
     # two articles naming each other (a credit against the clock) still form one group, the older its origin
     assert copy_groups({"p": "q", "q": "p"}, order=["q", "p"]) == [{"origin": "q", "copies": ["p"], "external": False}]
+
+
+def _cable(dateline: str, country: str, president: str, occasion: str) -> str:
+    """A congratulation cable as outlets print them: one formula, filled in for each country (invented wording)."""
+    return (f"{dateline} - واس: بعث خادم الحرمين الشريفين برقية تهنئة إلى فخامة الرئيس {president} رئيس {country} "
+            f"بمناسبة ذكرى {occasion} لبلاده، وأعرب فيها باسمه واسم شعب وحكومة المملكة العربية السعودية عن أصدق "
+            "التهاني وأطيب التمنيات بموفور الصحة والسعادة لفخامته ولحكومة وشعب بلاده الشقيق المزيد من التقدم "
+            "والازدهار. كما بعث ولي العهد برقية تهنئة مماثلة أعرب فيها عن أطيب التهاني وأصدق التمنيات بدوام الصحة "
+            "والعافية وللشعب الشقيق اطراد التقدم والازدهار في ظل قيادته الحكيمة")
+
+
+def test_a_formula_filled_in_with_other_names_is_flagged_and_a_copy_with_another_dateline_is_not() -> None:
+    tunisia = Doc("tn", 1, "outlet-a", "2026-07-24", _cable("جدة", "الجمهورية التونسية", "الباجي قائد السبسي", "إعلان الجمهورية"))
+    egypt = Doc("eg", 2, "outlet-b", "2026-07-24", _cable("جدة", "جمهورية مصر العربية", "عبد الفتاح السيسي", "اليوم الوطني"))
+    copy = Doc("cp", 3, "outlet-c", "2026-07-24", _cable("الرياض", "الجمهورية التونسية", "الباجي قائد السبسي", "إعلان الجمهورية"))
+    hasher = MinHasher()
+    docs = [tunisia, egypt, copy]
+    sigs = hasher.signatures_from_shingles([hasher.shingles_of_tokens(d.toks()) for d in docs])
+    index = ReuseIndex()
+    index.add(tunisia, sigs[0])
+    [filled_in] = index.reuse_pairs(egypt)
+    index.add(egypt, sigs[1])
+    assert filled_in["kind"] == "copy" and filled_in["names_differ"] is True  # the wording is reused all the same
+    by_source = {e["from"]: e for e in index.reuse_pairs(copy)}
+    assert by_source["tn"]["names_differ"] is False  # the same cable; only the dateline's city differs
+    assert by_source["eg"]["names_differ"] is True

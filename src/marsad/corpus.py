@@ -151,7 +151,8 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
             counts.reuse_edges += 1
             copier = e["to"]
             reuses_of[copier].append({"article_id": e["from"], "kind": e["kind"], "coverage": e["coverage"],
-                                      "source_coverage": e["source_coverage"], "passages": e["passages"]})
+                                      "source_coverage": e["source_coverage"], "names_differ": e["names_differ"],
+                                      "passages": e["passages"]})
         updates.append((a.id, eid, doc.duplicate_of, sig))
         clusterer.prune(d)
 

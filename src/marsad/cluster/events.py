@@ -233,10 +233,11 @@ def reuse_event(article_id: str, edges: list[dict[str, object]], article_event: 
     """The event a reuse edge pulls an article into: that of the partner it shares the
     most text with, when that share reaches ``reuse_join`` (copies always do; close
     rewrites of one wire story too, whose reworded text the term similarity misses).
-    A ``template`` edge never pulls: its text recurs days later about another happening."""
+    A ``template`` edge never pulls: its text recurs days later about another happening. Nor does an edge whose
+    texts name different places or people (``names_differ``): mostly a formula filled in for another happening."""
     best, best_cov = None, params().get("reuse_join", 0.6)
     for e in edges:
-        if e.get("kind") == "template":
+        if e.get("kind") == "template" or e.get("names_differ"):
             continue
         other = str(e["from"] if e["to"] == article_id else e["to"])
         cov = float(e["coverage"])  # type: ignore[arg-type]

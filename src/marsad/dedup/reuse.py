@@ -19,6 +19,13 @@ origin and are still joined when linked through closer copies; of 40 sampled pai
 sharing half their text, all but three were recurring texts of another happening. A template says
 where the wording came from, but it is neither a copy group nor a reason to put two articles in one event.
 
+An edge also tells whether its two texts name different places or people (``names_differ``: each names a
+gazetteer place or person the other does not, the dateline aside). Such a pair is most often a formula filled in
+for another happening on the same days (a congratulation cable to Tunisia and one to Egypt, an execution in
+Jazan and one in al-Ahsa), sometimes one happening told with other names (Aden for Yemen). It keeps its kind,
+so copy groups still show where the wording came from, but it does not pull an article into its partner's event
+by itself; the similarity of the two texts decides (docs/benchmarks.md, issue 7, session 23).
+
 A copy has one source. An article often shares half its text with several earlier ones, among them a
 composite that carries the same statement inside other news (a roundup, or a follow-up decision quoting
 the announcement it follows); joining copy groups through every such edge chains happenings together
@@ -40,6 +47,7 @@ import numpy as np
 from ..arabic.normalize import normalize_match
 from ..arabic.tokens import tokenize
 from ..meta.agencies import agency_of
+from ..nlp.gazetteers import gazetteer_names
 from .minhash import BANDS, MinHasher, band_keys, exact_key, is_empty, jaccard_estimate, long_enough_to_match, match_tokens
 
 NEAR_DUP = 0.8
@@ -55,6 +63,7 @@ REWRITE_COVERAGE = 0.2
 SELF_COPY_COVERAGE = 0.6  # both ways: an outlet's own earlier text below this in either is its follow-up, not a copy
 WINDOW_DAYS = 7
 TEMPLATE_DAYS = 3  # days apart from which shared text is a recurring template, not one story (see the docstring)
+DATELINE_WORDS = 8  # words whose names are left out of names_differ: "الرياض - واس" names the outlet's city
 
 
 @dataclass
@@ -71,17 +80,30 @@ class Doc:
     duplicate_of: str | None = None
     tokens: list[str] | None = None  # matching-level, clitic-split; computed once
     _key: str | None = None
+    _names: frozenset[str] | None = None
 
     def toks(self) -> list[str]:
         if self.tokens is None:
             self.tokens = match_tokens(self.body)
         return self.tokens
 
+    def names(self) -> frozenset[str]:
+        """Gazetteer places and people the body names after its dateline (computed once, for edges only)."""
+        if self._names is None:
+            self._names = gazetteer_names(self.body, skip_words=DATELINE_WORDS)
+        return self._names
+
     def key(self) -> str:
         """Exact-duplicate key (kept after the token list is freed)."""
         if self._key is None:
             self._key = exact_key(self.toks())
         return self._key
+
+
+def names_differ(a: Doc, b: Doc) -> bool:
+    """Each text names a listed place or person the other does not (see the module docstring)."""
+    mine, theirs = a.names(), b.names()
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def is_wire(outlet: str | None) -> str | None:
@@ -305,7 +327,8 @@ class ReuseIndex:
             # the copier's coverage decides: a source that is longer than its copy is not less copied
             kind = "template" if apart is not None and apart >= TEMPLATE_DAYS else reuse_kind(origin, copier, cov, cov_src)
             edges.append({"from": origin.id, "to": copier.id, "kind": kind, "coverage": round(cov, 3),
-                          "source_coverage": round(cov_src, 3), "passages": self.passages(copier, origin)})
+                          "source_coverage": round(cov_src, 3), "names_differ": kind != "template" and names_differ(doc, other),
+                          "passages": self.passages(copier, origin)})
         return edges
 
     def passages(self, copier: Doc, origin: Doc) -> list[list[int]]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..arabic.normalize import normalize_match
+from ..arabic.tokens import split_clitics, tokenize
 
 
 @dataclass(frozen=True)
@@ -82,3 +83,43 @@ def lookup(phrase: str) -> GazetteerEntry | None:
 def is_place(word: str) -> bool:
     entry = lookup(word)
     return entry is not None and entry.type == "LOC"
+
+
+# proclitics (and the article they may carry) that a gazetteer name can be written with: لقطر، والدنمارك، بالرياض.
+# Longer than entities._NAME_PROCLITICS on purpose: here a stripped form counts only if the gazetteer has it, while
+# a name's canonical form there is stripped on word-count evidence, where وب/ول would eat the first letter of بندر
+_PROCLITICS = (("وال", "ال"), ("فال", "ال"), ("بال", "ال"), ("كال", "ال"), ("لل", "ال"), ("وبال", "ال"), ("ولل", "ال"),
+               ("وب", ""), ("ول", ""), ("فب", ""), ("فل", ""), ("و", ""), ("ف", ""), ("ب", ""), ("ل", ""), ("ك", ""))
+
+
+@lru_cache(maxsize=100_000)
+def gazetteer_form(word: str) -> str:
+    """The form of a token that starts a gazetteer name, its proclitics off: the rule-based clitic split keeps ل and
+    ب on words it does not know (لقطر، لطهران) and takes the article off others (والدنمارك → دنمارك)."""
+    core = split_clitics(word)
+    firsts = first_words()
+    if core in firsts:
+        return core
+    for pre, put in _PROCLITICS:
+        if word.startswith(pre) and len(word) - len(pre) >= 3 and put + word[len(pre):] in firsts:
+            return put + word[len(pre):]
+    return "ال" + core if "ال" + core in firsts else core
+
+
+def gazetteer_names(text: str, types: tuple[str, ...] = ("LOC", "PER"), skip_words: int = 0) -> frozenset[str]:
+    """Canonical names of the gazetteer entries of these types that a text names, longest phrase first, after its
+    first ``skip_words`` words. Only listed names count: a text's tagger output varies with its wording, and the
+    question asked here (do two texts name the same places?) needs the same answer for the same name."""
+    words = text.split()
+    norms = [normalize_match(t) for t in tokenize(" ".join(words[skip_words:]))]
+    found, i = set(), 0
+    while i < len(norms):
+        match = longest_match(norms, i, gazetteer_form)
+        if match is None:
+            i += 1
+            continue
+        n, entry = match
+        if entry.type in types:
+            found.add(entry.canonical)
+        i += n
+    return frozenset(found)

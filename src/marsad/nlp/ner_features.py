@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..arabic.normalize import normalize_token
 from ..arabic.tokens import split_clitics
-from .gazetteers import entries, first_names, first_words, longest_match
+from .gazetteers import entries, first_names, gazetteer_form, longest_match
 
 _TRIGGERS = {normalize_token(w): tag for tag, words in {
     "PER": "الرئيس رئيس وزير الوزير وزيرة الملك الأمير الشيخ الدكتور السيد السيدة المتحدث الناطق السفير النائب المستشار الجنرال اللواء العميد المدرب اللاعب الزعيم قائد الأمين الإمام البابا المبعوث",
@@ -124,27 +124,6 @@ def _word_feats(w: str) -> tuple[str, ...]:
     if lexicon:
         feats.extend(f"lex:{x}" for x in lexicon.get(core, "none").split())
     return tuple(feats)
-
-
-# proclitics (and the article they may carry) that a gazetteer name can be written with: لقطر، والدنمارك، بالرياض.
-# Longer than entities._NAME_PROCLITICS on purpose: here a stripped form counts only if the gazetteer has it, while
-# a name's canonical form there is stripped on word-count evidence, where وب/ول would eat the first letter of بندر
-_PROCLITICS = (("وال", "ال"), ("فال", "ال"), ("بال", "ال"), ("كال", "ال"), ("لل", "ال"), ("وبال", "ال"), ("ولل", "ال"),
-               ("وب", ""), ("ول", ""), ("فب", ""), ("فل", ""), ("و", ""), ("ف", ""), ("ب", ""), ("ل", ""), ("ك", ""))
-
-
-@lru_cache(maxsize=100_000)
-def gazetteer_form(word: str) -> str:
-    """The form of a token that starts a gazetteer name, its proclitics off: the rule-based clitic split keeps ل and
-    ب on words it does not know (لقطر، لطهران) and takes the article off others (والدنمارك → دنمارك)."""
-    core = split_clitics(word)
-    firsts = first_words()
-    if core in firsts:
-        return core
-    for pre, put in _PROCLITICS:
-        if word.startswith(pre) and len(word) - len(pre) >= 3 and put + word[len(pre):] in firsts:
-            return put + word[len(pre):]
-    return "ال" + core if "ال" + core in firsts else core
 
 
 def _gazetteer_tags(norm: list[str]) -> list[str]:
