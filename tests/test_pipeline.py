@@ -429,3 +429,54 @@ def test_events_merged_in_a_later_run_take_their_stored_articles_along(tmp_path:
             assert client.get(f"/events/{gone}", follow_redirects=False).headers["location"] == f"/events/{keep}"
             shown = CliRunner().invoke(app, ["show", gone, "--db", str(db)])
             assert shown.exit_code == 0 and "merged into" in shown.output
+
+
+def _analysed(db: Path) -> list[tuple]:
+    with Store(db) as store:
+        return [tuple(r) for r in store.conn.execute(
+            "SELECT id, published, entities, quotes, dates, event_id FROM articles ORDER BY id")]
+
+
+def test_worker_processes_analyse_as_one_process_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.runners import local
+    from marsad.stages import Config
+
+    monkeypatch.setattr(local, "MIN_POOL_BATCH", 2)  # the demo's batches are small: use the pool for them too
+    started = []
+    real_pool = local.ProcessPoolExecutor
+
+    def counting_pool(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.append(args[0] if args else kwargs.get("max_workers"))
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(local, "ProcessPoolExecutor", counting_pool)
+    Pipeline(db=tmp_path / "pool.db", config=Config(workers=2)).run([str(DEMO)])
+    assert started == [2]  # one pool for the run, of two workers
+    Pipeline(db=tmp_path / "one.db", config=Config(workers=1)).run([str(DEMO)])
+    assert started == [2]
+    pooled, single = _analysed(tmp_path / "pool.db"), _analysed(tmp_path / "one.db")
+    assert len(pooled) > 40 and any(row[2] != "[]" for row in pooled)
+    assert pooled == single
+
+
+def test_an_article_whose_analysis_fails_is_reported_and_the_others_are_stored(tmp_path: Path, demo_copy: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.runners import common
+    from marsad.stages import Config
+
+    real = common.analyse_stage
+
+    def failing(article, config):  # type: ignore[no-untyped-def]
+        if "ترامب" in article.body:
+            raise ValueError("a tagger fault")
+        return real(article, config)
+
+    monkeypatch.setattr(common, "analyse_stage", failing)
+    summary = Pipeline(db=tmp_path / "m.db", config=Config(workers=1)).run([str(demo_copy)])
+    failed = [(where, why) for where, why in summary.errors if why.startswith("analysis failed")]
+    # each names its record: the file, and for a record inside a feed or an archive its place there ("feed.rss#3")
+    assert failed and all("a tagger fault" in why and Path(where.split("#")[0]).is_file() for where, why in failed)
+    with Store(tmp_path / "m.db") as store:
+        bodies = [r[0] for r in store.conn.execute("SELECT body FROM articles")]
+    assert bodies and not any("ترامب" in b for b in bodies)
+    assert summary.articles_total == len(bodies) > 20

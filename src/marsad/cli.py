@@ -45,6 +45,8 @@ def run(
                                              help="Where the Spark engine writes its Parquet output (default: DB.spark/)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input failed."),
     max_file_mb: int = typer.Option(50, "--max-file-mb", help="Skip files larger than this (MB)."),
+    workers: int = typer.Option(0, "--workers", min=0,
+                                help="Processes analysing articles (local engine); 0: one per CPU, 1: in process."),
 ) -> None:
     """Ingest, extract, analyse and cluster INPUTS into the store. Running it twice stores nothing twice."""
     from .ingest.formats import Limits
@@ -54,7 +56,7 @@ def run(
     if engine not in ("local", "spark"):
         err.print(f"[red]unknown engine {engine!r}: use local or spark[/red]")
         raise typer.Exit(2)
-    config = Config(limits=Limits(max_file_bytes=max_file_mb * 1024 * 1024))
+    config = Config(limits=Limits(max_file_bytes=max_file_mb * 1024 * 1024), workers=workers)
     pipeline = Pipeline(db=db, engine=engine, config=config, spark_master=master, spark_output=spark_output)
     if engine == "spark":
         from .runners.spark import SparkUnavailable, check_spark

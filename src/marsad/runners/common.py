@@ -80,20 +80,30 @@ class RecordOutcome:
     template_keys: dict[str, int] | None = None  # line keys the outlet's template observed (None: not observed)
 
 
-def process_record(raw: RawDocument, templates: TemplateView, config: Config) -> RecordOutcome:
-    """Extract and analyse one record, then let the outlet's template learn from its page."""
+def process_record(raw: RawDocument, templates: TemplateView, config: Config, analyse: bool = True) -> RecordOutcome:
+    """Extract and analyse one record, then let the outlet's template learn from its page. With ``analyse`` off
+    the articles come out extracted only, for a caller that analyses them elsewhere (``analyse_safely``)."""
     outcome = RecordOutcome()
     try:
         articles = extract_stage(raw, templates)
         if learns_template(raw):
             outcome.template_keys = templates.observe(raw.outlet, raw.content.splitlines())
-        outcome.articles = [analyse_stage(a, config) for a in articles]
+        outcome.articles = [analyse_stage(a, config) for a in articles] if analyse else articles
         if not articles:
             outcome.error = "no article text found"
     except Exception as exc:  # one bad record must not stop the run
         outcome.articles = []
         outcome.error = f"extraction failed: {type(exc).__name__}: {exc}"
     return outcome
+
+
+def analyse_safely(article: Article, config: Config) -> tuple[Article | None, str | None]:
+    """``analyse_stage`` for a worker process: a failure comes back as the reason, so one bad article neither
+    stops the run nor loses the rest of its batch."""
+    try:
+        return analyse_stage(article, config), None
+    except Exception as exc:
+        return None, f"analysis failed: {type(exc).__name__}: {exc}"
 
 
 def learns_template(raw: RawDocument) -> bool:
