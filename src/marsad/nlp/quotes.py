@@ -31,7 +31,7 @@ def _forms(stems: str) -> str:
     out = []
     for s in stems.split("|"):
         out += [s, s + "ت", s + "ا", s + "تا", s + "وا"]
-    return "|".join(sorted(set(out), key=len, reverse=True))
+    return "|".join(sorted(set(out), key=lambda w: (-len(w), w)))
 
 
 _PAST = _forms(

@@ -79,7 +79,7 @@ def role_disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
                  if short != long and set(short) < set(long) and (set(long) - set(short)) & _STATUS_WORDS
                  and found[short][2] != found[long][2]]
         if pairs:
-            keys = sorted({k for pair in pairs for k in pair}, key=len)
+            keys = sorted({k for pair in pairs for k in pair}, key=lambda k: (len(k), k))  # ties by text, not by hash
             out.append({"kind": "role", "slot": person,
                         "values": [{"value": found[k][0], "article_ids": sorted(found[k][1])} for k in keys]})
     return out
