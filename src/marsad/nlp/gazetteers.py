@@ -106,12 +106,15 @@ def gazetteer_form(word: str) -> str:
     return "ال" + core if "ال" + core in firsts else core
 
 
+_match_form = lru_cache(maxsize=200_000)(normalize_match)  # news repeats its words: normalising them was most of the time
+
+
 def gazetteer_names(text: str, types: tuple[str, ...] = ("LOC", "PER"), skip_words: int = 0) -> frozenset[str]:
     """Canonical names of the gazetteer entries of these types that a text names, longest phrase first, after its
     first ``skip_words`` words. Only listed names count: a text's tagger output varies with its wording, and the
     question asked here (do two texts name the same places?) needs the same answer for the same name."""
     words = text.split()
-    norms = [normalize_match(t) for t in tokenize(" ".join(words[skip_words:]))]
+    norms = [_match_form(t) for t in tokenize(" ".join(words[skip_words:]))]
     found, i = set(), 0
     while i < len(norms):
         match = longest_match(norms, i, gazetteer_form)
