@@ -109,6 +109,13 @@ def gazetteer_form(word: str) -> str:
 _match_form = lru_cache(maxsize=200_000)(normalize_match)  # news repeats its words: normalising them was most of the time
 
 
+@lru_cache(maxsize=200_000)
+def _may_start(word: str) -> bool:
+    """The word, or its form behind a proclitic, begins some gazetteer name (most words begin none)."""
+    firsts = first_words()
+    return word in firsts or gazetteer_form(word) in firsts
+
+
 def gazetteer_names(text: str, types: tuple[str, ...] = ("LOC", "PER"), skip_words: int = 0) -> frozenset[str]:
     """Canonical names of the gazetteer entries of these types that a text names, longest phrase first, after its
     first ``skip_words`` words. Only listed names count: a text's tagger output varies with its wording, and the
@@ -117,7 +124,7 @@ def gazetteer_names(text: str, types: tuple[str, ...] = ("LOC", "PER"), skip_wor
     norms = [_match_form(t) for t in tokenize(" ".join(words[skip_words:]))]
     found, i = set(), 0
     while i < len(norms):
-        match = longest_match(norms, i, gazetteer_form)
+        match = longest_match(norms, i, gazetteer_form) if _may_start(norms[i]) else None
         if match is None:
             i += 1
             continue
