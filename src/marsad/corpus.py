@@ -277,6 +277,7 @@ def refresh_records(store: Store, event_ids: list[str], story_ids: set[str], sum
                       evs[-1]["first_date"] if evs else None, sum(c["articles"] for c in coverage),
                       json.dumps(coverage, ensure_ascii=False), sid))
         originals: dict[str, list[dict[str, Any]]] = {}  # event id -> its non-duplicate articles, read when needed
+        counted: dict[str, Any] = {}  # article id -> the counts of people it states (related_disagreements)
         for ev in evs:  # every event of the story carries the storyline timeline
             rec = records.get(ev["id"]) or (json.loads(ev["record"]) if ev["record"] else None)
             if rec is not None:
@@ -288,5 +289,6 @@ def refresh_records(store: Store, event_ids: list[str], story_ids: set[str], sum
                 own_disagreements = [d for d in rec.get("disagreements", []) if not d.get("related")]
                 related = [a for o in same_days for a in _originals(conn, o, originals)]
                 rec["disagreements"] = own_disagreements + (
-                    related_disagreements(_originals(conn, ev["id"], originals), related, own_disagreements) if related else [])
+                    related_disagreements(_originals(conn, ev["id"], originals), related, own_disagreements, counted)
+                    if related else [])
                 conn.execute("UPDATE events SET record=? WHERE id=?", (json.dumps(rec, ensure_ascii=False), ev["id"]))

@@ -222,19 +222,29 @@ def count_disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def related_disagreements(own: list[dict[str, Any]], related: list[dict[str, Any]],
-                          known: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+                          known: list[dict[str, Any]] | None = None,
+                          counted: dict[str, list[tuple[str, float, str, set[str]]]] | None = None) -> list[dict[str, Any]]:
     """Counts that differ between this event's articles and same-day articles of other events of its storyline.
 
     Clustering leaves some rewrites of a happening in an event of their own (a reworded rewrite shares few words
     with its wire), yet a reader of either wants to see that one outlet counts 4 dead and another 5. Another event
     of the storyline may also be another happening with its own counts, so only counts of people are compared,
-    and only when the two sentences stating them share their context (content words besides the numbers)."""
+    and only when the two sentences stating them share their context (content words besides the numbers).
+    ``counted`` keeps each article's counts across calls: refreshing a storyline compares every event with its
+    neighbours, and counting the same articles again for each of them made adding one article take seconds."""
+    counted = {} if counted is None else counted
+
+    def people_counts(a: dict[str, Any]) -> list[tuple[str, float, str, set[str]]]:
+        if a["id"] not in counted:
+            counted[a["id"]] = _counts(a, _PEOPLE_SLOTS, headline=True)
+        return counted[a["id"]]
+
     taken = {d["slot"] for d in known or [] if d["kind"] == "number"}
     outlet_of = {a["id"]: a.get("outlet") or "" for a in [*own, *related]}
-    theirs = [(a["id"], st) for a in related for st in _counts(a, _PEOPLE_SLOTS, headline=True)]
+    theirs = [(a["id"], st) for a in related for st in people_counts(a)]
     values: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for a in own:
-        for slot, value, written, terms in _counts(a, _PEOPLE_SLOTS, headline=True):
+        for slot, value, written, terms in people_counts(a):
             if slot in taken:
                 continue
             for other_id, (o_slot, o_value, o_written, o_terms) in theirs:
