@@ -46,7 +46,7 @@ def run(
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input failed."),
     max_file_mb: int = typer.Option(50, "--max-file-mb", help="Skip files larger than this (MB)."),
     workers: int = typer.Option(0, "--workers", min=0,
-                                help="Processes analysing articles (local engine); 0: one per CPU, 1: in process."),
+                                help="Processes analysing articles (local engine); 0: one per CPU, up to 4; 1: in process."),
 ) -> None:
     """Ingest, extract, analyse and cluster INPUTS into the store. Running it twice stores nothing twice."""
     from .ingest.formats import Limits

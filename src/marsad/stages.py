@@ -25,7 +25,7 @@ class Config:
     summary_sentences: int = 5
     analyse: bool = True  # entities, quotes and dates per article
     keep_source_text: bool = True
-    workers: int = 0  # processes analysing articles in the local runner; 0: one per CPU (see runners.local)
+    workers: int = 0  # processes analysing articles in the local runner; 0: one per CPU, up to 4 (see runners.local)
 
 
 def extract_stage(raw: RawDocument, templates: TemplateView | None = None) -> list[Article]:

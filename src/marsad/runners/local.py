@@ -6,8 +6,8 @@ nothing twice because article ids are content hashes.
 
 Extraction stays in this process, in input order: it learns each outlet's template as it goes. Analysis
 (dates, entities, quotes) is a pure function of one article and takes nine tenths of the per-article time,
-so a batch of enough articles is analysed by worker processes, one per CPU unless ``Config.workers`` says
-otherwise; the results, in the batch's order, are the ones one process gives.
+so a batch of enough articles is analysed by worker processes, one per CPU (up to four) unless ``Config.workers``
+says otherwise; the results, in the batch's order, are the ones one process gives.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from .common import Progress, RunSummary, analyse_safely, discover_units, finish
 
 MIN_POOL_BATCH = 64  # articles: a smaller batch (a run adding a few) is analysed in process; starting workers,
 # each loading the taggers, costs more than it saves there
+DEFAULT_MAX_WORKERS = 4  # by default one worker per CPU up to this: each holds the taggers and word caches (up to
+# 0.64 GB on the 31k corpus), so a 64-core machine would otherwise spend 40 GB on them; --workers sets any number
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -45,7 +47,8 @@ class _Analyser:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.workers = config.workers or os.cpu_count() or 1
+        self.workers = config.workers or min(DEFAULT_MAX_WORKERS, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                                             else os.cpu_count() or 1)
         self.pool: ProcessPoolExecutor | None = None
 
     def __call__(self, articles: list[Article]) -> list[tuple[Article | None, str | None]]:
