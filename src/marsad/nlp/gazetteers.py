@@ -6,7 +6,7 @@ Lookups are at matching level, so hamza/teh-marbuta spellings need not be listed
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -116,20 +116,24 @@ def _may_start(word: str) -> bool:
     return word in firsts or gazetteer_form(word) in firsts
 
 
-def gazetteer_names(text: str, types: tuple[str, ...] = ("LOC", "PER"), skip_words: int = 0) -> frozenset[str]:
-    """Canonical names of the gazetteer entries of these types that a text names, longest phrase first, after its
-    first ``skip_words`` words. Only listed names count: a text's tagger output varies with its wording, and the
-    question asked here (do two texts name the same places?) needs the same answer for the same name."""
-    words = text.split()
-    norms = [_match_form(t) for t in tokenize(" ".join(words[skip_words:]))]
-    found, i = set(), 0
+def gazetteer_spans(norms: list[str]) -> Iterator[tuple[int, int, GazetteerEntry]]:
+    """(start, length, entry) of the longest gazetteer phrases in matching-level tokens, left to right, their first
+    word possibly behind a proclitic (``gazetteer_form``)."""
+    i = 0
     while i < len(norms):
         match = longest_match(norms, i, gazetteer_form) if _may_start(norms[i]) else None
         if match is None:
             i += 1
             continue
         n, entry = match
-        if entry.type in types:
-            found.add(entry.canonical)
+        yield i, n, entry
         i += n
-    return frozenset(found)
+
+
+def gazetteer_names(text: str, types: tuple[str, ...] = ("LOC", "PER"), skip_words: int = 0) -> frozenset[str]:
+    """Canonical names of the gazetteer entries of these types that a text names, longest phrase first, after its
+    first ``skip_words`` words. Only listed names count: a text's tagger output varies with its wording, and the
+    question asked here (do two texts name the same places?) needs the same answer for the same name."""
+    words = text.split()
+    norms = [_match_form(t) for t in tokenize(" ".join(words[skip_words:]))]
+    return frozenset(entry.canonical for _i, _n, entry in gazetteer_spans(norms) if entry.type in types)

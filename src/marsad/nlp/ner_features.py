@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..arabic.normalize import normalize_token
 from ..arabic.tokens import split_clitics
-from .gazetteers import entries, first_names, gazetteer_form, longest_match
+from .gazetteers import entries, first_names, gazetteer_spans
 
 _TRIGGERS = {normalize_token(w): tag for tag, words in {
     "PER": "الرئيس رئيس وزير الوزير وزيرة الملك الأمير الشيخ الدكتور السيد السيدة المتحدث الناطق السفير النائب المستشار الجنرال اللواء العميد المدرب اللاعب الزعيم قائد الأمين الإمام البابا المبعوث",
@@ -132,15 +132,8 @@ def _gazetteer_tags(norm: list[str]) -> list[str]:
     """BIO tags of the longest gazetteer phrases in the sentence; word membership alone cannot tell
     "مجلس" in "مجلس الأمن" from "مجلس" in "مجلس إدارة الشركة"."""
     tags = ["O"] * len(norm)
-    i = 0
-    while i < len(norm):
-        match = longest_match(norm, i, gazetteer_form)
-        if match is None:
-            i += 1
-            continue
-        n, entry = match
+    for i, n, entry in gazetteer_spans(norm):
         tags[i:i + n] = ["B-" + entry.type] + ["I-" + entry.type] * (n - 1)
-        i += n
     return tags
 
 
