@@ -30,6 +30,11 @@ DEFAULT_MAX_WORKERS = 4  # by default one worker per CPU up to this: each holds 
 # 0.64 GB on the 31k corpus), so a 64-core machine would otherwise spend 40 GB on them; --workers sets any number
 
 
+def _usable_cpus() -> int:
+    """CPUs this process may run on (a container or taskset may allow fewer than the machine has)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _exit_with_parent(parent: int) -> None:
     """In a worker: leave when the runner is gone. A runner killed outright (SIGKILL, out of memory) cannot stop
     its pool, and a worker waiting for work would wait for ever."""
@@ -47,8 +52,7 @@ class _Analyser:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.workers = config.workers or min(DEFAULT_MAX_WORKERS, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                                             else os.cpu_count() or 1)
+        self.workers = config.workers or min(DEFAULT_MAX_WORKERS, _usable_cpus())
         self.pool: ProcessPoolExecutor | None = None
 
     def __call__(self, articles: list[Article]) -> list[tuple[Article | None, str | None]]:
