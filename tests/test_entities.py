@@ -127,6 +127,21 @@ def test_gazetteer_names_are_found_behind_proclitics_for_the_tagger() -> None:
     assert tags("الوضع مالي صعب") == ["O", "O", "O"]
 
 
+def test_saudi_governorates_are_places_and_a_bare_word_gets_no_article_put_back() -> None:
+    from marsad.nlp.gazetteers import gazetteer_names
+
+    def places(text: str) -> list[str]:
+        return sorted(gazetteer_names(text, ("LOC",)))
+
+    # local news names its governorate in the headline, often behind a preposition
+    assert places("وفاة وإصابة 9 في تصادم ببيشة") == ["بيشة"]
+    assert places("أمير منطقة عسير يزور المصابين") == ["عسير"]
+    assert places("عمل خيبر يضبط 42 مخالفة في طريف ورفحاء") == ["خيبر", "رفحاء", "طريف"]
+    # the article is put back only where the split took one off: بالخرج is الخرج, the verb خرج ("went out") is not
+    assert places("أعلنت شرطة محافظة الخرج وبلدية بالخرج") == ["الخرج"]
+    assert places("خرج اللاعب مصابا ثم علا صوت الجمهور") == []
+    assert places("افتتاح رياض الأطفال بالرياض") == ["الرياض"]
+
 def test_a_place_or_body_named_after_royalty_is_not_the_royal() -> None:
     def ents(text: str) -> list[tuple[str, str]]:
         return [(e.canonical, e.type) for e in extract_entities(text)]

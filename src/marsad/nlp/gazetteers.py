@@ -98,12 +98,17 @@ def gazetteer_form(word: str) -> str:
     ب on words it does not know (لقطر، لطهران) and takes the article off others (والدنمارك → دنمارك)."""
     core = split_clitics(word)
     firsts = first_words()
+    # the article goes back only where the split took one off (بالرياض → الرياض, while a bare رياض, "gardens",
+    # starts رياض الخبراء), and never onto a bare word: خرج ("went out") is no الخرج, علا ("rose") no العلا
+    removed = word[: len(word) - len(core)] if word.endswith(core) else ""
+    if ("ال" in removed or removed.endswith("لل")) and "ال" + core in firsts:
+        return "ال" + core
     if core in firsts:
         return core
     for pre, put in _PROCLITICS:
         if word.startswith(pre) and len(word) - len(pre) >= 3 and put + word[len(pre):] in firsts:
             return put + word[len(pre):]
-    return "ال" + core if "ال" + core in firsts else core
+    return core
 
 
 _match_form = lru_cache(maxsize=200_000)(normalize_match)  # news repeats its words: normalising them was most of the time
