@@ -92,6 +92,14 @@ def test_reported_through_media_with_the_speaker_named_after_an() -> None:
                             ("indirect", "الأسعار لن تتغير", "سامر الكردي")]
 
 
+
+def test_reported_with_her_words_after_a_colon() -> None:
+    # "قولها:" once matched as قوله + a stray alef, so the colon was missed and the article's analysis failed
+    text = "وتنقل الصحيفة عن المعلمة قولها: في العام الماضي كنا متعبين جداً؛ رغم أننا لم نشتك."
+    assert quotes(text) == [("direct", "في العام الماضي كنا متعبين جداً؛ رغم أننا لم نشتك", "المعلمة")]
+    text = "ونقلت رويترز عن مسؤولين قولهم إن المحادثات ستستأنف غدا."
+    assert quotes(text) == [("indirect", "المحادثات ستستأنف غدا", "مسؤولين")]
+
 def test_a_role_with_its_institution_and_place_before_the_name() -> None:
     text = ("وقال مدير مكتب الجمعية في الأردن سالم بن علي العمري «إن المرحلة الأولى اكتملت». "
             "وأضاف المبعوث الأممي في كلمة أمام المجلس أمس الأول «أن الحل ما زال ممكنا».")

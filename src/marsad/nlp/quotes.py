@@ -66,7 +66,8 @@ _QUOTE_RE = re.compile(r"«(?P<a>[^«»]{3,800})»|\"(?P<b>[^\"]{3,800})\"|“(?
                        r"|”(?P<e>[^“”\n]{3,800})[”“]")
 _THAT = re.compile(rf"(?<![{_AR}])(?:إلى\s+|الى\s+)?(?:بأن|بان|فإن|فان|أن|ان|إن)(?:ه|ها|هم|هما|ني|نا)?(?![{_AR}])")
 # "نقلت وكالة … عن X قوله", also through "وسائل إعلام", "مصادر", a newspaper's name
-_REPORTED = re.compile(r"نقلت?\s+(?:[^.\s]+\s+){1,6}?عن\s+(?P<who>[^.،,]{3,60}?)\s+(?:قوله|قولها|قولهم)")
+# قولها and قولهم before قوله, or "قولها:" leaves its alef in front of the colon and the quotation is lost
+_REPORTED = re.compile(rf"نقلت?\s+(?:[^.\s]+\s+){{1,6}}?عن\s+(?P<who>[^.،,]{{3,60}}?)\s+(?:قولها|قولهما|قولهم|قوله)(?![{_AR}])")
 _STATEMENT = re.compile(rf"(?<![{_AR}])و?جاء\s+في\s+(?:بيان|تقرير|رسالة|تصريح|تعميم)\s*(?:ل|صادر\s+عن\s+|أصدرته\s+|اصدرته\s+)?(?P<who>[^.،\n]{{3,80}}?)\s*[،,]?\s*(?P<that>أن|ان|إن)(?:ه|ها|هم)?(?![{_AR}])")
 _ACCORDING = re.compile(
     rf"(?<![{_AR}])[و]?(?:وفقا?[{_TANWEEN}]*\s*ل|بحسب\s+|حسب\s+)(?P<who>[^.،\n]{{3,90}}?)\s*[،,]?\s*(?P<that>فإن|فان)(?:ه|ها|هم)?(?![{_AR}])"
@@ -673,10 +674,12 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         if span is None:
             span = _indirect_after(text, after)
             kind_of = "indirect"
-        if span is None and m.group("part") and speaker:  # a noun object with nobody saying it is no quote
-            span = _object_after(text, after, m.group("part"))
-        if span is None and m.group("verb") and speaker:
-            span = _verb_object_after(text, after, m.group("verb"))
+        # only a speech verb or participle has an object; a reported or "according to" cue has no such group
+        part, verb = m.groupdict().get("part"), m.groupdict().get("verb")
+        if span is None and part and speaker:  # a noun object with nobody saying it is no quote
+            span = _object_after(text, after, part)
+        if span is None and verb and speaker:
+            span = _verb_object_after(text, after, verb)
         if span is None:
             continue
         start, end = span
