@@ -416,3 +416,18 @@ def test_the_same_day_and_the_next_day_count_from_the_day_the_text_named() -> No
         ("يوم الجمعة الماضي", "2026-01-23"), ("اليوم ذاته", "2026-01-23"), ("اليوم التالي", "2026-01-24")]
     # with no day named before it, "the same day" is no date, and never today
     assert find_dates("وصل الوفد في ذات اليوم", REF) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وَقَالَ الـــوزيـــر:«إنَّ الاجتماعَ…»، (الرياض)",  # diacritics, tatweel, punctuation glued to words
+    "سعر\u00a0البرميل ٧٥٫٥ دولار و3,5 %",  # a no-break space, Arabic-Indic digits and separators
+    "می\u200cخواهد کتاب\u200fی ﻻ ﷲ",  # Persian letters, ZWNJ, a direction mark, presentation-form ligatures
+    "سطر أول\nسطر\tثانٍ\u2028ثالث\x1fرابع",  # line and tab breaks, Unicode and control separators
+    "BBC عربي: iPhone15 و COVID-19",
+])
+def test_word_by_word_tokenising_gives_the_tokens_of_the_normalised_whole_text(text: str) -> None:
+    import re
+
+    whole = re.findall(r"[\u0621-\u064a\u0671-\u06d3]+|[A-Za-z]+|\d+(?:[.,]\d+)?", normalize_match(text))
+    assert tokenize(text) == whole
+    assert tokenize(text)  # every case has tokens

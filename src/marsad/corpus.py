@@ -195,11 +195,14 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
             conn.execute("DELETE FROM events WHERE id=?", (gone,))
             conn.execute("UPDATE event_aliases SET event_id=? WHERE event_id=?", (keep, gone))
             conn.execute("INSERT OR REPLACE INTO event_aliases(id, event_id) VALUES(?, ?)", (gone, keep))
-            for row in conn.execute("SELECT id, event_ids FROM stories WHERE event_ids LIKE ?", (f'%"{gone}"%',)).fetchall():
+        if merged:  # stored stories outside the window that list a merged event: one scan, not a LIKE scan per merge
+            for row in conn.execute("SELECT id, event_ids FROM stories").fetchall():
                 if row["id"] in linker.stories:
                     continue  # rewritten above from memory
-                left = [x for x in json.loads(row["event_ids"]) if x != gone]
-                conn.execute("UPDATE stories SET event_ids=? WHERE id=?", (json.dumps(left), row["id"]))
+                listed = json.loads(row["event_ids"])
+                if not merged.keys().isdisjoint(listed):
+                    conn.execute("UPDATE stories SET event_ids=? WHERE id=?",
+                                 (json.dumps([x for x in listed if x not in merged]), row["id"]))
         conn.execute("DELETE FROM stories WHERE event_ids = '[]'")
         for article_id, eid, dup, sig in updates:
             eid = clusterer.resolve(eid)
@@ -216,8 +219,8 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
             if copier not in updated:
                 row = conn.execute("SELECT reuses FROM articles WHERE id=?", (copier,)).fetchone()
                 if row:
-                    merged = json.loads(row[0]) + [r for r in reuses if r not in json.loads(row[0])]
-                    conn.execute("UPDATE articles SET reuses=? WHERE id=?", (json.dumps(merged, ensure_ascii=False), copier))
+                    combined = json.loads(row[0]) + [r for r in reuses if r not in json.loads(row[0])]
+                    conn.execute("UPDATE articles SET reuses=? WHERE id=?", (json.dumps(combined, ensure_ascii=False), copier))
         conn.executemany("INSERT INTO vocab(term, df) VALUES(?,?) ON CONFLICT(term) DO UPDATE SET df=df+excluded.df",
                          list(dfs.added.items()))
         conn.execute("INSERT INTO meta(key, value) VALUES('n_docs', ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",

@@ -8,7 +8,8 @@ inside a Spark partition (they pickle cheaply).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from copy import deepcopy
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -94,28 +95,26 @@ class Article:
             self.id = article_id(self.outlet, self.url, self.body)
 
     def to_record(self) -> dict[str, Any]:
-        """The export record of INTERFACE.md (analysis fields included)."""
-        rec = asdict(self)
-        for key in ("source_text", "dropped_lines", "author"):
-            rec.pop(key)
+        """The export record of INTERFACE.md (analysis fields included). Built field by field: ``asdict`` walked
+        every entity, quote and date recursively and was a sixth of refreshing the 31k corpus's event records."""
         return {
-            "id": rec["id"],
-            "input_id": rec["input_id"],
-            "outlet": rec["outlet"],
-            "url": rec["url"],
-            "title": rec["title"],
-            "published": rec["published"],
-            "body": rec["body"],
-            "credited_source": rec["credited_source"],
-            "agencies": rec["agencies"],
-            "dateline": rec["dateline"],
-            "event_id": rec["event_id"],
-            "story_id": rec["story_id"],
-            "duplicate_of": rec["duplicate_of"],
-            "reuses": rec["reuses"],
-            "entities": rec["entities"],
-            "quotes": rec["quotes"],
-            "dates": rec["dates"],
+            "id": self.id,
+            "input_id": self.input_id,
+            "outlet": self.outlet,
+            "url": self.url,
+            "title": self.title,
+            "published": self.published,
+            "body": self.body,
+            "credited_source": self.credited_source,
+            "agencies": list(self.agencies),
+            "dateline": self.dateline,
+            "event_id": self.event_id,
+            "story_id": self.story_id,
+            "duplicate_of": self.duplicate_of,
+            "reuses": deepcopy(self.reuses),
+            "entities": [vars(e).copy() for e in self.entities],  # flat records: a shallow copy is a full one
+            "quotes": [vars(q).copy() for q in self.quotes],
+            "dates": [vars(d).copy() for d in self.dates],
         }
 
 

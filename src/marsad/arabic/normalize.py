@@ -85,6 +85,14 @@ def strip_diacritics(text: str) -> str:
 
 def normalize_match(text: str) -> str:
     """Matching level: display level plus diacritics, tatweel, alef/yeh/teh-marbuta and punctuation folding."""
+    # most calls are for a word or a name, and news repeats them: three million calls in the corpus stage
+    return _normalize_short(text) if len(text) <= _SHORT else _normalize_match(text)
+
+
+_SHORT = 40
+
+
+def _normalize_match(text: str) -> str:
     text = normalize_display(text)
     text = strip_diacritics(text)
     text = text.translate(_MATCH_MAP)
@@ -99,3 +107,6 @@ def fold_whitespace(text: str) -> str:
 def normalize_token(token: str) -> str:
     """Matching level for a single token; cached because news vocabulary repeats heavily."""
     return normalize_match(token)
+
+
+_normalize_short = lru_cache(maxsize=300_000)(_normalize_match)

@@ -10,6 +10,8 @@ vowels so that two-letter names do not collide.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .normalize import normalize_match
 
 _FOLD = str.maketrans({"غ": "ج", "ق": "ك", "ط": "ت", "ص": "س", "ذ": "ز", "ض": "د", "ظ": "ز", "ث": "س", "ء": ""})
@@ -30,6 +32,7 @@ _NATIVE = frozenset(
 )
 
 
+@lru_cache(maxsize=100_000)
 def _skeleton(word: str) -> str:
     word = normalize_match(word)
     if word.startswith("ال") and len(word) > 4:
@@ -55,6 +58,7 @@ def _skeleton(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=100_000)
 def variant_key(name: str) -> str:
     """One key per name, shared by its spelling variants; multiword names key word by word."""
     words = [w for w in normalize_match(name).split() if w]
