@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from marsad import Pipeline  # noqa: E402
-from marsad.arabic.normalize import normalize_token  # noqa: E402
-from marsad.arabic.tokens import split_clitics, stem  # noqa: E402
+from marsad.arabic.normalize import _normalize_short, normalize_token  # noqa: E402
+from marsad.arabic.tokens import _word_tokens, split_clitics, stem  # noqa: E402
 from marsad.cluster import events as ev  # noqa: E402
 
 
@@ -36,7 +36,7 @@ def replay(rows: list[tuple], *, trace_memory: bool = False, slices: int = 0) ->
     from separate passes: tracemalloc slows the run it watches by about a third."""
     # every pass starts with the token caches empty, as a `marsad run` process does: warmed by the passes before,
     # the small run found all its words cached while the large one's vocabulary outgrows the caches
-    for cached in (normalize_token, split_clitics, stem):
+    for cached in (normalize_token, _normalize_short, _word_tokens, split_clitics, stem):
         cached.cache_clear()
     if trace_memory:
         tracemalloc.start()
