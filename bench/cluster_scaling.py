@@ -63,13 +63,7 @@ def replay(rows: list[tuple], *, trace_memory: bool = False, slices: int = 0) ->
     return el, peak, len(clusterer.all_events()), slice_times
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--db", type=Path, required=True)
-    ap.add_argument("--adds", type=int, default=20)
-    args = ap.parse_args()
-    con = sqlite3.connect(args.db)
-    rows = con.execute("SELECT id, title, body, published, entities FROM articles ORDER BY COALESCE(published,'9999'), seq").fetchall()
+def scaling(rows: list[tuple]) -> None:
     small = rows[: len(rows) // 10]
     # best of three: on a shared 2-core machine a single run moves the ratio by about ±0.7
     t_small, _, e_small, _ = min(replay(small) for _ in range(3))
@@ -81,6 +75,18 @@ def main() -> None:
     print(f"time ratio {t_big / t_small:.2f} for {len(rows) / len(small):.1f}x the articles (goal <= 11); memory ratio {m_big / m_small:.2f}")
     print("seconds per tenth of the full run (cost follows how many articles share the same days):",
           " ".join(f"{x:.1f}" for x in slice_times))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", type=Path, required=True)
+    ap.add_argument("--adds", type=int, default=20)
+    ap.add_argument("--adds-only", action="store_true", help="only the latency of adding one article")
+    args = ap.parse_args()
+    con = sqlite3.connect(args.db)
+    rows = con.execute("SELECT id, title, body, published, entities FROM articles ORDER BY COALESCE(published,'9999'), seq").fetchall()
+    if not args.adds_only:
+        scaling(rows)
     sample = con.execute("SELECT title, body, outlet, published FROM articles ORDER BY random() LIMIT ?", (args.adds,)).fetchall()
     con.close()
     with tempfile.TemporaryDirectory() as tmp:

@@ -236,7 +236,7 @@ class ReuseIndex:
         # stored articles are indexed under just the 5-grams and band keys those articles have:
         # every lookup of the run gives the same answer, for a fraction of the work
         self.focus_bands = focus_bands
-        self.focus_grams = np.fromiter(focus_grams, dtype=np.int64) if focus_grams is not None else None
+        self.focus_grams = np.sort(np.fromiter(focus_grams, dtype=np.int64)) if focus_grams is not None else None
         self.hasher = MinHasher()
         self.docs: dict[str, Doc] = {}
         self.sigs: dict[str, np.ndarray] = {}
@@ -265,7 +265,7 @@ class ReuseIndex:
                 self.buckets[band][key].append(doc.id)
         all_grams = self._grams(doc)
         if self.focus_grams is not None:  # the focus holds sampled grams only
-            all_grams = all_grams[np.isin(all_grams, self.focus_grams)]
+            all_grams = all_grams[isin_sorted(all_grams, self.focus_grams)]
         for g in sampled_grams(all_grams):
             self.grams[g].append(doc.id)
 
