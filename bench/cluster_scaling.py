@@ -1,11 +1,11 @@
 """Event clustering cost as the corpus grows, and the latency of adding one article (issue 7).
 
-    python bench/cluster_scaling.py --db /tmp/snn.db [--adds 20]
+    python bench/cluster_scaling.py --db /tmp/snn.db [--adds 20] [--adds-only]
 
 1. The streaming clusterer replayed over the first 3,103 and all 31,030 articles (publication
    order, features included): wall time and peak Python memory (tracemalloc), and their ratio.
 2. One new article added to a copy of the full store with `marsad run` (ingest + corpus stages):
-   p50/p99 over --adds single-article runs.
+   p50/p99 over --adds single-article runs (random articles, so random days); --adds-only skips part 1.
 """
 
 from __future__ import annotations
