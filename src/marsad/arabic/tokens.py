@@ -70,8 +70,8 @@ def tokenize(text: str) -> list[str]:
     """Matching-level word tokens (Arabic letters, Latin words, numbers).
 
     Normalised word by word through a cache: news repeats its words, and normalising whole texts (NFKC, maps,
-    diacritics) was a tenth of the corpus stage. No token spans whitespace and normalising removes none, so the
-    tokens are those of the normalised whole text (tests/test_arabic.py checks it on awkward input)."""
+    diacritics) was a tenth of the corpus stage. No token spans whitespace and normalising removes no whitespace,
+    so the tokens are those of the normalised whole text (tests/test_arabic.py checks it on awkward input)."""
     out: list[str] = []
     for word in text.split():
         out.extend(_word_tokens(word))

@@ -98,8 +98,8 @@ def gazetteer_form(word: str) -> str:
     ب on words it does not know (لقطر، لطهران) and takes the article off others (والدنمارك → دنمارك)."""
     core = split_clitics(word)
     firsts = first_words()
-    # the article goes back only where the split took one off (بالرياض → الرياض, while a bare رياض, "gardens",
-    # starts رياض الخبراء), and never onto a bare word: خرج ("went out") is no الخرج, علا ("rose") no العلا
+    # the article goes back where the split took one off (بالرياض → الرياض, tried before the bare form, which may
+    # begin another name), and never onto a bare word: خرج ("went out") is no الخرج, علا ("rose") no العلا
     removed = word[: len(word) - len(core)] if word.endswith(core) else ""
     if ("ال" in removed or removed.endswith("لل")) and "ال" + core in firsts:
         return "ال" + core
