@@ -111,9 +111,6 @@ def gazetteer_form(word: str) -> str:
     return core
 
 
-_match_form = lru_cache(maxsize=200_000)(normalize_match)  # news repeats its words: normalising them was most of the time
-
-
 @lru_cache(maxsize=200_000)
 def _may_start(word: str) -> bool:
     """The word, or its form behind a proclitic, begins some gazetteer name (most words begin none)."""
@@ -140,5 +137,5 @@ def gazetteer_names(text: str, types: tuple[str, ...] = ("LOC", "PER"), skip_wor
     first ``skip_words`` words. Only listed names count: a text's tagger output varies with its wording, and the
     question asked here (do two texts name the same places?) needs the same answer for the same name."""
     words = text.split()
-    norms = [_match_form(t) for t in tokenize(" ".join(words[skip_words:]))]
+    norms = tokenize(" ".join(words[skip_words:]))  # already at matching level
     return frozenset(entry.canonical for _i, _n, entry in gazetteer_spans(norms) if entry.type in types)
