@@ -28,9 +28,10 @@ _PERSON_TRIGGERS = [
     "الامين العام", "المبعوث", "مساعد الرئيس", "المدرب", "اللاعب", "الكاتب", "الزعيم", "زعيم", "قائد",
     "مدير", "محافظ", "امير منطقه", "نائب", "عضو", "رئيس",
 ]
-_ORG_HEADS = ("وزاره", "هيئه", "جامعه", "شركه", "مجلس", "وكاله", "منظمه", "مؤسسه", "بنك", "حزب", "حركه",
-              "جمعيه", "اتحاد", "نادي", "محكمه", "مستشفى", "مستشفي", "صندوق", "مركز", "اداره", "قوات", "جيش")
-_LOC_HEADS = ("مدينه", "محافظه", "منطقه", "ولايه", "بلده", "قريه", "حي", "جزيره", "اقليم")
+_ORG_HEADS = frozenset(normalize_match(w) for w in  # matching level, as the tokens are compared ("هيئة" is هييه)
+                       "وزارة هيئة جامعة شركة مجلس وكالة منظمة مؤسسة بنك حزب حركة جمعية اتحاد نادي محكمة مستشفى "
+                       "صندوق مركز إدارة قوات جيش".split())
+_LOC_HEADS = frozenset(normalize_match(w) for w in "مدينة محافظة منطقة ولاية بلدة قرية حي جزيرة إقليم".split())
 # places and bodies named after a king or a prince: "استاد الملك فهد الدولي", "مركز الملك سلمان للإغاثة" are not
 # the king or the prince; in Saudi news they outnumber many a real mention of the person
 _FACILITIES = {normalize_match(p + w): kind for kind, words in {
@@ -45,7 +46,11 @@ _SPEECH_VERBS = frozenset(normalize_match(p + v) for p in ("", "و", "ف") for v
                           "قال قالت أوضح أوضحت أكد أكدت أضاف أضافت أشار أشارت ذكر ذكرت أعلن أعلنت بين بينت لفت لفتت "
                           "تابع تابعت شدد شددت صرح صرحت أفاد أفادت كشف كشفت اعتبر اعتبرت رأى يقول تقول".split())
 _MINISTER = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") for w in ("وزير", "وزيرة", "وزيري", "وزراء"))
+COMMON_NOUN_MIN = 100  # a word seen this often with the article in the 31k articles is a noun, if seen less without
 _STOP_NAME = STOPWORDS | {normalize_match(w) for w in "اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء في خلال ان أن إن عن ".split()}
+# words after a body's name that begin something else: a person's title or rank, a relative pronoun, a
+# preposition or a day ("هيئة الأركان العامة الفريق …", "هيئة المحلفين التي …", "نادي الشباب إلى …")
+_ENDS_BODY_NAME = _TITLES | {normalize_match(w) for w in "الفريق التي الذي الذين اللذين اللتين إلى اليوم أمس".split()}
 
 
 @lru_cache(maxsize=100_000)
@@ -145,6 +150,42 @@ def _looks_like_name_word(norm: str) -> bool:
     return len(norm) >= 2 and norm not in _STOP_NAME and not norm.isdigit() and not norm.startswith("ال")
 
 
+# honorifics and words that head an office or a body: after a trigger they carry the office on ("نائب رئيس
+# المجلس", "عضو لجنة الأمن", "المبعوث الخاص لخادم الحرمين", "صاحب السمو"), they never begin its holder's name
+_OFFICE_STARTS = _ROLE_NOUNS | frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") for w in
+                                         "خادم صاحب معالي سمو فخامة سعادة دولة لجنة شرطة بلدية أمانة مديرية دائرة "
+                                         "قسم مكتب فرع قطاع وحدة جهاز فريق منتخب حكومة شؤون شئون أعضاء جمهورية ديوان مطار "
+                                         "مجموعة غرفة حرس مفوضية سفارة قنصلية بعثة وفد".split()) \
+    | frozenset(p + w for p in ("", "و", "ل", "ب") for w in (*_ORG_HEADS, *_LOC_HEADS))
+
+
+def _common_noun(norms: list[str], j: int) -> bool:
+    """The word at ``j``, right after a person trigger, is a common noun that carries the office on, not the
+    first word of its holder's name: an office or body word ("لرئيس الفيفا", "لجنة"), a preposition + a word far
+    more common alone ("بالديوان", "باسمه"), a noun + a pronoun ("قوله", "نفسه"), or a word written with the
+    article far more often than without ("خارجية", "تعليم"). Arabic has no capital letters; how often a word
+    takes the article is the nearest stand-in (a name rarely does: بوتين never). A lineage (بن) or a family name
+    (ال…ي) after the word says it is a name after all ("مهنا بن عبدالرحمن", "خميس الجهيناوي")."""
+    norm = norms[j]
+    if norm in first_names():
+        return False
+    if norm in _OFFICE_STARTS or norm.startswith(("بال", "لل", "وال", "فال", "كال")):
+        return True
+    for pre in ("و", "ف", "ب", "ل", "ك"):
+        if norm.startswith(pre) and len(norm) - len(pre) >= 3 and more_common(norm[len(pre):], norm):
+            return True
+    after = norms[j + 1] if j + 1 < len(norms) else ""
+    if after in ("بن", "بنت") or (after.startswith("ال") and after.endswith("ي") and len(after) >= 5):
+        return False
+    counts = word_counts()
+    stem = norm[:-1]
+    if len(norm) >= 4 and norm.endswith("ه") and \
+            counts.get(stem, 0) + counts.get("ال" + stem, 0) >= max(COMMON_NOUN_MIN, counts.get(norm, 0) / 2):
+        return True  # the stem is a common noun: قوله (قول، القول), نفسه, اسمه
+    with_article = counts.get("ال" + norm, 0)
+    return with_article >= max(COMMON_NOUN_MIN, 1.5 * counts.get(norm, 0))
+
+
 def _facility_names(toks: list[tuple[str, int, int]], norms: list[str], text: str,
                     taken: list[bool]) -> list[tuple[int, int, str]]:
     """Facilities and bodies named after royalty, as token spans with their type: a head (مطار، مستشفى، مركز …), a
@@ -224,7 +265,8 @@ def extract_entities(text: str) -> list[Entity]:
             while j < len(toks) and j < i + n + 4 and norms[j].startswith(("ال", "لل", "وال")) \
                     and _joined(toks, text, j):
                 j += 1
-            if j < len(toks) and (not _joined(toks, text, j) or _verb_shaped(norms, j)):
+            if j < len(toks) and (not _joined(toks, text, j) or _verb_shaped(norms, j) or _common_noun(norms, j)
+                                  or toks[j][0] == "على"):  # "المشرف على": matching level folds على into Ali
                 break  # "وزير الخارجية التركي.\nواتفق": the sentence ended; "المدرب الجديد سيعلن": a verb
             k = j
             while k < len(toks) and k < j + 3 + 2 * norms[j:k].count("بن") and not taken[k] and _contiguous(toks, text, j, k + 1) \
@@ -250,7 +292,8 @@ def extract_entities(text: str) -> list[Entity]:
         if etype is None:
             continue
         k = i + 1
-        while k < len(toks) and k < i + 4 and norms[k].startswith("ال") and not taken[k] and _contiguous(toks, text, i, k + 1):
+        while k < len(toks) and k < i + 4 and norms[k].startswith("ال") and norms[k] not in _ENDS_BODY_NAME and not taken[k] \
+                and _contiguous(toks, text, i, k + 1):  # a title begins the next name: "رئيس مجلس الإدارة المهندس …"
             k += 1
         if k > i + 1:
             found.append((i, k, etype, " ".join(t[0] for t in toks[i:k])))
