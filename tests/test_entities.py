@@ -208,3 +208,12 @@ def test_a_body_named_by_its_head_word_ends_where_a_person_or_a_clause_begins() 
     orgs = {e.canonical for e in ents if e.type == "ORG"}
     assert {"هيئة المساحة الجيولوجية", "مجلس الإدارة", "وزارة الإسكان"} <= orgs, orgs
     assert "سعد الفالح" in {e.canonical for e in ents if e.type == "PER"}
+
+
+def test_a_surname_starting_like_a_preposition_stays_and_a_common_word_ends_the_name() -> None:
+    # بيلنغر starts with ب but is no ب + word; a noun the tagger never reads as a name (تصريحات، إجراء) is not part
+    # of a name, nor the start of one after a title
+    text = ("وقال المتحدث باسم الشركة مارك بيلنغر إن الأرباح تراجعت. هاجم الوزير سامر قبيسي تصريحات المعارضة. "
+            "واقترح الوزير الفرنسي إجراء محادثات جديدة مع النقابات.")
+    people = {e.canonical for e in extract_entities(text) if e.type == "PER"}
+    assert people == {"مارك بيلنغر", "سامر قبيسي"}, people

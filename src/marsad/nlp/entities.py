@@ -18,7 +18,7 @@ from ..arabic.tokens import more_common, tokenize_spans, word_counts
 from ..arabic.variants import variant_key
 from ..records import Entity
 from .gazetteers import GazetteerEntry, entries, first_names, longest_match
-from .ner_features import context_features, sentence_features, word_cores
+from .ner_features import context_features, never_an_entity, sentence_features, word_cores
 
 # words after which a person's name follows (matching level)
 _PERSON_TRIGGERS = [
@@ -136,14 +136,21 @@ _ROLE_NOUNS = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") f
                         "ولي مفتي إمام خطيب".split())
 
 
+# words inside a name that lead to the next part of it: "بن لادن", "هاني أبو داود", "عبد الرحمن", "دي ميستورا"
+_NAME_LINKS = frozenset(normalize_match(w) for w in "بن بنت ابن أبو أبي أم عبد دي دا فان".split())
+
+
 def _ends_name(norms: list[str], k: int) -> bool:
-    """The word at ``k`` cannot continue the name before it: a role noun, or a word with a و/ب/ل proclitic that is no
-    first name ("بزيارة", "وعدد", "وسفير"), except right after بن/بنت ("بن لادن")."""
+    """The word at ``k`` cannot continue the name before it: a role noun, a word the tagger never reads as part of a
+    name ("محمد ظريف وسائل", "أشتون كارتر وضع"), or a word with a و/ب/ل proclitic ("بزيارة", "وعدد", "وسفير"), except
+    a first name or right after بن/بنت ("بن لادن"). The letter is a proclitic only when the rest is a far more common
+    word: بولتون and بطرس go on the name ("جون بولتون", "يوسف بطرس غالي")."""
     norm = norms[k]
     if norm in _ROLE_NOUNS:
         return True
-    return (norm[:1] in ("و", "ب", "ل") and norm not in ("بن", "بنت") and norm not in first_names()
-            and k > 0 and norms[k - 1] not in ("بن", "بنت"))
+    if norm in first_names() or norm in _NAME_LINKS or (k > 0 and norms[k - 1] in _NAME_LINKS):
+        return False
+    return never_an_entity(norm) or (norm[:1] in ("و", "ب", "ل") and more_common(norm[1:], norm))
 
 
 def _looks_like_name_word(norm: str) -> bool:
@@ -177,6 +184,8 @@ def _common_noun(norms: list[str], j: int) -> bool:
     after = norms[j + 1] if j + 1 < len(norms) else ""
     if after in ("بن", "بنت") or (after.startswith("ال") and after.endswith("ي") and len(after) >= 5):
         return False
+    if never_an_entity(norm):
+        return True  # "واقترح الرئيس الإيراني إجراء مناظرة": a noun the tagger never reads as a name
     counts = word_counts()
     stem = norm[:-1]
     if len(norm) >= 4 and norm.endswith("ه") and \

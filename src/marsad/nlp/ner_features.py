@@ -107,6 +107,12 @@ def _lexicon() -> dict[str, str]:
     return read_lexicon(_LEXICON_FILE) if _LEXICON_FILE.exists() else {}
 
 
+def never_an_entity(norm: str) -> bool:
+    """The first tagger, over 31k news articles, tagged this word (matching level, clitics split) as part of an
+    entity in under 5 % of its 3+ occurrences: a common word ("إجراء", "دعم", "رئيس"), not a name."""
+    return _lexicon().get(split_clitics(norm)) == "O"
+
+
 @lru_cache(maxsize=200_000)
 def _word_feats(w: str) -> tuple[str, ...]:
     """Features of one word, without position prefix (cached: news repeats its words)."""
