@@ -217,3 +217,10 @@ def test_a_surname_starting_like_a_preposition_stays_and_a_common_word_ends_the_
             "واقترح الوزير الفرنسي إجراء محادثات جديدة مع النقابات.")
     people = {e.canonical for e in extract_entities(text) if e.type == "PER"}
     assert people == {"مارك بيلنغر", "سامر قبيسي"}, people
+
+
+def test_common_words_that_spell_a_place_are_no_place() -> None:
+    # كيف ("how") is also a spelling of Kyiv, مسقط رأس is "birthplace": neither is a place; the cities still are
+    text = "لكن كيف تقيم الوضع؟ شيعت البلدة، مسقط رأس اللاعب، جثمانه. وصل الوفد إلى مسقط ثم إلى كييف."
+    places = [e.text for e in extract_entities(text) if e.type == "LOC"]
+    assert places == ["مسقط", "كييف"], places

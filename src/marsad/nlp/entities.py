@@ -136,6 +136,8 @@ _ROLE_NOUNS = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") f
                         "ولي مفتي إمام خطيب".split())
 
 
+# a gazetteer name that is part of an idiom when this word follows it ("مسقط رأس اللاعب": the player's birthplace)
+_IDIOM_AFTER = {normalize_match("مسقط"): normalize_match("رأس")}
 # words inside a name that lead to the next part of it: "بن لادن", "هاني أبو داود", "عبد الرحمن", "دي ميستورا"
 _NAME_LINKS = frozenset(normalize_match(w) for w in "بن بنت ابن أبو أبي أم عبد دي دا فان".split())
 
@@ -242,6 +244,8 @@ def extract_entities(text: str) -> list[Entity]:
             return False  # "وزير الخارجية التركي": a portfolio in a person's title, not the ministry
         if entry.type == "PER" and i > 0 and norms[i - 1] in _FACILITIES and _joined(toks, text, i):
             return False  # "مطار الملك خالد": the airport, found by _facility_names
+        if n == 1 and i + 1 < len(norms) and norms[i + 1].startswith(_IDIOM_AFTER.get(norms[i], "\0")):
+            return False  # "مسقط رأسه": his birthplace, not Muscat
         return _contiguous(toks, text, i, i + n)
 
     while i < len(toks):
