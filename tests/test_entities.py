@@ -224,3 +224,10 @@ def test_common_words_that_spell_a_place_are_no_place() -> None:
     text = "لكن كيف تقيم الوضع؟ شيعت البلدة، مسقط رأس اللاعب، جثمانه. وصل الوفد إلى مسقط ثم إلى كييف."
     places = [e.text for e in extract_entities(text) if e.type == "LOC"]
     assert places == ["مسقط", "كييف"], places
+
+
+def test_foreign_and_home_affairs_as_adjectives_are_no_ministry() -> None:
+    text = ("ناقش الجانبان السياسة الخارجية والشؤون الداخلية. وأعلنت الداخلية القبض على خلية، وقالت الخارجية في "
+            "بيان إن السفير استدعي.")
+    orgs = [e.text for e in extract_entities(text) if e.type == "ORG"]
+    assert orgs == ["الداخلية", "الخارجية"], orgs
