@@ -171,8 +171,9 @@ _OFFICE_STARTS = _ROLE_NOUNS | frozenset(normalize_match(p + w) for p in ("", "�
 def _common_noun(norms: list[str], j: int) -> bool:
     """The word at ``j``, right after a person trigger, is a common noun that carries the office on, not the
     first word of its holder's name: an office or body word ("لرئيس الفيفا", "لجنة"), a preposition + a word far
-    more common alone ("بالديوان", "باسمه"), a noun + a pronoun ("قوله", "نفسه"), or a word written with the
-    article far more often than without ("خارجية", "تعليم"). Arabic has no capital letters; how often a word
+    more common alone ("بالديوان", "باسمه"), a word the tagger never reads as a name ("إجراء", "استخدام"), a noun +
+    a pronoun ("قوله", "نفسه"), or a word written with the article far more often than without ("خارجية",
+    "تعليم"). Arabic has no capital letters; how often a word
     takes the article is the nearest stand-in (a name rarely does: بوتين never). A lineage (بن) or a family name
     (ال…ي) after the word says it is a name after all ("مهنا بن عبدالرحمن", "خميس الجهيناوي")."""
     norm = norms[j]
