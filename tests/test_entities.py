@@ -231,3 +231,9 @@ def test_foreign_and_home_affairs_as_adjectives_are_no_ministry() -> None:
             "بيان إن السفير استدعي.")
     orgs = [e.text for e in extract_entities(text) if e.type == "ORG"]
     assert orgs == ["الداخلية", "الخارجية"], orgs
+
+
+def test_a_movement_of_wind_or_traffic_is_no_body_and_a_named_movement_is() -> None:
+    text = "وتوقعت الأرصاد أن تكون حركة الرياح السطحية شمالية، وتوقفت حركة المرور. وأعلنت حركة المقاومة الإسلامية رفضها."
+    orgs = [e.canonical for e in extract_entities(text) if e.type == "ORG"]
+    assert "حركة حماس" in orgs and not any(o.startswith(("حركة الرياح", "حركة المرور")) for o in orgs), orgs

@@ -28,8 +28,10 @@ _PERSON_TRIGGERS = [
     "الامين العام", "المبعوث", "مساعد الرئيس", "المدرب", "اللاعب", "الكاتب", "الزعيم", "زعيم", "قائد",
     "مدير", "محافظ", "امير منطقه", "نائب", "عضو", "رئيس",
 ]
+# (not حركة: "حركة الرياح السطحية", "حركة المرور", "حركة السير" are movements of wind and traffic; the named
+# movements are in the gazetteer)
 _ORG_HEADS = frozenset(normalize_match(w) for w in  # matching level, as the tokens are compared ("هيئة" is هييه)
-                       "وزارة هيئة جامعة شركة مجلس وكالة منظمة مؤسسة بنك حزب حركة جمعية اتحاد نادي محكمة مستشفى "
+                       "وزارة هيئة جامعة شركة مجلس وكالة منظمة مؤسسة بنك حزب جمعية اتحاد نادي محكمة مستشفى "
                        "صندوق مركز إدارة قوات جيش".split())
 _LOC_HEADS = frozenset(normalize_match(w) for w in "مدينة محافظة منطقة ولاية بلدة قرية حي جزيرة إقليم".split())
 # places and bodies named after a king or a prince: "استاد الملك فهد الدولي", "مركز الملك سلمان للإغاثة" are not
@@ -164,7 +166,7 @@ def _looks_like_name_word(norm: str) -> bool:
 _OFFICE_STARTS = _ROLE_NOUNS | frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") for w in
                                          "خادم صاحب معالي سمو فخامة سعادة دولة لجنة شرطة بلدية أمانة مديرية دائرة "
                                          "قسم مكتب فرع قطاع وحدة جهاز فريق منتخب حكومة شؤون شئون أعضاء جمهورية ديوان مطار "
-                                         "مجموعة غرفة حرس مفوضية سفارة قنصلية بعثة وفد".split()) \
+                                         "مجموعة غرفة حرس مفوضية سفارة قنصلية بعثة وفد حركة".split()) \
     | frozenset(p + w for p in ("", "و", "ل", "ب") for w in (*_ORG_HEADS, *_LOC_HEADS))
 
 
