@@ -237,3 +237,9 @@ def test_a_movement_of_wind_or_traffic_is_no_body_and_a_named_movement_is() -> N
     text = "وتوقعت الأرصاد أن تكون حركة الرياح السطحية شمالية، وتوقفت حركة المرور. وأعلنت حركة المقاومة الإسلامية رفضها."
     orgs = [e.canonical for e in extract_entities(text) if e.type == "ORG"]
     assert "حركة حماس" in orgs and not any(o.startswith(("حركة الرياح", "حركة المرور")) for o in orgs), orgs
+
+
+def test_an_office_word_read_alone_as_a_person_is_dropped() -> None:
+    text = "ونقل ولي ولي العهد تحيات القيادة. وألقي القبض على رئيس الاتحاد البوليفي لكرة القدم أمس."
+    people = [e.text for e in extract_entities(text) if e.type == "PER"]
+    assert "ولي" not in people and "لكرة" not in people, people

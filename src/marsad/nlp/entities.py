@@ -14,7 +14,7 @@ from importlib import resources
 
 from ..arabic.normalize import normalize_match, normalize_token
 from ..arabic.stopwords import STOPWORDS
-from ..arabic.tokens import more_common, tokenize_spans, word_counts
+from ..arabic.tokens import more_common, split_clitics, tokenize_spans, word_counts
 from ..arabic.variants import variant_key
 from ..records import Entity
 from .gazetteers import GazetteerEntry, entries, first_names, longest_match
@@ -166,7 +166,7 @@ def _looks_like_name_word(norm: str) -> bool:
 _OFFICE_STARTS = _ROLE_NOUNS | frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") for w in
                                          "خادم صاحب معالي سمو فخامة سعادة دولة لجنة شرطة بلدية أمانة مديرية دائرة "
                                          "قسم مكتب فرع قطاع وحدة جهاز فريق منتخب حكومة شؤون شئون أعضاء جمهورية ديوان مطار "
-                                         "مجموعة غرفة حرس مفوضية سفارة قنصلية بعثة وفد حركة".split()) \
+                                         "مجموعة غرفة حرس مفوضية سفارة قنصلية بعثة وفد حركة كرة ألعاب".split()) \
     | frozenset(p + w for p in ("", "و", "ل", "ب") for w in (*_ORG_HEADS, *_LOC_HEADS))
 
 
@@ -321,8 +321,9 @@ def extract_entities(text: str) -> list[Entity]:
     for s, e, etype in crf:
         while s < e and norms[s] in _SPEECH_VERBS:
             s += 1
-        if e - s == 1 and (_verb_shaped(norms, s) or (etype == "ORG" and _adjective_of_noun(toks, norms, text, s))):
-            continue
+        if e - s == 1 and (_verb_shaped(norms, s) or (etype == "ORG" and _adjective_of_noun(toks, norms, text, s))
+                           or (etype == "PER" and (norms[s] in _OFFICE_STARTS or split_clitics(norms[s]) in _STOP_NAME))):
+            continue  # one word read as a person that is an office ("ولي ولي العهد") or a function word ("وأين")
         if s < e and not any(taken[s:e]) and _contiguous(toks, text, s, e):
             found.append((s, e, etype, " ".join(t[0] for t in toks[s:e])))
             for m in range(s, e):
