@@ -154,7 +154,14 @@ def _ends_name(norms: list[str], k: int) -> bool:
         return True
     if norm in first_names() or norm in _NAME_LINKS or (k > 0 and norms[k - 1] in _NAME_LINKS):
         return False
-    return never_an_entity(norm) or (norm[:1] in ("و", "ب", "ل") and more_common(norm[1:], norm))
+    return never_an_entity(norm) or _glued_to_common_word(norm, ("و", "ب", "ل"), min_rest=1)
+
+
+def _glued_to_common_word(norm: str, letters: tuple[str, ...], min_rest: int = 3) -> bool:
+    """``norm`` is one of these proclitic letters + a word (of ``min_rest`` letters or more) far more common in news
+    alone ("بزيارة", "لخادم"), not a word that merely starts with the letter ("بولتون", "لافروف")."""
+    return any(norm.startswith(pre) and len(norm) - len(pre) >= min_rest and more_common(norm[len(pre):], norm)
+               for pre in letters)
 
 
 def _looks_like_name_word(norm: str) -> bool:
@@ -175,17 +182,16 @@ def _common_noun(norms: list[str], j: int) -> bool:
     first word of its holder's name: an office or body word ("لرئيس الفيفا", "لجنة"), a preposition + a word far
     more common alone ("بالديوان", "باسمه"), a word the tagger never reads as a name ("إجراء", "استخدام"), a noun +
     a pronoun ("قوله", "نفسه"), or a word written with the article far more often than without ("خارجية",
-    "تعليم"). Arabic has no capital letters; how often a word
-    takes the article is the nearest stand-in (a name rarely does: بوتين never). A lineage (بن) or a family name
-    (ال…ي) after the word says it is a name after all ("مهنا بن عبدالرحمن", "خميس الجهيناوي")."""
+    "تعليم"). Arabic has no capital letters; how often a word takes the article is the nearest stand-in (a name
+    rarely does: بوتين never). A lineage (بن) or a family name (ال…ي) after the word says it is a name after all
+    ("مهنا بن عبدالرحمن", "خميس الجهيناوي")."""
     norm = norms[j]
     if norm in first_names():
         return False
     if norm in _OFFICE_STARTS or norm.startswith(("بال", "لل", "وال", "فال", "كال")):
         return True
-    for pre in ("و", "ف", "ب", "ل", "ك"):
-        if norm.startswith(pre) and len(norm) - len(pre) >= 3 and more_common(norm[len(pre):], norm):
-            return True
+    if _glued_to_common_word(norm, ("و", "ف", "ب", "ل", "ك")):
+        return True
     after = norms[j + 1] if j + 1 < len(norms) else ""
     if after in ("بن", "بنت") or (after.startswith("ال") and after.endswith("ي") and len(after) >= 5):
         return False
