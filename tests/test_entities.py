@@ -217,6 +217,10 @@ def test_a_surname_starting_like_a_preposition_stays_and_a_common_word_ends_the_
             "واقترح الوزير الفرنسي إجراء محادثات جديدة مع النقابات.")
     people = {e.canonical for e in extract_entities(text) if e.type == "PER"}
     assert people == {"مارك بيلنغر", "سامر قبيسي"}, people
+    # ليو is ل + a two-letter rest, too short to be a preposition glued to a word; "وهو" still ends the name
+    text = "وقال وزير الخزانة الأمريكي جاك ليو إن العقوبات باقية. وغادر الوزير جون كيري وهو يبتسم."
+    people = {e.canonical for e in extract_entities(text) if e.type == "PER"}
+    assert people == {"جاك ليو", "جون كيري"}, people
 
 
 def test_common_words_that_spell_a_place_are_no_place() -> None:

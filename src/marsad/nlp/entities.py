@@ -148,19 +148,20 @@ def _ends_name(norms: list[str], k: int) -> bool:
     """The word at ``k`` cannot continue the name before it: a role noun, a word the tagger never reads as part of a
     name ("محمد ظريف وسائل", "أشتون كارتر وضع"), or a word with a و/ب/ل proclitic ("بزيارة", "وعدد", "وسفير"), except
     a first name or right after بن/بنت ("بن لادن"). The letter is a proclitic only when the rest is a far more common
-    word: بولتون and بطرس go on the name ("جون بولتون", "يوسف بطرس غالي")."""
+    word of three letters or more: بولتون and بطرس go on the name ("جون بولتون", "يوسف بطرس غالي"), and so does ليو
+    ("جاك ليو"), whose rest is two letters (function words such as "وهو" are in the lexicon as never a name)."""
     norm = norms[k]
     if norm in _ROLE_NOUNS:
         return True
     if norm in first_names() or norm in _NAME_LINKS or (k > 0 and norms[k - 1] in _NAME_LINKS):
         return False
-    return never_an_entity(norm) or _glued_to_common_word(norm, ("و", "ب", "ل"), min_rest=1)
+    return never_an_entity(norm) or _glued_to_common_word(norm, ("و", "ب", "ل"))
 
 
-def _glued_to_common_word(norm: str, letters: tuple[str, ...], min_rest: int = 3) -> bool:
-    """``norm`` is one of these proclitic letters + a word (of ``min_rest`` letters or more) far more common in news
-    alone ("بزيارة", "لخادم"), not a word that merely starts with the letter ("بولتون", "لافروف")."""
-    return any(norm.startswith(pre) and len(norm) - len(pre) >= min_rest and more_common(norm[len(pre):], norm)
+def _glued_to_common_word(norm: str, letters: tuple[str, ...]) -> bool:
+    """``norm`` is one of these proclitic letters + a word of three letters or more far more common in news alone
+    ("بزيارة", "لخادم"), not a word that merely starts with the letter ("بولتون", "لافروف", "ليو")."""
+    return any(norm.startswith(pre) and len(norm) - len(pre) >= 3 and more_common(norm[len(pre):], norm)
                for pre in letters)
 
 
