@@ -247,3 +247,13 @@ def test_an_office_word_read_alone_as_a_person_is_dropped() -> None:
     text = "ونقل ولي ولي العهد تحيات القيادة. وألقي القبض على رئيس الاتحاد البوليفي لكرة القدم أمس."
     people = [e.text for e in extract_entities(text) if e.type == "PER"]
     assert "ولي" not in people and "لكرة" not in people, people
+
+
+def test_gods_name_in_a_formula_is_no_entity_and_ends_the_name_before_it() -> None:
+    text = ("وأشاد الأمير بإنجازات الملك فيصل رحمه الله في التعليم. وقال عبد الله الربيعة إن حزب الله لن يشارك. "
+            "وتابع: الحمد لله على سلامة الجميع، والله ولي التوفيق. وكان الخليفة عمر بن الخطاب رضي الله عنه قدوة، "
+            "وسار أهالي رام الله في جنازة المهندس سعيد - رحمه الله - إن شاء الله.")
+    found = {(e.canonical, e.type) for e in extract_entities(text)}
+    assert not {c for c, _t in found if c.split()[0] in ("الله", "لله") or "رحمه" in c or "رضي" in c}, found
+    assert ("عمر بن الخطاب", "PER") in found and ("عبد الله الربيعة", "PER") in found
+    assert ("حزب الله", "ORG") in found and ("رام الله", "LOC") in found
