@@ -385,3 +385,12 @@ def test_a_clause_attributed_after_it_with_kama() -> None:
     # "كما أعلن X عن …" is a cue of its own, and "كما كان متوقعا" names nobody
     assert all(x.cue != "كما" for x in extract_quotes("ارتفعت الأسعار هذا الشهر كما أعلنت الوزارة عن خطة جديدة."))
     assert extract_quotes("ارتفعت الأسعار هذا الشهر بنسبة كبيرة كما كان متوقعا.") == []
+
+
+def test_the_papers_background_note_is_nobodys_quote() -> None:
+    # "يُذكر أن" (it is worth mentioning that) closes many reports with background; it is not the last speaker's
+    text = ("وقال مدير المهرجان خالد العمري إن الفعاليات تبدأ الخميس. ويذكر أن المهرجان يقام للمرة الخامسة. "
+            "يُذكر أن الدورة السابقة استقطبت آلاف الزوار. ويذكر العمري أن الدعم مستمر.")
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("الفعاليات تبدأ الخميس", "خالد العمري"),
+                                                      ("الدعم مستمر", "خالد العمري")], quotes

@@ -81,6 +81,8 @@ _HEADLINE = re.compile(rf"^\s*(?P<who>[«\"“]?[{_AR}][{_AR} ـ«»\"“”.]{{
 _CLAUSE_END = re.compile(rf"{_DOT_END}|[!؟?\n]|[،,]\s*(?:و)?(?:{_PARTICIPLES})[{_TANWEEN}]*(?![{_AR}])"
                          rf"|[،,]?\s*(?:و|كما\s+|حيث\s+|فقد\s+|وقد\s+|ف)(?:{_voweled(_PAST)})(?![{_AR}])|[،,]\s*(?:{_PRESENT})(?![{_AR}])")
 # أن after these words joins clauses ("غير أن": however; "بعد أن": after) and reports no speech
+# يذكر straight before أن has no subject: the passive "يُذكر أن", not "he mentions"
+_IMPERSONAL_THAT = re.compile(rf"\s*(?:أن|ان|بأن|بان)(?![{_AR}])")
 _NOT_REPORTING = re.compile(rf"(?<![{_AR}])(?:غير|إلا|الا|رغم|برغم|بعد|قبل|منذ|حيث|بما|لو|كما|مع|يبدو|يرجح|ويبدو)\s*$")
 _SENTENCE_END = re.compile(rf"{_DOT_END}|[!؟?\n]")
 # adjuncts that end the subject of a speech verb: "قال الوزير في بيان", "لوسائل الإعلام", "اليوم", "وهو من سكان"
@@ -599,6 +601,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         if any(s0 < pos < e0 for s0, e0 in quoted) or any(s0 <= pos < e0 for s0, e0 in used):
             continue  # a verb inside a quote already taken: "أوضح أنه طالب بتسليح …" reports one thing
         present = kind == "verb" and re.sub(f"[{_TANWEEN}]", "", m.group("verb") or "") in _PRESENT_SET
+        if present and re.sub(f"[{_TANWEEN}]", "", m.group("verb")) == "يذكر" and _IMPERSONAL_THAT.match(text, m.end()):
+            continue  # "يُذكر أن المعرض …": the paper's background note (it is worth mentioning), nobody's words
         if kind == "reported":
             who = m.group("who").strip()
             speaker = _leading_name(who.split()) or _speaker_of(ctx, m.start("who"), m.end("who")) or who
