@@ -300,3 +300,31 @@ def test_a_storyline_continues_through_a_specific_name_not_through_the_names_in_
         assert len(set(stories())) == 1
     finally:
         override_params({})
+
+
+def test_places_in_common_do_not_make_a_storyline_without_words_in_common() -> None:
+    from marsad.arabic.tokens import content_terms
+    from marsad.cluster.events import DocumentFrequencies, override_params
+    from marsad.cluster.stories import StoryLinker
+
+    counts = {t: 20 for text in ("الطائف", "جدة", "سوق عكاظ") for t in content_terms(text)}
+    dfs = DocumentFrequencies(counts, n_docs=2000)
+    festival = _story_event("e1", 1, "سوق عكاظ يستعد لانطلاق دورته التاسعة بالطائف بمشاركة الشعراء والحرفيين",
+                            {"الطائف": 3, "جدة": 1, "سوق عكاظ": 3})
+    program = _story_event("e2", 3, "برنامج سوق عكاظ الثقافي يضم أمسيات الشعراء ومعارض الحرفيين",
+                           {"الطائف": 2, "سوق عكاظ": 2})
+    slap = _story_event("e3", 4, "فيديو فتاة تصفع شابا تحرش بها في مجمع تجاري",
+                        {"الطائف": 1, "جدة": 1})
+
+    def stories() -> list[str]:
+        linker = StoryLinker(dfs=dfs)
+        return [linker.assign(e) for e in (festival, program, slap)]
+
+    first, second, third = stories()
+    assert second == first  # the festival's wording and names go on
+    assert third != first  # the same two cities, and no word in common
+    override_params({"story_min_cos": 0.0})  # without the floor the cities alone join it
+    try:
+        assert len(set(stories())) == 1
+    finally:
+        override_params({})

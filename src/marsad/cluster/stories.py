@@ -10,6 +10,10 @@ King's holiday into one story of 800 articles over three weeks. So names count b
 rarest word is in the corpus, and an event continues a story only if they share a specific name
 (one in at most ``story_entity_share`` of the articles) or their wording is close
 (``story_gate_cos``): two events of one storyline share its particular people and places.
+Names alone are not enough either: an event whose wording is all but foreign to the story's
+(cosine under ``story_min_cos``) does not join it, however many places they share. A video of
+a girl slapping a harasser in Jeddah had joined the Souq Okaz festival's story through Jeddah and
+Taif, with a cosine of 0.05.
 """
 
 from __future__ import annotations
@@ -108,6 +112,8 @@ def story_similarity(e: Event, s: Story, weigh: NameWeights, top_e: frozenset[st
         top_e = frozenset(k for k, _ in top_counts(e.entities, 10))
     p = params()
     cos = _cos(e.centroid, e.norm(), s.centroid, s.norm())
+    if cos < p["story_min_cos"]:
+        return 0.0  # names alone, with next to no wording in common: an op-ed on Iran is no Iran storyline
     shared = top_e & s.top_entities()
     if cos < p["story_gate_cos"] and not any(weigh(x)[1] for x in shared):
         return 0.0  # only common names and wording in common: not the same storyline
