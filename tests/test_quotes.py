@@ -394,3 +394,10 @@ def test_the_papers_background_note_is_nobodys_quote() -> None:
     quotes = extract_quotes(text)
     assert [(q.text, q.speaker) for q in quotes] == [("الفعاليات تبدأ الخميس", "خالد العمري"),
                                                       ("الدعم مستمر", "خالد العمري")], quotes
+
+
+def test_a_quoted_name_of_a_festival_or_campaign_is_no_quote() -> None:
+    text = ('وأعلنت اللجنة التنفيذية لمهرجان «ليالي الساحل» برئاسة المحافظ انضمام عضوين إلى اللجنة. '
+            'وأطلقت الوزارة حملة "سلامتك تهمنا" وقال المتحدث الرسمي سامي الحربي إن الحملة تستمر شهرا.')
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("الحملة تستمر شهرا", "سامي الحربي")], quotes

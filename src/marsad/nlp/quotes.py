@@ -105,6 +105,11 @@ _HONORIFIC = re.compile(r"^(?:م|د|أ|ا|المهندس|الدكتور|الأس
                         r"الفريق|الأمير|الامير|معالي|سمو|فضيلة)$")
 # a quoted name right after one of these is the source's name: صحيفة "ذي تايمز"، شبكة "فورزا"
 _SOURCE_NOUN = re.compile(r"(?:صحيفة|صحيفتا|صحف|شبكة|موقع|قناة|وكالة|مجلة|برنامج|حساب|تلفزيون|إذاعة|اذاعة)\s*$")
+# a short quotation right after one of these is what the thing is called, not what anyone said: معرض «الفهد روح
+# القيادة»، حملة "خليك بالبيت"، تحت شعار «…»
+_NAMING_NOUN = re.compile(rf"(?<![{_AR}])(?:[وبلف]|ال|لل|بال|وال)?(?:معرض|مهرجان|حملة|مبادرة|مسابقة|جائزة|شعار|وسم|هاشتاق|"
+                          rf"هاشتاغ|كتاب|فيلم|مسلسل|مشروع|ملتقى|مؤتمر|ندوة|منتدى|بعنوان|عنوان|مسمى|اسم|باسم|فعالية|"
+                          rf"فعاليات|ورشة|دورة|رواية|ديوان|قصيدة|أغنية|اغنية|لوحة|عملية|تطبيق)\s*$")
 _ABBREVIATION = re.compile(rf"(?<![{_AR}])([{_AR}])\.")
 # a quotation, then whose it is: "«عملية احتجاز رهائن» بحسب المصدر"
 _QUOTE_THEN_SOURCE = re.compile(r"«(?P<q>[^«»\n]{3,300})»\s*[،,]?\s*(?:بحسب|حسب|وفقا?\u064b?\s+ل|على\s+حد\s+قول)\s*(?P<who>[^\s.،,«»\n]+(?:\s+(?!الذي|التي|الذين)[^\s.،,«»\n]+)?)")
@@ -469,6 +474,7 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
         # a short quoted phrase followed by أن names a source (وذكرت صحيفة "ذي تايمز" أن) or is a scare quote
         names_source = words <= 5 and (
             _SOURCE_NOUN.search(between) is not None
+            or _NAMING_NOUN.search(text, max(0, after + q.start() - 20), after + q.start()) is not None
             or re.match(rf'(?:\s*و?\s*[«"“][^»"”]{{1,40}}[»"”])*\s*(?<![{_AR}])(?:بأن|بان|أن|ان|إن)', tail[q.end():]) is not None)
         # "… يوم أمس: «…»"; a colon after another cue or an أن is that cue's
         introduced = colon is not None or (between.rstrip().endswith(":") and not _VERB_RE.search(between)
