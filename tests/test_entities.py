@@ -257,3 +257,14 @@ def test_gods_name_in_a_formula_is_no_entity_and_ends_the_name_before_it() -> No
     assert not {c for c, _t in found if c.split()[0] in ("الله", "لله") or "رحمه" in c or "رضي" in c}, found
     assert ("عمر بن الخطاب", "PER") in found and ("عبد الله الربيعة", "PER") in found
     assert ("حزب الله", "ORG") in found and ("رام الله", "LOC") in found
+
+
+def test_a_name_with_a_lineage_word_left_out_is_the_same_person() -> None:
+    from marsad.nlp.entities import merge_event_entities
+
+    first = extract_entities("وقال الأمير تركي بن محمد بن فهد إن المعرض يفتتح قريبا.")
+    second = extract_entities("وأوضح الأمير تركي بن محمد فهد أن الرعاية تتويج للمعرض. وحضر محمد بن سلمان ومحمد سلمان الغامدي.")
+    people = {g["canonical"]: g["variants"] for g in merge_event_entities([first, second]) if g["type"] == "PER"}
+    assert people["تركي بن محمد بن فهد"] == ["تركي بن محمد بن فهد", "تركي بن محمد فهد"]
+    # two names are too few to tell: "محمد سلمان" may be anyone's name
+    assert "محمد بن سلمان" in people and "محمد سلمان الغامدي" in people

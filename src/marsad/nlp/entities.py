@@ -432,10 +432,15 @@ def _contiguous(toks: list[tuple[str, int, int]], text: str, s: int, e: int) -> 
     return True
 
 
+_LINEAGE_KEYS = frozenset(variant_key(w) for w in ("بن", "بنت", "ابن"))
+
+
 def canonicalize(ents: list[Entity]) -> list[Entity]:
-    """Merge mentions naming the same entity: variants share a key; a surname joins its full name."""
+    """Merge mentions naming the same entity: variants share a key; a surname joins its full name; a name with a
+    lineage word left out joins the one that writes it ("تركي بن محمد فهد" is "تركي بن محمد بن فهد")."""
     full_by_last: dict[str, str] = {}
     by_key: dict[str, str] = {}
+    by_names: dict[str, str] = {}  # the key without بن/بنت -> canonical
     for e in sorted(ents, key=lambda x: -len(x.canonical.split())):
         key = variant_key(e.canonical)
         if key in by_key:
@@ -447,6 +452,12 @@ def canonicalize(ents: list[Entity]) -> list[Entity]:
                 e.canonical = full_by_last[words[0]]
                 by_key[key] = e.canonical
                 continue
+            names = [w for w in words if w not in _LINEAGE_KEYS]
+            if len(names) >= 3 and " ".join(names) in by_names:
+                e.canonical = by_key[key] = by_names[" ".join(names)]
+                continue
+            if len(names) >= 3:
+                by_names.setdefault(" ".join(names), e.canonical)
             if len(words) >= 2:
                 full_by_last.setdefault(words[-1], e.canonical)
         by_key[key] = e.canonical
