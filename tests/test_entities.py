@@ -268,3 +268,16 @@ def test_a_name_with_a_lineage_word_left_out_is_the_same_person() -> None:
     assert people["تركي بن محمد بن فهد"] == ["تركي بن محمد بن فهد", "تركي بن محمد فهد"]
     # two names are too few to tell: "محمد سلمان" may be anyone's name
     assert "محمد بن سلمان" in people and "محمد سلمان الغامدي" in people
+
+
+def test_a_bare_first_name_is_not_taken_for_the_fathers_name_of_someone_else() -> None:
+    from marsad.nlp.entities import canonicalize
+    from marsad.records import Entity
+
+    def person(name: str) -> Entity:
+        return Entity(text=name, start=0, end=len(name), type="PER", canonical=name)
+
+    # "سلمان" is the King, not the crown prince whose father he is; "لادن" is Osama bin Laden's family name
+    ents = canonicalize([person("محمد بن سلمان"), person("الملك سلمان"), person("سلمان"),
+                         person("أسامة بن لادن"), person("لادن")])
+    assert [e.canonical for e in ents] == ["محمد بن سلمان", "الملك سلمان", "الملك سلمان", "أسامة بن لادن", "أسامة بن لادن"]

@@ -436,7 +436,7 @@ _LINEAGE_KEYS = frozenset(variant_key(w) for w in ("بن", "بنت", "ابن"))
 
 
 def canonicalize(ents: list[Entity]) -> list[Entity]:
-    """Merge mentions naming the same entity: variants share a key; a surname joins its full name; a name with a
+    """Merge mentions naming the same entity: variants share a key; a family name joins its full name; a name with a
     lineage word left out joins the one that writes it ("تركي بن محمد فهد" is "تركي بن محمد بن فهد")."""
     full_by_last: dict[str, str] = {}
     by_key: dict[str, str] = {}
@@ -458,7 +458,9 @@ def canonicalize(ents: list[Entity]) -> list[Entity]:
                 continue
             if len(names) >= 3:
                 by_names.setdefault(" ".join(names), e.canonical)
-            if len(words) >= 2:
+            if len(words) >= 2 and not (words[-2] in _LINEAGE_KEYS and normalize_match(e.canonical.split()[-1]) in first_names()):
+                # after بن a first name is the father's ("إبراهيم بن محمد"), not a surname a bare "محمد" stands for;
+                # other words there are family names ("أسامة بن لادن")
                 full_by_last.setdefault(words[-1], e.canonical)
         by_key[key] = e.canonical
     return ents
