@@ -234,3 +234,31 @@ def test_a_role_disagreement_lists_its_titles_in_the_same_order_in_every_run() -
     assert runs[0] == runs[1] == runs[2] == runs[3]
     [role] = runs[0]
     assert [v["value"] for v in role["values"]][0] == "الرئيس" and len(role["values"]) == 5
+
+
+def test_sentence_splitting_keeps_a_straight_quoted_name_whole() -> None:
+    text = 'أعلنت اللجنة المنظمة لمعرض "الرياض .. ذاكرة المدينة" برئاسة المحافظ موعد الافتتاح. وغادر الوفد إلى جدة مساء أمس.'
+    assert split_sentences(text) == ['أعلنت اللجنة المنظمة لمعرض "الرياض .. ذاكرة المدينة" برئاسة المحافظ موعد الافتتاح.',
+                                     "وغادر الوفد إلى جدة مساء أمس."]
+    # a stray mark that never closes holds a sentence open only so long
+    stray = 'قال المدير "إن العمل مستمر. ' + "وتابع الفريق عمله في الموقع طوال اليوم. " * 30
+    assert max(len(s) for s in split_sentences(stray)) < 400
+
+
+def test_report_headers_stand_apart_from_the_list_before_them(demo_db) -> None:
+    """In Markdown a line right after a list item continues that item: an outlet's or a speaker's name printed
+    there reads as the end of the previous quotation."""
+    import json
+
+    from marsad.report.render import event_markdown
+    from marsad.store.sqlite import Store
+
+    headers = 0
+    with Store(demo_db) as store:
+        for (record,) in store.conn.execute("SELECT record FROM events WHERE record IS NOT NULL"):
+            lines = event_markdown(json.loads(record), store).split("\n")
+            for i, line in enumerate(lines):
+                if line.startswith("**") and line.endswith("**") and i > 0 and lines[i - 1].startswith("- "):
+                    raise AssertionError(f"header glued to the list before it: {lines[i - 1][:60]} / {line}")
+                headers += line.startswith("**") and line.endswith("**")
+    assert headers > 0

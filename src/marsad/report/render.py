@@ -47,9 +47,12 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
     if rec.get("outlet_additions"):
         out += ["", "## ما يضيفه كل منفذ", ""]
         for add in rec["outlet_additions"]:
-            out.append(f"**{add['outlet']}**")
+            out += [f"**{add['outlet']}**", ""]  # blank lines around: a line right after a list item continues it
             for s in add["sentences"]:
                 out.append(f"- {s['text']}")
+            if add.get("entities"):
+                out.append(f"- أسماء لم يذكرها غيره: {'، '.join(add['entities'])}")
+            out.append("")
     if rec.get("disagreements"):
         out += ["", "## نقاط الخلاف", ""]
         for d in rec["disagreements"]:
@@ -59,9 +62,10 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
     if rec.get("quotes_by_speaker"):
         out += ["", "## التصريحات", ""]
         for group in rec["quotes_by_speaker"][:8]:
-            out.append(f"**{group['speaker'] or 'غير محدد'}**")
+            out += [f"**{group['speaker'] or 'غير محدد'}**", ""]
             for q in group["quotes"][:3]:
                 out.append(f"- «{q['text']}» ({q.get('outlet') or ''})")
+            out.append("")
     if rec.get("entities"):
         out += ["", "## الكيانات", "", "، ".join(f"{e['canonical']} ({e['count']})" for e in rec["entities"][:20])]
     if rec.get("provenance"):
@@ -161,7 +165,7 @@ _EVENT = """
 <h2>الملخص</h2><ul>
 {% for s in rec.summary %}<li>{{ s.text }} {% for i in s.article_ids %}<span class="chip" title="{{ i }}">{{ (arts.get(i) or {}).get('outlet') or i }}</span>{% endfor %}</li>{% endfor %}
 </ul>
-{% if rec.outlet_additions %}<h2>ما يضيفه كل منفذ</h2>{% for a in rec.outlet_additions %}<h3>{{ a.outlet }}</h3><ul>{% for s in a.sentences %}<li>{{ s.text }}</li>{% endfor %}</ul>{% endfor %}{% endif %}
+{% if rec.outlet_additions %}<h2>ما يضيفه كل منفذ</h2>{% for a in rec.outlet_additions %}<h3>{{ a.outlet }}</h3><ul>{% for s in a.sentences %}<li>{{ s.text }}</li>{% endfor %}</ul>{% if a.entities %}<p>{% for x in a.entities %}<span class="chip">{{ x }}</span>{% endfor %}</p>{% endif %}{% endfor %}{% endif %}
 {% if rec.disagreements %}<h2>نقاط الخلاف</h2>{% for d in rec.disagreements %}<div class="disagree"><strong>{{ labels.get(d.kind, d.kind) }}</strong> — {{ d.slot }}{% if d.related %} <span class="meta">(مع تغطية أخرى لليوم نفسه في القصة)</span>{% endif %}<ul>{% for v in d["values"] %}<li>{{ v.value }}: {% for i in v.article_ids %}<span class="chip">{{ (cited.get(i) or {}).get('outlet') or i }}</span>{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
 {% if rec.quotes_by_speaker %}<h2>التصريحات</h2>{% for g in rec.quotes_by_speaker[:8] %}<h3>{{ g.speaker or 'غير محدد' }}</h3><ul>{% for q in g.quotes[:4] %}<li>«{{ q.text }}» <span class="chip">{{ q.outlet }}</span></li>{% endfor %}</ul>{% endfor %}{% endif %}
 {% if rec.entities %}<h2>الكيانات</h2><p>{% for e in rec.entities[:25] %}<span class="chip" title="{{ e.variants|join('، ') }}">{{ e.canonical }} ({{ e.count }})</span>{% endfor %}</p>{% endif %}

@@ -20,19 +20,26 @@ SAME_SENTENCE = 0.7  # token-set Jaccard above which two sentences say the same 
 W_CENTRAL, W_SUPPORT, W_EARLY = 0.4, 0.5, 0.1  # sentence score: centrality, share of outlets stating it, lead position
 
 
+QUOTE_HOLD = 300  # characters a "…" quotation holds a sentence open; a longer one is cut at its stops (a straight
+# mark has no open and close forms, so one stray mark would otherwise join the rest of a paragraph into one sentence)
+
+
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a body; keeps «…» quotes whole, splits "X.وقال" at the period."""
+    """Sentences of a body; keeps quotations whole («…», “…”, "…": معرض "الفهد .. روح القيادة" is one name, not
+    two sentences), splits "X.وقال" at the period."""
     out: list[str] = []
     for para in text.split("\n"):
         buf = ""
         depth = 0
+        straight = False  # inside a "…" quotation
         start = 0
         for m in _SPLIT.finditer(para):
             segment = para[start : m.start()]
-            depth += segment.count("«") - segment.count("»")
+            depth += segment.count("«") - segment.count("»") + segment.count("“") - segment.count("”")
+            straight ^= segment.count('"') % 2 == 1
             buf += segment
             start = m.end()
-            if depth > 0:
+            if depth > 0 or (straight and len(buf) < QUOTE_HOLD):
                 buf += para[m.start() : m.end()]
                 continue
             if buf.strip():
