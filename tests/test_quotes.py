@@ -401,3 +401,13 @@ def test_a_quoted_name_of_a_festival_or_campaign_is_no_quote() -> None:
             'وأطلقت الوزارة حملة "سلامتك تهمنا" وقال المتحدث الرسمي سامي الحربي إن الحملة تستمر شهرا.')
     quotes = extract_quotes(text)
     assert [(q.text, q.speaker) for q in quotes] == [("الحملة تستمر شهرا", "سامي الحربي")], quotes
+
+
+def test_the_ministry_said_is_the_ministry_the_article_named() -> None:
+    text = ("أعلنت وزارة الصحة اليوم تسجيل أربع إصابات جديدة بالفيروس في الرياض. وقالت الوزارة إن الحالات مستقرة "
+            "وتحت العزل. وقال وزير العمل إن الوزارة ستراقب المنشآت.")
+    quotes = extract_quotes(text)
+    said = next(q for q in quotes if q.text.startswith("الحالات مستقرة"))
+    assert said.speaker == "الوزارة" and said.speaker_canonical == "وزارة الصحة"
+    # a minister is a person: his words stay his
+    assert any(q.speaker_canonical == "وزير العمل" for q in quotes), quotes

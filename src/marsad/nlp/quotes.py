@@ -736,7 +736,20 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                                      kind="direct", speaker=who, speaker_canonical=body_speakers[0], cue=":"))
             break
     quotes.sort(key=lambda q: q.start)
+    for q in quotes:  # "وقالت الوزارة": the ministry the article named before, as a reader takes it
+        body = _BODY_NOUN.match(normalize_match(q.speaker_canonical or ""))
+        if body:
+            named = [e for e in ctx.all_ents if e.type == "ORG" and e.start < q.start
+                     and normalize_match(e.canonical or e.text).startswith(body.group(1) + " ")]
+            if named:
+                q.speaker_canonical = named[-1].canonical or named[-1].text
     return quotes
+
+
+# a body named by its kind alone ("الوزارة"), matching level
+_BODY_NOUN = re.compile("^ال(" + "|".join(normalize_match(w) for w in (
+    "وزارة هيئة جامعة شركة أمانة مديرية رئاسة جمعية لجنة إدارة بلدية محكمة نيابة سفارة قنصلية منظمة مؤسسة وكالة "
+    "جماعة حركة حكومة").split()) + ")$")
 
 
 def _headline_speakers(raw: str) -> list[str]:
