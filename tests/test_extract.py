@@ -31,3 +31,17 @@ def test_a_dense_paragraph_with_few_function_words_is_kept() -> None:
 def test_a_year_first_slashed_date_line_gives_the_publication_date() -> None:
     assert extract(PAGE, outlet="الواحة نيوز")[0].published == "2026-04-07"
     assert extract(PAGE.replace("2026/04/07", "٢٠٢٦/٠٤/٠٧"), outlet="الواحة نيوز")[0].published == "2026-04-07"
+
+
+def test_a_records_trailing_tag_line_and_time_stamp_are_dropped_and_kept_aside() -> None:
+    from marsad.extract import extract_document
+    from marsad.records import RawDocument
+
+    content = ("أعلنت المديرية العامة للجوازات تمديد مهلة تصحيح الأوضاع للمقيمين شهرا إضافيا بدءا من الأسبوع المقبل.\n"
+               "وأوضح المتحدث أن الوثيقة لا تمنح صفة نظامية للبقاء في المملكة دون مراجعة أقرب مركز.\n"
+               "العنوان: شارع الملك فهد في الرياض ويستقبل المراجعين صباحا.\n"
+               "سمات الجوازات وافدون وثيقة سفر\n20:26 ت م")
+    raw = RawDocument(input_id="r1", path="r1.json", kind="record", content=content, title="تمديد مهلة التصحيح")
+    art = extract_document(raw)[0]
+    assert art.body.endswith("ويستقبل المراجعين صباحا.")  # a sentence stays, whatever its first word
+    assert art.dropped_lines == ["سمات الجوازات وافدون وثيقة سفر", "20:26 ت م"]

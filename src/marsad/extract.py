@@ -73,10 +73,21 @@ def extract_document(raw: RawDocument, templates: TemplateView | None = None) ->
     return _from_flat(raw, normalize_display(raw.content), raw.title, None, templates)
 
 
+TRAILING_FURNITURE = 4  # lines at most taken off the end of a record's text
+
+
 def _from_record(raw: RawDocument) -> Article:
-    """Structured records (JSON, feeds) are already clean text; still read their metadata."""
+    """Structured records (JSON, feeds) are clean text but for what scrapers left at the end: a tag line
+    ("سمات الجوازات وافدون"), the agency's time stamp ("20:26 ت م"), a fax number. Those last lines go when they
+    are short, furniture by their cue words, and no sentence; the rest is kept as given. Then read the metadata."""
     text = normalize_display(raw.content)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    dropped: list[str] = []
+    while paragraphs and len(dropped) < TRAILING_FURNITURE:
+        f = features(paragraphs[-1])
+        if not (f.noise_cue and f.words <= 20 and not f.ends_sentence):
+            break
+        dropped.insert(0, paragraphs.pop())
     meta = _read_metadata(paragraphs, raw.outlet)
     published = parse_date_field(raw.published) or parse_date_field(raw.fetched)
     return Article(
@@ -84,6 +95,7 @@ def _from_record(raw: RawDocument) -> Article:
         title=clean_title(normalize_display(raw.title) if raw.title else None, raw.outlet),
         body="\n\n".join(meta.paragraphs), published=published, credited_source=meta.credit,
         agencies=meta.agencies, dateline=meta.dateline, author=meta.author, source_text=raw.content,
+        dropped_lines=dropped,
     )
 
 
