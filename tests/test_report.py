@@ -243,6 +243,7 @@ def test_sentence_splitting_keeps_a_straight_quoted_name_whole() -> None:
     # a stray mark that never closes holds a sentence open only so long
     stray = 'قال المدير "إن العمل مستمر. ' + "وتابع الفريق عمله في الموقع طوال اليوم. " * 30
     assert max(len(s) for s in split_sentences(stray)) < 400
+    assert max(len(s) for s in split_sentences(stray.replace('"', "“"))) < 400  # “ printed at both ends
 
 
 def test_report_headers_stand_apart_from_the_list_before_them(demo_db) -> None:

@@ -20,8 +20,8 @@ SAME_SENTENCE = 0.7  # token-set Jaccard above which two sentences say the same 
 W_CENTRAL, W_SUPPORT, W_EARLY = 0.4, 0.5, 0.1  # sentence score: centrality, share of outlets stating it, lead position
 
 
-QUOTE_HOLD = 300  # characters a "…" quotation holds a sentence open; a longer one is cut at its stops (a straight
-# mark has no open and close forms, so one stray mark would otherwise join the rest of a paragraph into one sentence)
+QUOTE_HOLD = 300  # characters a "…" or “…” quotation holds a sentence open; a longer one is cut at its stops (pages
+# print a straight mark, or “ at both ends, so one stray mark would otherwise join the rest of a paragraph into one sentence)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -30,16 +30,17 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     for para in text.split("\n"):
         buf = ""
-        depth = 0
+        depth = curly = 0  # open «…» and “…” quotations
         straight = False  # inside a "…" quotation
         start = 0
         for m in _SPLIT.finditer(para):
             segment = para[start : m.start()]
-            depth += segment.count("«") - segment.count("»") + segment.count("“") - segment.count("”")
+            depth += segment.count("«") - segment.count("»")
+            curly += segment.count("“") - segment.count("”")
             straight ^= segment.count('"') % 2 == 1
             buf += segment
             start = m.end()
-            if depth > 0 or (straight and len(buf) < QUOTE_HOLD):
+            if depth > 0 or ((straight or curly > 0) and len(buf) < QUOTE_HOLD):
                 buf += para[m.start() : m.end()]
                 continue
             if buf.strip():
