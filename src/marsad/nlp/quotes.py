@@ -80,9 +80,9 @@ _HEADLINE = re.compile(rf"^\s*(?P<who>[«\"“]?[{_AR}][{_AR} ـ«»\"“”.]{{
 # where a reported clause ends: the sentence, or the next participle that starts another quote
 _CLAUSE_END = re.compile(rf"{_DOT_END}|[!؟?\n]|[،,]\s*(?:و)?(?:{_PARTICIPLES})[{_TANWEEN}]*(?![{_AR}])"
                          rf"|[،,]?\s*(?:و|كما\s+|حيث\s+|فقد\s+|وقد\s+|ف)(?:{_voweled(_PAST)})(?![{_AR}])|[،,]\s*(?:{_PRESENT})(?![{_AR}])")
-# أن after these words joins clauses ("غير أن": however; "بعد أن": after) and reports no speech
 # يذكر straight before أن has no subject: the passive "يُذكر أن", not "he mentions"
 _IMPERSONAL_THAT = re.compile(rf"\s*(?:أن|ان|بأن|بان)(?![{_AR}])")
+# أن after these words joins clauses ("غير أن": however; "بعد أن": after) and reports no speech
 _NOT_REPORTING = re.compile(rf"(?<![{_AR}])(?:غير|إلا|الا|رغم|برغم|بعد|قبل|منذ|حيث|بما|لو|كما|مع|يبدو|يرجح|ويبدو)\s*$")
 _SENTENCE_END = re.compile(rf"{_DOT_END}|[!؟?\n]")
 # adjuncts that end the subject of a speech verb: "قال الوزير في بيان", "لوسائل الإعلام", "اليوم", "وهو من سكان"
@@ -422,6 +422,10 @@ _ANAPHORIC_ROLE = re.compile(rf"^(?:المسؤول|الوزير|الرئيس|ا�
 
 
 # "وأضاف المبعوث" after an agency or ministry spoke is another speaker, not the institution again
+# a body named by its kind alone ("الوزارة"), matching level: the speaker is the body of that kind named before
+_BODY_NOUN = re.compile("^ال(" + "|".join(normalize_match(w) for w in (
+    "وزارة هيئة جامعة شركة أمانة مديرية رئاسة جمعية لجنة إدارة بلدية محكمة نيابة سفارة قنصلية منظمة مؤسسة وكالة "
+    "جماعة حركة حكومة").split()) + ")$")
 _INSTITUTION = re.compile(r"^(?:وكالة|وزارة|هيئة|شركة|جامعة|مجلس|صحيفة|قناة|مصادر|مصدر|تقارير|المرصد|الشركة|الوزارة|الهيئة)")
 
 
@@ -606,8 +610,9 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
     for pos, kind, m in events:
         if any(s0 < pos < e0 for s0, e0 in quoted) or any(s0 <= pos < e0 for s0, e0 in used):
             continue  # a verb inside a quote already taken: "أوضح أنه طالب بتسليح …" reports one thing
-        present = kind == "verb" and re.sub(f"[{_TANWEEN}]", "", m.group("verb") or "") in _PRESENT_SET
-        if present and re.sub(f"[{_TANWEEN}]", "", m.group("verb")) == "يذكر" and _IMPERSONAL_THAT.match(text, m.end()):
+        verb = re.sub(f"[{_TANWEEN}]", "", m.group("verb") or "") if kind == "verb" else ""
+        present = verb in _PRESENT_SET
+        if verb == "يذكر" and _IMPERSONAL_THAT.match(text, m.end()):
             continue  # "يُذكر أن المعرض …": the paper's background note (it is worth mentioning), nobody's words
         if kind == "reported":
             who = m.group("who").strip()
@@ -744,12 +749,6 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             if named:
                 q.speaker_canonical = named[-1].canonical or named[-1].text
     return quotes
-
-
-# a body named by its kind alone ("الوزارة"), matching level
-_BODY_NOUN = re.compile("^ال(" + "|".join(normalize_match(w) for w in (
-    "وزارة هيئة جامعة شركة أمانة مديرية رئاسة جمعية لجنة إدارة بلدية محكمة نيابة سفارة قنصلية منظمة مؤسسة وكالة "
-    "جماعة حركة حكومة").split()) + ")$")
 
 
 def _headline_speakers(raw: str) -> list[str]:
