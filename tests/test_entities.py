@@ -281,3 +281,11 @@ def test_a_bare_first_name_is_not_taken_for_the_fathers_name_of_someone_else() -
     ents = canonicalize([person("محمد بن سلمان"), person("الملك سلمان"), person("سلمان"),
                          person("أسامة بن لادن"), person("لادن")])
     assert [e.canonical for e in ents] == ["محمد بن سلمان", "الملك سلمان", "الملك سلمان", "أسامة بن لادن", "أسامة بن لادن"]
+
+
+def test_a_body_name_goes_on_through_and_but_two_groups_stay_two() -> None:
+    text = ("أعلنت وزارة الشؤون البلدية والقروية أمس خطة جديدة، وأحيل المتهمون إلى هيئة التحقيق والادعاء العام. "
+            "واستشهد عدد من قوات الأمن والعاملين في الموقع، وتقدمت قوات الجيش والمقاومة نحو المدينة.")
+    orgs = {e.text for e in extract_entities(text) if e.type == "ORG"}
+    assert {"وزارة الشؤون البلدية والقروية", "هيئة التحقيق والادعاء العام"} <= orgs, orgs
+    assert not {o for o in orgs if "والعاملين" in o or "والمقاومة" in o}, orgs

@@ -198,6 +198,20 @@ _OFFICE_STARTS = _ROLE_NOUNS | frozenset(normalize_match(p + w) for p in ("", "�
     | frozenset(p + w for p in ("", "و", "ل", "ب") for w in (*_ORG_HEADS, *_LOC_HEADS))
 
 
+def _and_the(norms: list[str], k: int, head: int) -> bool:
+    """A body's name goes on through و + an ال-word after its first word: "وزارة التجارة والصناعة", "هيئة التحقيق
+    والادعاء", "جمعية الثقافة والفنون" (654 such names were cut at the و in 8,000 articles). Not through a relative
+    pronoun ("والتي"), the head of another body ("… الخيرية والجمعية") or a plural of people ("قوات الأمن
+    والعاملين")."""
+    rest = norms[k][1:]
+    return k > head + 1 and norms[head] not in _GROUPS_JOINED and norms[k].startswith("وال") \
+        and rest not in _ENDS_BODY_NAME and rest[2:] not in _ORG_HEADS and not rest.endswith("ين")
+
+
+# after these heads و joins a second group, not more of the name: "قوات الجيش والمقاومة", "نادي القادسية والاتفاق"
+_GROUPS_JOINED = frozenset(normalize_match(w) for w in "قوات جيش نادي اتحاد حزب".split())
+
+
 def _common_noun(norms: list[str], j: int) -> bool:
     """The word at ``j``, right after a person trigger, is a common noun that carries the office on, not the
     first word of its holder's name: an office or body word ("لرئيس الفيفا", "لجنة"), a preposition + a word far
@@ -338,7 +352,8 @@ def extract_entities(text: str) -> list[Entity]:
         if etype is None:
             continue
         k = i + 1
-        while k < len(toks) and k < i + 4 and norms[k].startswith("ال") and norms[k] not in _ENDS_BODY_NAME and not taken[k] \
+        while k < len(toks) and k < i + 4 and (norms[k].startswith("ال") or (etype == "ORG" and _and_the(norms, k, i))) \
+                and norms[k] not in _ENDS_BODY_NAME and not taken[k] \
                 and _contiguous(toks, text, i, k + 1):  # a title begins the next name: "رئيس مجلس الإدارة المهندس …"
             k += 1
         if k > i + 1:
