@@ -198,6 +198,10 @@ _OFFICE_STARTS = _ROLE_NOUNS | frozenset(normalize_match(p + w) for p in ("", "�
     | frozenset(p + w for p in ("", "و", "ل", "ب") for w in (*_ORG_HEADS, *_LOC_HEADS))
 
 
+# after these heads و joins a second group, not more of the name: "قوات الجيش والمقاومة", "نادي القادسية والاتفاق"
+_GROUPS_JOINED = frozenset(normalize_match(w) for w in "قوات جيش نادي اتحاد حزب".split())
+
+
 def _and_the(norms: list[str], k: int, head: int) -> bool:
     """A body's name goes on through و + an ال-word after its first word: "وزارة التجارة والصناعة", "هيئة التحقيق
     والادعاء", "جمعية الثقافة والفنون" (654 such names were cut at the و in 8,000 articles). Not through a relative
@@ -206,10 +210,6 @@ def _and_the(norms: list[str], k: int, head: int) -> bool:
     rest = norms[k][1:]
     return k > head + 1 and norms[head] not in _GROUPS_JOINED and norms[k].startswith("وال") \
         and rest not in _ENDS_BODY_NAME and rest[2:] not in _ORG_HEADS and not rest.endswith("ين")
-
-
-# after these heads و joins a second group, not more of the name: "قوات الجيش والمقاومة", "نادي القادسية والاتفاق"
-_GROUPS_JOINED = frozenset(normalize_match(w) for w in "قوات جيش نادي اتحاد حزب".split())
 
 
 def _common_noun(norms: list[str], j: int) -> bool:
