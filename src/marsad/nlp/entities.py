@@ -468,11 +468,12 @@ def canonicalize(ents: list[Entity]) -> list[Entity]:
                 by_key[key] = e.canonical
                 continue
             names = [w for w in words if w not in _LINEAGE_KEYS]
-            if len(names) >= 3 and " ".join(names) in by_names:
-                e.canonical = by_key[key] = by_names[" ".join(names)]
-                continue
             if len(names) >= 3:
-                by_names.setdefault(" ".join(names), e.canonical)
+                unlined = " ".join(names)
+                if unlined in by_names:
+                    e.canonical = by_key[key] = by_names[unlined]
+                    continue
+                by_names[unlined] = e.canonical
             if len(words) >= 2 and not (words[-2] in _LINEAGE_KEYS and normalize_match(e.canonical.split()[-1]) in first_names()):
                 # after بن a first name is the father's ("إبراهيم بن محمد"), not a surname a bare "محمد" stands for;
                 # other words there are family names ("أسامة بن لادن")
