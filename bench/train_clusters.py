@@ -57,6 +57,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--vectors", type=Path, help="also write the word vectors here (.npz, for bench/train_ner_neural.py)")
     ap.add_argument("--sizes", default=",".join(map(str, SIZES)), help="cluster counts, coarse to fine")
     args = ap.parse_args()
     sizes = tuple(int(x) for x in args.sizes.split(","))
@@ -89,6 +90,9 @@ def main() -> None:
     ppmi = sparse.csr_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape)
     vectors = TruncatedSVD(DIMS, random_state=0).fit_transform(ppmi)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    if args.vectors:
+        args.vectors.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(args.vectors, vocab=np.array(vocab), vectors=vectors.astype(np.float32))
     labels = [MiniBatchKMeans(k, random_state=0, n_init=3, batch_size=4096).fit_predict(vectors) for k in sizes]
     out = ROOT / "src" / "marsad" / "nlp" / "data" / "clusters.tsv.gz" if args.write else Path("/tmp/clusters.tsv.gz")
     with gzip.open(out, "wt", encoding="utf-8") as f:

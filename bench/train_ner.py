@@ -4,15 +4,16 @@
 
 The training file is split by words: the first five sixths train the model, the last
 sixth is never trained or tuned on and gives the reported entity-level P/R/F1 (exact
-span and type). Two taggers are trained on the same sentences: the first without the
+span and type). The tagger marsad ships is the network of train_ner_neural.py (session 27); the CRFs
+here build its lexicon and stay as the baseline it is compared with. Two taggers are trained on the same sentences: the first without the
 lexicon feature tags the 31k unlabelled SaudiNewsNet articles, whose per-word tag counts
 become the lexicon (ner_features); the second, shipped, uses it. A third, the context
 tagger, is trained on the second one's tags of the training part, each quarter tagged by a
 model trained on the other three (so it learns from tags as good as on unseen text), read
 through ner_features.context_features. --self-sentences N (off by default) trains the second
 tagger once more with N unlabelled news sentences it tagged itself with confidence
-(self-training; tried in session 21, see docs/benchmarks.md). With --write the models go to
-src/marsad/nlp/data/ner.crfsuite and ner_context.crfsuite, the lexicon to ner_lexicon.tsv.gz.
+(self-training; tried in session 21, see docs/benchmarks.md). With --write the lexicon goes to
+src/marsad/nlp/data/ner_lexicon.tsv.gz and the CRFs to build/ner.crfsuite and build/ner_context.crfsuite.
 """
 
 from __future__ import annotations
@@ -183,6 +184,34 @@ def self_tagged(model: Path, data: Path, n: int, min_prob: float = SELF_MIN_PROB
     return kept
 
 
+def score(tag_sentence, test: list[list[tuple[str, str]]], label: str) -> float:
+    """Entity-level P/R/F1 (exact span and type) of ``tag_sentence`` (words -> BIO tags) on ``test``, per type."""
+    t = time.perf_counter()
+    preds = [tag_sentence([w for w, _ in s]) for s in test]
+    return score_tags(preds, test, label, sum(len(s) for s in test) / (time.perf_counter() - t))
+
+
+def score_tags(preds: list[list[str]], test: list[list[tuple[str, str]]], label: str, speed: float) -> float:
+    """Entity-level P/R/F1 of tags already made, one list per sentence of ``test``, printed per type."""
+    per_type: dict[str, list[int]] = {}
+    for s, pred in zip(test, preds, strict=True):
+        g, p = spans([t_ for _, t_ in s]), spans(pred)
+        for kind in {k for *_, k in g | p}:
+            c = per_type.setdefault(kind, [0, 0, 0])
+            gk, pk = {x for x in g if x[2] == kind}, {x for x in p if x[2] == kind}
+            c[0] += len(gk & pk)
+            c[1] += len(pk)
+            c[2] += len(gk)
+    tp, np_, ng = (sum(c[i] for c in per_type.values()) for i in range(3))
+    prec, rec = tp / max(np_, 1), tp / max(ng, 1)
+    f1 = 2 * prec * rec / max(prec + rec, 1e-9)
+    print(f"{label}: entity P {prec:.3f} R {rec:.3f} F1 {f1:.3f}; tagging speed {speed:,.0f} tokens/s (features included, one core)")
+    for kind, (a, b, c) in sorted(per_type.items()):
+        p_, r_ = a / max(b, 1), a / max(c, 1)
+        print(f"  {kind}: P {p_:.3f} R {r_:.3f} F1 {2 * p_ * r_ / max(p_ + r_, 1e-9):.3f} ({c} gold)")
+    return f1
+
+
 def evaluate(model: Path, test: list[list[tuple[str, str]]], label: str, context_model: Path | None = None) -> float:
     """Entity-level P/R/F1 (exact span and type) on ``test``, printed per type; returns F1. With ``context_model``
     the two stages as marsad runs them: the first model's tags feed the context model."""
@@ -244,7 +273,9 @@ def main() -> None:
         args.write = False
     print(f"{len(train)} training sentences ({sum(len(s) for s in train):,} tokens), {len(test)} held back ({sum(len(s) for s in test):,} tokens)")
     data_dir = ROOT / "src" / "marsad" / "nlp" / "data"
-    model = data_dir / "ner.crfsuite" if args.write else Path(f"/tmp/ner-{args.c1}-{args.c2}-{int(args.dev)}.crfsuite")
+    build = ROOT / "build"  # the CRFs are no longer shipped (the network is the tagger); kept for comparison
+    build.mkdir(exist_ok=True)
+    model = build / "ner.crfsuite" if args.write else Path(f"/tmp/ner-{args.c1}-{args.c2}-{int(args.dev)}.crfsuite")
     label = "dev sixth of the training part" if args.dev else "held-back sixth"
     if args.lexicon:
         lexicon = read_lexicon(args.lexicon)
@@ -265,7 +296,7 @@ def main() -> None:
         evaluate(model, test, f"first stage alone, {label}")
     # the context tagger, trained on the first stage's tags of the training part as on unseen text
     first_tags = jackknifed_tags(train, args, model.stem)
-    context_model = data_dir / "ner_context.crfsuite" if args.write else model.with_name(model.stem + ".context.crfsuite")
+    context_model = build / "ner_context.crfsuite" if args.write else model.with_name(model.stem + ".context.crfsuite")
     train_crf(train, context_model, args, extra=stream_context(train, first_tags))
     evaluate(model, test, label, context_model)
     if not args.lexicon:

@@ -98,12 +98,12 @@ def test_context_features_tell_how_the_same_word_was_tagged_nearby() -> None:
 
 def test_a_name_introduced_with_its_title_is_tagged_where_it_later_stands_alone() -> None:
     from marsad.arabic.tokens import tokenize_spans
-    from marsad.nlp.entities import crf_tags
+    from marsad.nlp.entities import model_tags
 
     text = ("قال وزير الخارجية الكيني موسى واتيتو إن بلاده ستشارك في القمة. وأوضح واتيتو أن الوفد سيصل الأحد. "
             "ويرى واتيتو أن الحوار هو الحل.")
     words = [w for w, _s, _e in tokenize_spans(text)]
-    tags = crf_tags(words)
+    tags = model_tags(words)
     assert [t for w, t in zip(words, tags, strict=True) if w == "واتيتو"] == ["I-PER", "B-PER", "B-PER"]
     text = ("وصل الرئيس الغاني جون ماهاما إلى الرياض اليوم. وكان في استقبال ماهاما أمير المنطقة. "
             "ويبحث ماهاما مع المسؤولين التعاون.")

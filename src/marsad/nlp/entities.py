@@ -8,9 +8,7 @@ surname joins the full name seen in the same text, and spelling variants share a
 
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
-from importlib import resources
 
 from ..arabic.normalize import normalize_match, normalize_token
 from ..arabic.stopwords import STOPWORDS
@@ -18,7 +16,8 @@ from ..arabic.tokens import more_common, split_clitics, tokenize_spans, word_cou
 from ..arabic.variants import variant_key
 from ..records import Entity
 from .gazetteers import GazetteerEntry, entries, first_names, longest_match
-from .ner_features import context_features, never_an_entity, sentence_features, word_cores
+from .ner_features import never_an_entity
+from .tagger import sentence_ends, shipped_tagger
 
 # words after which a person's name follows (matching level)
 _PERSON_TRIGGERS = [
@@ -307,7 +306,7 @@ def extract_entities(text: str) -> list[Entity]:
     for s, e, kind in _facility_names(toks, norms, text, taken):
         found.append((s, e, kind, " ".join(t[0] for t in toks[s:e])))
         taken[s:e] = [True] * (e - s)
-    crf = _crf_spans([t[0] for t in toks])
+    crf = _model_spans([t[0] for t in toks], sentence_ends(toks, text))
     crf_person = [False] * (len(toks) + 1)
     for s, e, etype in crf:
         if etype == "PER":
@@ -381,38 +380,15 @@ def extract_entities(text: str) -> list[Entity]:
     return canonicalize(ents)
 
 
-_LOCAL = threading.local()
+def model_tags(tokens: list[str], ends: set[int] | frozenset[int] = frozenset()) -> list[str]:
+    """BIO tags of the BiLSTM-CRF trained on ANERcorp (marsad.nlp.tagger, bench/train_ner_neural.py); ``ends``:
+    the tokens sentences end with."""
+    return shipped_tagger().tag(tokens, ends) if tokens else []
 
 
-def _tagger(name: str = "ner.crfsuite"):  # one pycrfsuite.Tagger per model and thread: taggers are not thread-safe
-    taggers = getattr(_LOCAL, "taggers", None)
-    if taggers is None:
-        taggers = _LOCAL.taggers = {}
-    tagger = taggers.get(name)
-    if tagger is None:
-        import pycrfsuite
-
-        tagger = pycrfsuite.Tagger()
-        with resources.as_file(resources.files("marsad.nlp").joinpath("data", name)) as path:
-            tagger.open(str(path))
-        taggers[name] = tagger
-    return tagger
-
-
-def crf_tags(tokens: list[str]) -> list[str]:
-    """BIO tags of the two CRFs trained on ANERcorp (bench/train_ner.py): the first tags the text, the second
-    tags it again knowing how the first tagged each word elsewhere in the text (ner_features.context_features)."""
-    if not tokens:
-        return []
-    feats = sentence_features(tokens)
-    first = _tagger().tag(feats)
-    context = context_features(word_cores(tokens), first)
-    return _tagger("ner_context.crfsuite").tag([f + c for f, c in zip(feats, context, strict=True)])
-
-
-def _crf_spans(tokens: list[str]) -> list[tuple[int, int, str]]:
-    """The CRF tags (``crf_tags``) as token spans."""
-    tags = crf_tags(tokens)
+def _model_spans(tokens: list[str], ends: set[int]) -> list[tuple[int, int, str]]:
+    """The tagger's tags (``model_tags``) as token spans."""
+    tags = model_tags(tokens, ends)
     out, start, kind = [], None, None
     for i, t in enumerate([*tags, "O"]):
         if t.startswith("B-") or t == "O" or (t.startswith("I-") and t[2:] != kind):

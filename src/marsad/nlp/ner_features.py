@@ -187,6 +187,20 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
     return out
 
 
+def token_features(tokens: list[str]) -> list[list[str]]:
+    """Each token's own features, without its neighbours' (``sentence_features`` less the offset and bigram ones):
+    what the neural tagger (marsad.nlp.tagger) reads per token, its LSTM seeing the neighbours itself."""
+    norm = [normalize_token(t) for t in tokens]
+    gaz = _gazetteer_tags(norm)
+    n = len(norm)
+    out = []
+    for i, w in enumerate(norm):
+        before, after = _own_feats(w)
+        out.append([*before, f"gzp={gaz[i]}", f"gzp-1={gaz[i - 1] if i else 'edge'}",
+                    f"gzp+1={gaz[i + 1] if i + 1 < n else 'edge'}", *after])
+    return out
+
+
 CONTEXT_WINDOW = 130  # tokens on each side: about four ANERcorp sentences (4 was chosen on the dev sixth; 2-30 all helped)
 
 
