@@ -289,3 +289,9 @@ def test_a_body_name_goes_on_through_and_but_two_groups_stay_two() -> None:
     orgs = {e.text for e in extract_entities(text) if e.type == "ORG"}
     assert {"وزارة الشؤون البلدية والقروية", "هيئة التحقيق والادعاء العام"} <= orgs, orgs
     assert not {o for o in orgs if "والعاملين" in o or "والمقاومة" in o}, orgs
+
+
+def test_money_and_formulas_with_gods_name_after_it_are_no_entities() -> None:
+    text = "بلغت التكلفة 600 مليون ريال، وقيمة العقد 500 الف جنيه استرليني، وفاز ريال مدريد على ضيفه."
+    assert [(e.text, e.type) for e in extract_entities(text)] == [("ريال مدريد", "ORG")]
+    assert extract_entities("لكننا - ولله الحمد والمنة - نعيش في أمان، والله أكبر.") == []

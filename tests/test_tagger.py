@@ -78,3 +78,20 @@ def test_the_model_is_a_small_file_of_the_package() -> None:
 @pytest.mark.parametrize("tokens", [[], ["."], ["بوتين"]])
 def test_tiny_inputs_get_one_tag_each(tokens: list[str]) -> None:
     assert len(shipped_tagger().tag(tokens)) == len(tokens)
+
+
+def test_a_word_tagged_as_a_person_elsewhere_is_that_person_where_it_stands_alone() -> None:
+    from marsad.nlp.tagger import persons_named_elsewhere
+
+    words = "قال الوزير موسى واتيتو إن الوفد وصل وأوضح واتيتو أن جميل محمود حضر والشعر الجميل باق".split()
+    tags = ["O"] * len(words)
+    tags[2:4] = ["B-PER", "I-PER"]
+    tags[words.index("جميل"):words.index("جميل") + 2] = ["B-PER", "I-PER"]
+    out = persons_named_elsewhere(words, tags)
+    assert out[8] == "B-PER"  # the second واتيتو
+    assert out[words.index("الجميل")] == "O"  # a whole other word, not the name with ال
+    assert [i for i, (a, b) in enumerate(zip(tags, out, strict=True)) if a != b] == [8]
+    # a word the network tagged O in most of its other mentions stays O
+    words = "وصل سالم ثم غادر سالم وعاد سالم ثم سالم".split()
+    tags = ["O", "B-PER", "O", "O", "O", "O", "O", "O", "O"]
+    assert persons_named_elsewhere(words, tags) == tags

@@ -189,16 +189,24 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
 
 def token_features(tokens: list[str]) -> list[list[str]]:
     """Each token's own features, without its neighbours' (``sentence_features`` less the offset and bigram ones):
-    what the neural tagger (marsad.nlp.tagger) reads per token, its LSTM seeing the neighbours itself."""
+    what the neural tagger (marsad.nlp.tagger) reads per token, its LSTM seeing the neighbours itself. They are the
+    word's alone (``word_features``) and the gazetteer's for its place in the sentence (``gazetteer_features``)."""
     norm = [normalize_token(t) for t in tokens]
+    return [[*word_features(w), *g] for w, g in zip(norm, gazetteer_features(norm), strict=True)]
+
+
+def word_features(norm: str) -> tuple[str, ...]:
+    """The features of a normalised word that do not depend on its sentence."""
+    before, after = _own_feats(norm)
+    return before + after
+
+
+def gazetteer_features(norm: list[str]) -> list[tuple[str, str, str]]:
+    """Per normalised word of a sentence: its gazetteer tag and its neighbours'."""
     gaz = _gazetteer_tags(norm)
     n = len(norm)
-    out = []
-    for i, w in enumerate(norm):
-        before, after = _own_feats(w)
-        out.append([*before, f"gzp={gaz[i]}", f"gzp-1={gaz[i - 1] if i else 'edge'}",
-                    f"gzp+1={gaz[i + 1] if i + 1 < n else 'edge'}", *after])
-    return out
+    return [(f"gzp={gaz[i]}", f"gzp-1={gaz[i - 1] if i else 'edge'}", f"gzp+1={gaz[i + 1] if i + 1 < n else 'edge'}")
+            for i in range(n)]
 
 
 CONTEXT_WINDOW = 130  # tokens on each side: about four ANERcorp sentences (4 was chosen on the dev sixth; 2-30 all helped)

@@ -17,15 +17,17 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from marsad.arabic.normalize import normalize_token
 from marsad.arabic.stopwords import STOPWORDS
-from marsad.nlp.ner_features import context_features, never_an_entity, token_features, word_cores
+from marsad.nlp.ner_features import context_features, gazetteer_features, never_an_entity, word_cores, word_features
 
 TAGS = ("O", "B-LOC", "I-LOC", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 CHARS_PER_WORD = 20
 MAX_SEQUENCE = 150  # tokens read at once; ANERcorp's training sentences are shorter than this but for a handful
 BATCH = 32  # sentences read side by side
+_ROW_CACHE = 200_000  # tokens whose word-only input is kept
 _SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
 _GAP_END = re.compile(r"[.!?؟؛…]\s|\n")  # a mark then a space: "بي.دبليو" is one name
 _MODEL = "ner_bilstm.npz"
@@ -62,51 +64,75 @@ class NeuralTagger:
         conv = f32["conv.weight"]  # (filters, char dim, width 3)
         self.conv_w = conv.transpose(2, 1, 0).reshape(-1, conv.shape[0])
         self.conv_b = f32["conv.bias"]
-        self.lstm = [(f32[f"lstm.weight_ih_l0{s}"].T.copy(), f32[f"lstm.weight_hh_l0{s}"].T.copy(),
-                      f32[f"lstm.bias_ih_l0{s}"] + f32[f"lstm.bias_hh_l0{s}"]) for s in ("", "_reverse")]
+        hidden = self.hidden = f32["lstm.weight_hh_l0"].shape[1]
+        doubled = np.ones(4 * hidden, np.float32)
+        doubled[2 * hidden:3 * hidden] = 2  # tanh(x) = 2 sigmoid(2x) - 1: one sigmoid over all four gates
+        self.w_ih = [f32[f"lstm.weight_ih_l0{s}"].T * doubled for s in ("", "_reverse")]
+        self.b = [(f32[f"lstm.bias_ih_l0{s}"] + f32[f"lstm.bias_hh_l0{s}"]) * doubled for s in ("", "_reverse")]
+        self.w_hh = [np.ascontiguousarray(f32[f"lstm.weight_hh_l0{s}"].T * doubled) for s in ("", "_reverse")]
+        self._rows: dict[str, np.ndarray] = {}
         self.out_w, self.out_b = f32["out.weight"].T.copy(), f32["out.bias"]
         allowed, first = allowed_transitions()
         self.trans = np.where(allowed, f32["trans"], -1e4)
         self.start = np.where(first, f32["start"], -1e4)
         self.end = f32["end"]
 
-    def _inputs(self, sentences: list[list[str]]) -> np.ndarray:
-        """Per token of the sentences, one after the other: feature bag, word vector and character CNN."""
-        tokens = [t for s in sentences for t in s]
-        norms = [normalize_token(t) for t in tokens]
-        flat, starts = [], []
-        for s in sentences:  # the gazetteer features read a sentence at a time, as in training
-            for fs in token_features(s):
+    def _word_rows(self, tokens: list[str]) -> np.ndarray:
+        """The input of each token that depends on the word alone: its features' embeddings summed, its vector and
+        its character CNN. Cached per token (news repeats its words), so most tokens cost one lookup."""
+        rows = self._rows
+        new = [t for t in dict.fromkeys(tokens) if t not in rows]
+        if new:
+            if len(rows) > _ROW_CACHE:
+                rows.clear()
+            norms = [normalize_token(t) for t in new]
+            flat, starts = [], []
+            for n in norms:
                 starts.append(len(flat))
-                flat += [self.feature_index.get(f, 0) for f in fs]
-        feats = np.add.reduceat(self.feature_emb[flat], starts, axis=0)
-        words = self.vectors[[self.word_index.get(c) or self.word_index.get(n) or 0
-                              for c, n in zip(word_cores(tokens), norms, strict=True)]]
-        ids = np.zeros((len(tokens), CHARS_PER_WORD + 2), dtype=np.int64)  # a zero column each side: the conv's padding
-        for i, n in enumerate(norms):
-            cs = [self.char_index.get(ch, 1) for ch in n[:CHARS_PER_WORD]] or [1]
-            ids[i, 1:1 + len(cs)] = cs
-        x = self.char_emb[ids]
-        windows = np.concatenate([x[:, k:k + CHARS_PER_WORD] for k in range(3)], axis=2)
-        chars = np.maximum(windows @ self.conv_w + self.conv_b, 0).max(1)
-        return np.concatenate([feats, words, chars], axis=1)
+                flat += [self.feature_index.get(f, 0) for f in word_features(n)]
+            feats = np.add.reduceat(self.feature_emb[flat], starts, axis=0)
+            words = self.vectors[[self.word_index.get(c) or self.word_index.get(n) or 0
+                                  for c, n in zip(word_cores(new), norms, strict=True)]]
+            ids = np.zeros((len(new), CHARS_PER_WORD + 2), dtype=np.int64)  # a zero column each side: the conv's padding
+            for i, n in enumerate(norms):
+                cs = [self.char_index.get(ch, 1) for ch in n[:CHARS_PER_WORD]] or [1]
+                ids[i, 1:1 + len(cs)] = cs
+            x = self.char_emb[ids]
+            windows = np.concatenate([x[:, k:k + CHARS_PER_WORD] for k in range(3)], axis=2)
+            chars = np.maximum(windows @ self.conv_w + self.conv_b, 0).max(1)
+            rows.update(zip(new, np.concatenate([feats, words, chars], axis=1)))
+        return np.stack([rows[t] for t in tokens])
 
-    def _run(self, x: np.ndarray, direction: int) -> np.ndarray:
-        """One LSTM direction over a padded batch (sentences, steps, inputs); padding sits after each sentence."""
-        w_ih, w_hh, b = self.lstm[direction]
-        gates_in = x @ w_ih + b
-        hidden = w_hh.shape[0]
-        h = np.zeros((x.shape[0], hidden), np.float32)
-        c = np.zeros((x.shape[0], hidden), np.float32)
-        out = np.empty((x.shape[0], x.shape[1], hidden), np.float32)
-        for t in range(x.shape[1]):
-            g = gates_in[:, t] + h @ w_hh
-            i, f = _sigmoid(g[:, :hidden]), _sigmoid(g[:, hidden:2 * hidden])
-            cell, o = np.tanh(g[:, 2 * hidden:3 * hidden]), _sigmoid(g[:, 3 * hidden:])
-            c = f * c + i * cell
-            h = o * np.tanh(c)
+    def _inputs(self, sentences: list[list[str]]) -> np.ndarray:
+        """Per token of the sentences, one after the other: the word's row plus its gazetteer features, which read
+        the sentence (as in training, a sentence at a time)."""
+        x = self._word_rows([t for s in sentences for t in s])
+        gaz = [self.feature_index.get(f, 0) for s in sentences
+               for g in gazetteer_features([normalize_token(t) for t in s]) for f in g]
+        x[:, :self.feature_emb.shape[1]] += self.feature_emb[gaz].reshape(len(x), 3, -1).sum(1)
+        return x
+
+    def _run(self, x_fwd: np.ndarray, x_bwd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Both LSTM directions over padded batches (sentences, steps, inputs), the backward one fed each sentence
+        reversed; padding sits after each sentence. The two step together."""
+        hidden = self.hidden
+        gates_in = np.concatenate([x_fwd @ self.w_ih[0] + self.b[0], x_bwd @ self.w_ih[1] + self.b[1]], axis=2)
+        n, steps = x_fwd.shape[:2]
+        h = np.zeros((n, 2 * hidden), np.float32)
+        c = np.zeros((n, 2 * hidden), np.float32)
+        out = np.empty((n, steps, 2 * hidden), np.float32)
+        w_fwd, w_bwd = self.w_hh
+        pre = np.empty((n, 8 * hidden), np.float32)
+        for t in range(steps):
+            np.matmul(h[:, :hidden], w_fwd, out=pre[:, :4 * hidden])
+            np.matmul(h[:, hidden:], w_bwd, out=pre[:, 4 * hidden:])
+            g = _sigmoid(gates_in[:, t] + pre)  # (n, 8 hidden): i f g o of the forward, then of the backward
+            g = g.reshape(n, 2, 4, hidden)
+            cell = 2 * g[:, :, 2] - 1  # tanh, from the sigmoid of twice the input (weights doubled at load)
+            c = (g[:, :, 1] * c.reshape(n, 2, hidden) + g[:, :, 0] * cell).reshape(n, 2 * hidden)
+            h = g[:, :, 3].reshape(n, 2 * hidden) * np.tanh(c)
             out[:, t] = h
-        return out
+        return out[:, :, :hidden], out[:, :, hidden:]
 
     def _viterbi(self, em: np.ndarray, lengths: np.ndarray) -> list[list[str]]:
         """Best tag paths of a padded batch of emissions (sentences, steps, tags)."""
@@ -140,8 +166,7 @@ class NeuralTagger:
         valid = pos[None, :] < lengths[:, None]
         forward_idx = np.where(valid, starts[:, None] + pos[None, :], 0)
         backward_idx = np.where(valid, starts[:, None] + lengths[:, None] - 1 - pos[None, :], 0)  # each sentence reversed
-        h_fwd = self._run(x[forward_idx], 0)
-        h_bwd_rev = self._run(x[backward_idx], 1)
+        h_fwd, h_bwd_rev = self._run(x[forward_idx], x[backward_idx])
         rev = np.where(valid, lengths[:, None] - 1 - pos[None, :], pos[None, :])
         h_bwd = h_bwd_rev[np.arange(len(sentences))[:, None], rev]
         em = np.concatenate([h_fwd, h_bwd], axis=2) @ self.out_w + self.out_b
@@ -153,6 +178,10 @@ class NeuralTagger:
     def tag(self, tokens: list[str], ends: set[int] | frozenset[int] = frozenset()) -> list[str]:
         """Tags of a running text, read a sentence at a time (the network was trained on sentences). ``ends``: the
         tokens a sentence ends with, when the tokens carry no punctuation (``sentence_ends``)."""
+        with _blas().limit(limits=1, user_api="blas"):
+            return self._tag(tokens, ends)
+
+    def _tag(self, tokens: list[str], ends: set[int] | frozenset[int]) -> list[str]:
         sentences = [tokens[a:b] for a, b in sentence_bounds(tokens, ends)]
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))  # like lengths side by side: little padding
         tagged: list[list[str]] = [[] for _ in sentences]
@@ -168,7 +197,8 @@ def persons_named_elsewhere(tokens: list[str], tags: list[str]) -> list[str]:
     nearby is that person again: "وأوضح واتيتو" after "وزير الخارجية الكيني موسى واتيتو". The network reads one
     sentence at a time; the two CRFs it replaced had a second stage for this. Persons only: on the dev sixth this
     gave 0.823 → 0.826, the same for every type 0.817 (places and bodies recur as common words)."""
-    context = context_features(word_cores(tokens), tags)
+    # whole words, not clitic-split cores: "الجميل" is no mention of a "جميل"
+    context = context_features([normalize_token(t) for t in tokens], tags)
     out = list(tags)
     for i, (word, tag) in enumerate(zip(tokens, tags, strict=True)):
         if tag != "O" or context[i][0] != "ctx=PER+":
@@ -198,6 +228,13 @@ def sentence_ends(spans: list[tuple[str, int, int]], text: str) -> set[int]:
     sentence-final mark and a space, or a line break, before the next token; not after one letter ("د. فيصل")."""
     return {i for i in range(len(spans) - 1)
             if len(spans[i][0]) > 1 and _GAP_END.search(text, spans[i][2], spans[i + 1][1])}
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    """The products here are small: BLAS threads cost more than they give, and with one worker per core they fight
+    (1.2 articles/s instead of 20 on a loaded machine), so the tagger runs them on one thread."""
+    return ThreadpoolController()
 
 
 @lru_cache(maxsize=1)
