@@ -32,6 +32,8 @@ def test_sentences_end_at_their_marks_and_a_run_on_text_is_cut_into_bounded_piec
     bounds = sentence_bounds(words, sentence_ends(spans, text))
     assert [words[b - 1] for _, b in bounds] == ["الرياض", "اليوم", "انتهى", "التالي"]
     assert [b - a for a, b in sentence_bounds([*"ab", ".", *"cd"])] == [3, 2]  # or punctuation tokens do
+    for text in ("قال د. فيصل الحمدان إن المعرض مفتوح", "أكدت بي.دبليو الاستشارية أن الطلب سيتضاعف"):
+        assert sentence_ends(tokenize_spans(text), text) == set()  # an initial, a dotted name
     assert bounds[0][0] == 0 and bounds[-1][1] == len(words)
     assert all(b == c for (_, b), (c, _) in zip(bounds, bounds[1:]))
     long = ["كلمة"] * (2 * MAX_SEQUENCE + 7)
@@ -95,3 +97,15 @@ def test_a_word_tagged_as_a_person_elsewhere_is_that_person_where_it_stands_alon
     words = "وصل سالم ثم غادر سالم وعاد سالم ثم سالم".split()
     tags = ["O", "B-PER", "O", "O", "O", "O", "O", "O", "O"]
     assert persons_named_elsewhere(words, tags) == tags
+
+
+def test_the_word_cache_overflowing_mid_run_loses_no_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.nlp.tagger as tagger_module
+
+    tagger = shipped_tagger()
+    text = "وصل وزير الخارجية الأمريكي جون كيري إلى الرياض اليوم والتقى نظيره في قصر المؤتمرات"
+    words = _words(text)
+    expected = tagger.tag(words)
+    monkeypatch.setattr(tagger_module, "_ROW_CACHE", 3)  # the cache now holds more words than it may
+    # a text of cached words and a new one: the cache is emptied, and the cached words must not be lost with it
+    assert tagger.tag([*words, "جديدة"])[:len(words)] == expected

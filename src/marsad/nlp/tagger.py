@@ -81,10 +81,10 @@ class NeuralTagger:
         """The input of each token that depends on the word alone: its features' embeddings summed, its vector and
         its character CNN. Cached per token (news repeats its words), so most tokens cost one lookup."""
         rows = self._rows
+        if len(rows) > _ROW_CACHE:
+            rows.clear()  # before listing what is missing, so every token of this text has its row
         new = [t for t in dict.fromkeys(tokens) if t not in rows]
         if new:
-            if len(rows) > _ROW_CACHE:
-                rows.clear()
             norms = [normalize_token(t) for t in new]
             flat, starts = [], []
             for n in norms:
