@@ -295,3 +295,21 @@ def test_money_and_formulas_with_gods_name_after_it_are_no_entities() -> None:
     text = "بلغت التكلفة 600 مليون ريال، وقيمة العقد 500 الف جنيه استرليني، وفاز ريال مدريد على ضيفه."
     assert [(e.text, e.type) for e in extract_entities(text)] == [("ريال مدريد", "ORG")]
     assert extract_entities("لكننا - ولله الحمد والمنة - نعيش في أمان، والله أكبر.") == []
+    assert extract_entities("وبلغت قيمة الصفقة 300 مليون يوان.") == []
+
+
+def test_a_title_or_a_bodys_head_word_alone_is_no_name() -> None:
+    from marsad.nlp import entities
+
+    # whatever the tagger makes of them, a lone title, kunya or head word names nobody
+    words = ["حضر", "الشيخ", "ودرس", "في", "معهد", "وقال", "أبو"]
+    text = " ".join(words)
+    spans = [(1, 2, "PER"), (4, 5, "ORG"), (6, 7, "PER")]
+    original = entities._model_spans
+    try:
+        entities._model_spans = lambda tokens, ends: spans
+        assert extract_entities(text) == []
+        spans[:] = [(1, 3, "PER")]  # a title with a name after it stays
+        assert [e.text for e in extract_entities(text)] == ["الشيخ ودرس"]
+    finally:
+        entities._model_spans = original

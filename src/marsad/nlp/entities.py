@@ -32,6 +32,7 @@ _PERSON_TRIGGERS = [
 _ORG_HEADS = frozenset(normalize_match(w) for w in  # matching level, as the tokens are compared ("هيئة" is هييه)
                        "وزارة هيئة جامعة شركة مجلس وكالة منظمة مؤسسة بنك حزب جمعية اتحاد نادي محكمة مستشفى "
                        "صندوق مركز إدارة قوات جيش".split())
+_LONE_HEADS = _ORG_HEADS | {normalize_match(w) for w in "معهد كلية لجنة دائرة".split()}  # no body's name alone
 _LOC_HEADS = frozenset(normalize_match(w) for w in "مدينة محافظة منطقة ولاية بلدة قرية حي جزيرة إقليم".split())
 # places and bodies named after a king or a prince: "استاد الملك فهد الدولي", "مركز الملك سلمان للإغاثة" are not
 # the king or the prince; in Saudi news they outnumber many a real mention of the person
@@ -70,7 +71,7 @@ _AFTER_GOD = frozenset(normalize_match(w) for w in "الحمد والحمد أك
 # mentions of "ريال" in 800 corpus articles); it names no participant.
 _CURRENCIES = frozenset(normalize_match(w) for w in
                         "ريال ريالا ريالات دولار دولارا دولارات يورو جنيه جنيها جنيهات درهم دراهم دينار دينارا دنانير "
-                        "ليرة ليرات روبية ين فرنك".split())
+                        "ليرة ليرات روبية ين فرنك يوان روبل روبلا".split())
 
 
 def _formula_tokens(norms: list[str]) -> list[bool]:
@@ -380,6 +381,9 @@ def extract_entities(text: str) -> list[Entity]:
             continue  # God's name, alone or read as a name's start ("والله ولي التوفيق", "الله عز وجل")
         if etype == "MISC" and e - s <= 2 and normalize_match(norms[s]) in _CURRENCIES:
             continue  # "ريال", "جنيه استرليني"
+        if e - s == 1 and ((etype == "PER" and normalize_match(norms[s]) in _TITLES | _NAME_LINKS)
+                           or (etype == "ORG" and normalize_match(norms[s]) in _LONE_HEADS)):
+            continue  # a title, a kunya or a body's head word alone ("الشيخ", "أبو", "معهد"): the name is missing
         if e - s == 1 and (_verb_shaped(norms, s) or (etype == "ORG" and _adjective_of_noun(toks, norms, text, s))
                            or (etype == "PER" and (norms[s] in _OFFICE_STARTS or split_clitics(norms[s]) in _STOP_NAME))):
             continue  # one word read as a person that is an office ("ولي ولي العهد") or a function word ("وأين")
