@@ -217,7 +217,6 @@ def evaluate(model: Path, test: list[list[tuple[str, str]]], label: str, context
     the two stages as marsad runs them: the first model's tags feed the context model."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
-    per_type: dict[str, list[int]] = {}
     t = time.perf_counter()
     feats = [sentence_features([w for w, _ in s]) for s in test]
     preds = [tagger.tag(f) for f in feats]
@@ -226,24 +225,7 @@ def evaluate(model: Path, test: list[list[tuple[str, str]]], label: str, context
         second.open(str(context_model))
         context = stream_context(test, preds)
         preds = [second.tag([a + b for a, b in zip(f, c, strict=True)]) for f, c in zip(feats, context, strict=True)]
-    n_tokens = sum(len(s) for s in test)
-    speed = n_tokens / (time.perf_counter() - t)
-    for s, pred in zip(test, preds, strict=True):
-        g, p = spans([t_ for _, t_ in s]), spans(pred)
-        for kind in {k for *_, k in g | p}:
-            c = per_type.setdefault(kind, [0, 0, 0])
-            gk, pk = {x for x in g if x[2] == kind}, {x for x in p if x[2] == kind}
-            c[0] += len(gk & pk)
-            c[1] += len(pk)
-            c[2] += len(gk)
-    tp, np_, ng = (sum(c[i] for c in per_type.values()) for i in range(3))
-    prec, rec = tp / max(np_, 1), tp / max(ng, 1)
-    f1 = 2 * prec * rec / max(prec + rec, 1e-9)
-    print(f"{label}: entity P {prec:.3f} R {rec:.3f} F1 {f1:.3f}; tagging speed {speed:,.0f} tokens/s (features included, one core)")
-    for kind, (a, b, c) in sorted(per_type.items()):
-        p_, r_ = a / max(b, 1), a / max(c, 1)
-        print(f"  {kind}: P {p_:.3f} R {r_:.3f} F1 {2 * p_ * r_ / max(p_ + r_, 1e-9):.3f} ({c} gold)")
-    return f1
+    return score_tags(preds, test, label, sum(len(s) for s in test) / (time.perf_counter() - t))
 
 
 def held_back(data: Path) -> list[list[tuple[str, str]]]:
