@@ -4,7 +4,7 @@ Per token the network reads the CRF-style features of ``ner_features.token_featu
 embeddings, the word's distributional vector from 31k Saudi news articles and a character CNN; a two-way LSTM
 reads the sentence and a constrained Viterbi decodes BIO tags; a word the network tagged as a person elsewhere in
 the text is that person where it stands alone. It replaced the two CRFs in session 27: 0.716 →
-0.735 F1 on the held-back sixth of ANERcorp (docs/benchmarks.md). Written by hand because the network is small
+0.749 F1 on the held-back sixth of ANERcorp (docs/benchmarks.md). Written by hand because the network is small
 (about 0.5M weights besides the tables) and torch is a gigabyte to install: numpy runs it at tens of thousands of
 tokens a second, and the package loads weights from its own data folder (no download).
 """
@@ -82,8 +82,10 @@ class NeuralTagger:
         its character CNN. Cached per token (news repeats its words), so most tokens cost one lookup."""
         rows = self._rows
         if len(rows) > _ROW_CACHE:
-            rows.clear()  # before listing what is missing, so every token of this text has its row
-        new = [t for t in dict.fromkeys(tokens) if t not in rows]
+            rows.clear()
+        # this text's rows are gathered apart, so no clearing (here or in another thread) can lose one
+        found = {t: r for t in dict.fromkeys(tokens) if (r := rows.get(t)) is not None}
+        new = [t for t in dict.fromkeys(tokens) if t not in found]
         if new:
             norms = [normalize_token(t) for t in new]
             flat, starts = [], []
@@ -100,8 +102,9 @@ class NeuralTagger:
             x = self.char_emb[ids]
             windows = np.concatenate([x[:, k:k + CHARS_PER_WORD] for k in range(3)], axis=2)
             chars = np.maximum(windows @ self.conv_w + self.conv_b, 0).max(1)
-            rows.update(zip(new, np.concatenate([feats, words, chars], axis=1)))
-        return np.stack([rows[t] for t in tokens])
+            found.update(zip(new, np.concatenate([feats, words, chars], axis=1)))
+            rows.update((t, found[t]) for t in new)
+        return np.stack([found[t] for t in tokens])
 
     def _inputs(self, sentences: list[list[str]]) -> np.ndarray:
         """Per token of the sentences, one after the other: the word's row plus its gazetteer features, which read
