@@ -173,6 +173,7 @@ _ROLE_NOUNS = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") f
 _IDIOM_AFTER = {normalize_match("مسقط"): normalize_match("رأس")}
 # words inside a name that lead to the next part of it: "بن لادن", "هاني أبو داود", "عبد الرحمن", "دي ميستورا"
 _NAME_LINKS = frozenset(normalize_match(w) for w in "بن بنت ابن أبو أبي أم عبد دي دا فان".split())
+_LONE_PERSON_WORDS = _TITLES | _NAME_LINKS  # a tagger span of one of these alone names nobody
 
 
 def _ends_name(norms: list[str], k: int) -> bool:
@@ -381,7 +382,7 @@ def extract_entities(text: str) -> list[Entity]:
             continue  # God's name, alone or read as a name's start ("والله ولي التوفيق", "الله عز وجل")
         if etype == "MISC" and e - s <= 2 and normalize_match(norms[s]) in _CURRENCIES:
             continue  # "ريال", "جنيه استرليني"
-        if e - s == 1 and ((etype == "PER" and normalize_match(norms[s]) in _TITLES | _NAME_LINKS)
+        if e - s == 1 and ((etype == "PER" and normalize_match(norms[s]) in _LONE_PERSON_WORDS)
                            or (etype == "ORG" and normalize_match(norms[s]) in _LONE_HEADS)):
             continue  # a title, a kunya or a body's head word alone ("الشيخ", "أبو", "معهد"): the name is missing
         if e - s == 1 and (_verb_shaped(norms, s) or (etype == "ORG" and _adjective_of_noun(toks, norms, text, s))
