@@ -296,6 +296,7 @@ def test_money_and_formulas_with_gods_name_after_it_are_no_entities() -> None:
     assert [(e.text, e.type) for e in extract_entities(text)] == [("ريال مدريد", "ORG")]
     assert extract_entities("لكننا - ولله الحمد والمنة - نعيش في أمان، والله أكبر.") == []
     assert extract_entities("وبلغت قيمة الصفقة 300 مليون يوان.") == []
+    assert extract_entities("نتيجة لضعف الطلب العالمي وقوة اليوان مما يضر بالمنتجين وتراجع الدولار.") == []
 
 
 def test_a_title_or_a_bodys_head_word_alone_is_no_name() -> None:

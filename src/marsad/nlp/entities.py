@@ -380,8 +380,8 @@ def extract_entities(text: str) -> list[Entity]:
             e -= 1  # "عمر بن الخطاب رضي الله": the name ends before the formula
         if s < e and norms[s] in _GOD:
             continue  # God's name, alone or read as a name's start ("والله ولي التوفيق", "الله عز وجل")
-        if etype == "MISC" and e - s <= 2 and normalize_match(norms[s]) in _CURRENCIES:
-            continue  # "ريال", "جنيه استرليني"
+        if etype == "MISC" and e - s <= 2 and normalize_match(split_clitics(norms[s])) in _CURRENCIES:
+            continue  # "ريال", "جنيه استرليني", "الدولار"
         if e - s == 1 and ((etype == "PER" and normalize_match(norms[s]) in _LONE_PERSON_WORDS)
                            or (etype == "ORG" and normalize_match(norms[s]) in _LONE_HEADS)):
             continue  # a title, a kunya or a body's head word alone ("الشيخ", "أبو", "معهد"): the name is missing
