@@ -35,7 +35,7 @@ from train_ner import read, score, split_sixth  # noqa: E402
 
 from marsad.arabic.normalize import normalize_token  # noqa: E402
 from marsad.nlp.ner_features import token_features, word_cores  # noqa: E402
-from marsad.nlp.tagger import CHARS_PER_WORD, TAGS, allowed_transitions  # noqa: E402
+from marsad.nlp.tagger import TAGS, allowed_transitions, char_ids, vector_id  # noqa: E402
 
 FEATURE_DIM, CHAR_DIM, CHAR_FILTERS, HIDDEN = 64, 32, 64, 128
 EPOCHS, BATCH, LEARNING_RATE, DROPOUT = 40, 32, 2e-3, 0.5
@@ -48,8 +48,8 @@ def encode(sents, feature_index, char_index, word_index):
         words = [w for w, _ in s]
         norms = [normalize_token(w) for w in words]
         feats = [[feature_index[f] for f in fs if f in feature_index] or [0] for fs in token_features(words)]
-        vec_ids = [word_index.get(c) or word_index.get(n) or 0 for c, n in zip(word_cores(words), norms, strict=True)]
-        chars = [[char_index.get(ch, 1) for ch in n[:CHARS_PER_WORD]] or [1] for n in norms]
+        vec_ids = [vector_id(word_index, c, n) for c, n in zip(word_cores(words), norms, strict=True)]
+        chars = [char_ids(char_index, n) for n in norms]
         out.append((feats, vec_ids, chars, [TAGS.index(t) for _, t in s]))
     return out
 
@@ -62,10 +62,10 @@ def batch(items):
     tags = torch.zeros(n, length, dtype=torch.long)
     mask = torch.zeros(n, length, dtype=torch.bool)
     flat, offsets = [], []
-    for b, (feats, vec_ids, char_ids, tag_ids) in enumerate(items):
+    for b, (feats, vec_ids, word_chars, tag_ids) in enumerate(items):
         k = len(vec_ids)
         words[b, :k], tags[b, :k], mask[b, :k] = torch.tensor(vec_ids), torch.tensor(tag_ids), True
-        for i, cs in enumerate(char_ids):
+        for i, cs in enumerate(word_chars):
             chars[b, i, :len(cs)] = torch.tensor(cs)
         for i in range(length):
             offsets.append(len(flat))

@@ -44,6 +44,16 @@ def allowed_transitions() -> tuple[np.ndarray, np.ndarray]:
     return allowed, first
 
 
+def vector_id(word_index: dict[str, int], core: str, norm: str) -> int:
+    """The row of a word's vector: its clitic-split form's, else its own, else 0 (none). Training reads it too."""
+    return word_index.get(core) or word_index.get(norm) or 0
+
+
+def char_ids(char_index: dict[str, int], norm: str) -> list[int]:
+    """The character ids the CNN reads (1: unknown), at most CHARS_PER_WORD. Training reads them too."""
+    return [char_index.get(ch, 1) for ch in norm[:CHARS_PER_WORD]] or [1]
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
@@ -93,11 +103,10 @@ class NeuralTagger:
                 starts.append(len(flat))
                 flat += [self.feature_index.get(f, 0) for f in word_features(n)]
             feats = np.add.reduceat(self.feature_emb[flat], starts, axis=0)
-            words = self.vectors[[self.word_index.get(c) or self.word_index.get(n) or 0
-                                  for c, n in zip(word_cores(new), norms, strict=True)]]
+            words = self.vectors[[vector_id(self.word_index, c, n) for c, n in zip(word_cores(new), norms, strict=True)]]
             ids = np.zeros((len(new), CHARS_PER_WORD + 2), dtype=np.int64)  # a zero column each side: the conv's padding
             for i, n in enumerate(norms):
-                cs = [self.char_index.get(ch, 1) for ch in n[:CHARS_PER_WORD]] or [1]
+                cs = char_ids(self.char_index, n)
                 ids[i, 1:1 + len(cs)] = cs
             x = self.char_emb[ids]
             windows = np.concatenate([x[:, k:k + CHARS_PER_WORD] for k in range(3)], axis=2)
@@ -200,13 +209,12 @@ def persons_named_elsewhere(tokens: list[str], tags: list[str]) -> list[str]:
     nearby is that person again: "وأوضح واتيتو" after "وزير الخارجية الكيني موسى واتيتو". The network reads one
     sentence at a time; the two CRFs it replaced had a second stage for this. Persons only: on the dev sixth this
     gave 0.823 → 0.826, the same for every type 0.817 (places and bodies recur as common words)."""
-    # whole words, not clitic-split cores: "الجميل" is no mention of a "جميل"
-    context = context_features([normalize_token(t) for t in tokens], tags)
+    norms = [normalize_token(t) for t in tokens]
+    context = context_features(norms, tags)  # whole words, not clitic-split cores: "الجميل" is no mention of a "جميل"
     out = list(tags)
-    for i, (word, tag) in enumerate(zip(tokens, tags, strict=True)):
+    for i, (norm, tag) in enumerate(zip(norms, tags, strict=True)):
         if tag != "O" or context[i][0] != "ctx=PER+":
             continue
-        norm = normalize_token(word)
         if len(norm) < 3 or norm in STOPWORDS or never_an_entity(norm):
             continue
         out[i] = "I-PER" if i and out[i - 1] in ("B-PER", "I-PER") else "B-PER"
@@ -242,6 +250,7 @@ def _blas() -> ThreadpoolController:
 
 @lru_cache(maxsize=1)
 def shipped_tagger() -> NeuralTagger:
-    """The packaged network, loaded once: its arrays are only read, so one instance serves every thread."""
+    """The packaged network, loaded once: its weights are only read and its word cache is safe to share
+    (``_word_rows``), so one instance serves every thread."""
     with resources.as_file(resources.files("marsad.nlp").joinpath("data", _MODEL)) as path:
         return NeuralTagger(path)
