@@ -31,6 +31,7 @@ _ROW_CACHE = 200_000  # tokens whose word-only input is kept
 _SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
 _GAP_END = re.compile(r"[.!?؟؛…]\s|\n")  # a mark then a space: "بي.دبليو" is one name
 _MODEL = "ner_bilstm.npz"
+_LM_TOKEN = re.compile(r"[\u0621-\u0652\u0670-\u06d3\u0640]|[A-Za-z]|[0-9\u0660-\u0669]")  # as tokenize_spans
 
 
 def allowed_transitions() -> tuple[np.ndarray, np.ndarray]:
@@ -58,75 +59,62 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
 
-class NeuralTagger:
-    """The exported network (bench/train_ner_neural.py ``export``); ``tag`` gives one BIO tag per token."""
+def lm_token(token: str) -> bool:
+    """Whether the language models read a token: marsad's own tokens (words and numbers, ``tokenize_spans``), not
+    punctuation, which marsad drops before tagging but ANERcorp keeps. Training reads it too."""
+    return _LM_TOKEN.search(token) is not None
 
-    def __init__(self, path: Path):
-        with np.load(path) as z:
-            w = {k: z[k] for k in z.files}
-        self.feature_index = {str(f): i + 1 for i, f in enumerate(w["feature_names"])}
-        self.char_index = {str(c): i + 2 for i, c in enumerate(w["char_names"])}
-        self.word_index = {str(v): i + 1 for i, v in enumerate(w["vocab"])}
-        f32 = {k: v.astype(np.float32) for k, v in w.items() if v.dtype.kind == "f"}
-        self.feature_emb = f32["features.weight"]
-        self.vectors = np.vstack([np.zeros((1, w["vectors"].shape[1]), np.float32), w["vectors"].astype(np.float32) / 127])
-        self.char_emb = f32["chars.weight"]
-        conv = f32["conv.weight"]  # (filters, char dim, width 3)
-        self.conv_w = conv.transpose(2, 1, 0).reshape(-1, conv.shape[0])
-        self.conv_b = f32["conv.bias"]
-        hidden = self.hidden = f32["lstm.weight_hh_l0"].shape[1]
+
+class _CharCNN:
+    """A character CNN (width 3, max-pooled) over normalised words, from the weights under ``prefix``."""
+
+    def __init__(self, f32: dict[str, np.ndarray], prefix: str, char_index: dict[str, int]):
+        conv = f32[prefix + "conv.weight"]  # (filters, char dim, width 3)
+        self.emb, self.char_index = f32[prefix + "chars.weight"], char_index
+        self.w = conv.transpose(2, 1, 0).reshape(-1, conv.shape[0])
+        self.b = f32[prefix + "conv.bias"]
+        self.filters = conv.shape[0]
+
+    def __call__(self, norms: list[str]) -> np.ndarray:
+        ids = np.zeros((len(norms), CHARS_PER_WORD + 2), dtype=np.int64)  # a zero column each side: the conv's padding
+        for i, n in enumerate(norms):
+            cs = char_ids(self.char_index, n)
+            ids[i, 1:1 + len(cs)] = cs
+        x = self.emb[ids]
+        windows = np.concatenate([x[:, k:k + CHARS_PER_WORD] for k in range(3)], axis=2)
+        return np.maximum(windows @ self.w + self.b, 0).max(1)
+
+
+class _LSTMPair:
+    """Two one-layer LSTMs, one reading each sentence forward and one backward, stepped together."""
+
+    def __init__(self, f32: dict[str, np.ndarray], forward: str, backward: str):
+        self.hidden = hidden = f32[forward.replace("_ih_", "_hh_")].shape[1]
         doubled = np.ones(4 * hidden, np.float32)
         doubled[2 * hidden:3 * hidden] = 2  # tanh(x) = 2 sigmoid(2x) - 1: one sigmoid over all four gates
-        self.w_ih = [f32[f"lstm.weight_ih_l0{s}"].T * doubled for s in ("", "_reverse")]
-        self.b = [(f32[f"lstm.bias_ih_l0{s}"] + f32[f"lstm.bias_hh_l0{s}"]) * doubled for s in ("", "_reverse")]
-        self.w_hh = [np.ascontiguousarray(f32[f"lstm.weight_hh_l0{s}"].T * doubled) for s in ("", "_reverse")]
-        self._rows: dict[str, np.ndarray] = {}
-        self.out_w, self.out_b = f32["out.weight"].T.copy(), f32["out.bias"]
-        allowed, first = allowed_transitions()
-        self.trans = np.where(allowed, f32["trans"], -1e4)
-        self.start = np.where(first, f32["start"], -1e4)
-        self.end = f32["end"]
+        self.w_ih = [f32[k].T * doubled for k in (forward, backward)]
+        self.b = [(f32[k.replace("weight_ih", "bias_ih")] + f32[k.replace("weight_ih", "bias_hh")]) * doubled
+                  for k in (forward, backward)]
+        self.w_hh = [np.ascontiguousarray(f32[k.replace("_ih_", "_hh_")].T * doubled) for k in (forward, backward)]
 
-    def _word_rows(self, tokens: list[str]) -> np.ndarray:
-        """The input of each token that depends on the word alone: its features' embeddings summed, its vector and
-        its character CNN. Cached per token (news repeats its words), so most tokens cost one lookup."""
-        rows = self._rows
-        if len(rows) > _ROW_CACHE:
-            rows.clear()
-        # this text's rows are gathered apart, so no clearing (here or in another thread) can lose one
-        found = {t: r for t in dict.fromkeys(tokens) if (r := rows.get(t)) is not None}
-        new = [t for t in dict.fromkeys(tokens) if t not in found]
-        if new:
-            norms = [normalize_token(t) for t in new]
-            flat, starts = [], []
-            for n in norms:
-                starts.append(len(flat))
-                flat += [self.feature_index.get(f, 0) for f in word_features(n)]
-            feats = np.add.reduceat(self.feature_emb[flat], starts, axis=0)
-            words = self.vectors[[vector_id(self.word_index, c, n) for c, n in zip(word_cores(new), norms, strict=True)]]
-            ids = np.zeros((len(new), CHARS_PER_WORD + 2), dtype=np.int64)  # a zero column each side: the conv's padding
-            for i, n in enumerate(norms):
-                cs = char_ids(self.char_index, n)
-                ids[i, 1:1 + len(cs)] = cs
-            x = self.char_emb[ids]
-            windows = np.concatenate([x[:, k:k + CHARS_PER_WORD] for k in range(3)], axis=2)
-            chars = np.maximum(windows @ self.conv_w + self.conv_b, 0).max(1)
-            found.update(zip(new, np.concatenate([feats, words, chars], axis=1)))
-            rows.update((t, found[t]) for t in new)
-        return np.stack([found[t] for t in tokens])
-
-    def _inputs(self, sentences: list[list[str]]) -> np.ndarray:
-        """Per token of the sentences, one after the other: the word's row plus its gazetteer features, which read
-        the sentence (as in training, a sentence at a time)."""
-        x = self._word_rows([t for s in sentences for t in s])
-        gaz = [self.feature_index.get(f, 0) for s in sentences
-               for g in gazetteer_features([normalize_token(t) for t in s]) for f in g]
-        x[:, :self.feature_emb.shape[1]] += self.feature_emb[gaz].reshape(len(x), 3, -1).sum(1)
-        return x
+    def both_ways(self, x_fwd: np.ndarray, x_bwd: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Per token of the sentences (their inputs one after the other, ``lengths`` tokens each): the forward
+        state then the backward one."""
+        steps = int(lengths.max())
+        pos = np.arange(steps)
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        valid = pos[None, :] < lengths[:, None]
+        forward_idx = np.where(valid, starts[:, None] + pos[None, :], 0)
+        backward_idx = np.where(valid, starts[:, None] + lengths[:, None] - 1 - pos[None, :], 0)  # each reversed
+        h_fwd, h_bwd = self._run(x_fwd[forward_idx], x_bwd[backward_idx])
+        out = np.empty((len(x_fwd), 2 * self.hidden), np.float32)
+        out[forward_idx[valid], :self.hidden] = h_fwd[valid]
+        out[backward_idx[valid], self.hidden:] = h_bwd[valid]
+        return out
 
     def _run(self, x_fwd: np.ndarray, x_bwd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Both LSTM directions over padded batches (sentences, steps, inputs), the backward one fed each sentence
-        reversed; padding sits after each sentence. The two step together."""
+        """Both directions over padded batches (sentences, steps, inputs), the backward one fed each sentence
+        reversed; padding sits after each sentence."""
         hidden = self.hidden
         gates_in = np.concatenate([x_fwd @ self.w_ih[0] + self.b[0], x_bwd @ self.w_ih[1] + self.b[1]], axis=2)
         n, steps = x_fwd.shape[:2]
@@ -145,6 +133,84 @@ class NeuralTagger:
             h = g[:, :, 3].reshape(n, 2 * hidden) * np.tanh(c)
             out[:, t] = h
         return out[:, :, :hidden], out[:, :, hidden:]
+
+
+class NeuralTagger:
+    """The exported network (bench/train_ner_neural.py ``export``); ``tag`` gives one BIO tag per token."""
+
+    def __init__(self, path: Path):
+        with np.load(path) as z:
+            w = {k: z[k] for k in z.files}
+        self.feature_index = {str(f): i + 1 for i, f in enumerate(w["feature_names"])}
+        self.char_index = {str(c): i + 2 for i, c in enumerate(w["char_names"])}
+        self.word_index = {str(v): i + 1 for i, v in enumerate(w["vocab"])}
+        f32 = {k: v.astype(np.float32) for k, v in w.items() if v.dtype.kind == "f"}
+        self.feature_emb = f32["features.weight"]
+        self.vectors = np.vstack([np.zeros((1, w["vectors"].shape[1]), np.float32), w["vectors"].astype(np.float32) / 127])
+        self.chars = _CharCNN(f32, "", self.char_index)
+        self.lstm = _LSTMPair(f32, "lstm.weight_ih_l0", "lstm.weight_ih_l0_reverse")
+        # the two language models (bench/train_lm.py), when the model has them: their states are read as context
+        self.lm_chars = [_CharCNN(f32, f"lm_{d}.", {str(c): i + 2 for i, c in enumerate(w[f"lm_{d}.char_names"])})
+                         for d in ("forward", "backward") if f"lm_{d}.char_names" in w]
+        self.lm = _LSTMPair(f32, "lm_forward.lstm.weight_ih_l0", "lm_backward.lstm.weight_ih_l0") if self.lm_chars else None
+        self._rows: dict[str, np.ndarray] = {}
+        self.out_w, self.out_b = f32["out.weight"].T.copy(), f32["out.bias"]
+        allowed, first = allowed_transitions()
+        self.trans = np.where(allowed, f32["trans"], -1e4)
+        self.start = np.where(first, f32["start"], -1e4)
+        self.end = f32["end"]
+
+    def _word_rows(self, tokens: list[str]) -> np.ndarray:
+        """The input of each token that depends on the word alone: its features' embeddings summed, its vector and
+        its character CNN, then the language models' character CNNs. Cached per token (news repeats its words), so
+        most tokens cost one lookup."""
+        rows = self._rows
+        if len(rows) > _ROW_CACHE:
+            rows.clear()
+        # this text's rows are gathered apart, so no clearing (here or in another thread) can lose one
+        found = {t: r for t in dict.fromkeys(tokens) if (r := rows.get(t)) is not None}
+        new = [t for t in dict.fromkeys(tokens) if t not in found]
+        if new:
+            norms = [normalize_token(t) for t in new]
+            flat, starts = [], []
+            for n in norms:
+                starts.append(len(flat))
+                flat += [self.feature_index.get(f, 0) for f in word_features(n)]
+            feats = np.add.reduceat(self.feature_emb[flat], starts, axis=0)
+            words = self.vectors[[vector_id(self.word_index, c, n) for c, n in zip(word_cores(new), norms, strict=True)]]
+            chars = [cnn(norms) for cnn in (self.chars, *self.lm_chars)]
+            found.update(zip(new, np.concatenate([feats, words, *chars], axis=1)))
+            rows.update((t, found[t]) for t in new)
+        return np.stack([found[t] for t in tokens])
+
+    def _inputs(self, sentences: list[list[str]]) -> np.ndarray:
+        """Per token of the sentences, one after the other: the word's row plus its gazetteer features, which read
+        the sentence (as in training, a sentence at a time)."""
+        rows = self._word_rows([t for s in sentences for t in s])
+        gaz = [self.feature_index.get(f, 0) for s in sentences
+               for g in gazetteer_features([normalize_token(t) for t in s]) for f in g]
+        features, words = self.feature_emb.shape[1], self.vectors.shape[1]
+        x = rows[:, :features + words + self.chars.filters]
+        x[:, :features] += self.feature_emb[gaz].reshape(len(x), 3, -1).sum(1)
+        if self.lm is None:
+            return x
+        return np.concatenate([x, self._lm_states(sentences, rows[:, features:])], axis=1)
+
+    def _lm_states(self, sentences: list[list[str]], rows: np.ndarray) -> np.ndarray:
+        """The language models' states at each token; zeros at punctuation, which they never read (marsad's own
+        tokens carry none; ANERcorp's do)."""
+        words, tagger_chars, lm_chars = self.vectors.shape[1], self.chars.filters, self.lm_chars[0].filters
+        read = np.array([lm_token(t) for s in sentences for t in s])
+        lengths = np.array([sum(lm_token(t) for t in s) for s in sentences])
+        out = np.zeros((len(rows), 2 * self.lm.hidden), np.float32)
+        if not read.any():
+            return out
+        kept = rows[read]
+        x_fwd = np.concatenate([kept[:, :words], kept[:, words + tagger_chars:words + tagger_chars + lm_chars]], axis=1)
+        x_bwd = np.concatenate([kept[:, :words], kept[:, words + tagger_chars + lm_chars:]], axis=1)
+        live = lengths > 0
+        out[read] = self.lm.both_ways(x_fwd, x_bwd, lengths[live])
+        return out
 
     def _viterbi(self, em: np.ndarray, lengths: np.ndarray) -> list[list[str]]:
         """Best tag paths of a padded batch of emissions (sentences, steps, tags)."""
@@ -172,16 +238,11 @@ class NeuralTagger:
             return []
         x = self._inputs(sentences)
         lengths = np.array([len(s) for s in sentences])
+        h = self.lstm.both_ways(x, x, lengths)
         steps = int(lengths.max())
-        pos = np.arange(steps)
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        valid = pos[None, :] < lengths[:, None]
-        forward_idx = np.where(valid, starts[:, None] + pos[None, :], 0)
-        backward_idx = np.where(valid, starts[:, None] + lengths[:, None] - 1 - pos[None, :], 0)  # each sentence reversed
-        h_fwd, h_bwd_rev = self._run(x[forward_idx], x[backward_idx])
-        rev = np.where(valid, lengths[:, None] - 1 - pos[None, :], pos[None, :])
-        h_bwd = h_bwd_rev[np.arange(len(sentences))[:, None], rev]
-        em = np.concatenate([h_fwd, h_bwd], axis=2) @ self.out_w + self.out_b
+        valid = np.arange(steps)[None, :] < lengths[:, None]
+        em = h[np.where(valid, starts[:, None] + np.arange(steps)[None, :], 0)] @ self.out_w + self.out_b
         return self._viterbi(em, lengths)
 
     def tag_sentence(self, tokens: list[str]) -> list[str]:
