@@ -67,17 +67,12 @@ eval: $(VENV)/.installed-bench
 
 # Retrain the shipped models from ../shared/data (deterministic given the data and the code). The shipped lexicon
 # was built on clusters made before a stemmer change, so this no longer gives its exact file: see
-# docs/benchmarks.md, "Session 24: retrained, not shipped". The CRFs give the lexicon; the network is the tagger and
-# reads the two language models' states (one per direction, trained side by side, one core each).
+# docs/benchmarks.md, "Session 24: retrained, not shipped". The CRFs give the lexicon; the network is the tagger.
 train-ner: $(VENV)/.installed-train
 	$(BIN)/python bench/build_wordfreq.py --data $(SHARED) --write
 	$(BIN)/python bench/train_clusters.py --data $(SHARED) --write --vectors build/word-vectors.npz
-	$(BIN)/python bench/train_lm.py --data $(SHARED) --vectors build/word-vectors.npz --out build/lm.pt --direction forward & \
-	  forward=$$!; \
-	  $(BIN)/python bench/train_lm.py --data $(SHARED) --vectors build/word-vectors.npz --out build/lm.pt --direction backward \
-	  && wait $$forward
 	$(BIN)/python bench/train_ner.py --data $(SHARED) --write
-	$(BIN)/python bench/train_ner_neural.py --data $(SHARED) --vectors build/word-vectors.npz --lm build/lm.pt --write
+	$(BIN)/python bench/train_ner_neural.py --data $(SHARED) --vectors build/word-vectors.npz --write
 	$(BIN)/python bench/train_contradiction.py --data $(SHARED) --write
 
 clean:

@@ -35,54 +35,22 @@ from train_ner import read, score, split_sixth  # noqa: E402
 
 from marsad.arabic.normalize import normalize_token  # noqa: E402
 from marsad.nlp.ner_features import token_features, word_cores  # noqa: E402
-from marsad.nlp.tagger import TAGS, allowed_transitions, char_ids, lm_token, vector_id  # noqa: E402
+from marsad.nlp.tagger import TAGS, allowed_transitions, char_ids, vector_id  # noqa: E402
 
 FEATURE_DIM, CHAR_DIM, CHAR_FILTERS, HIDDEN = 64, 32, 64, 128
 EPOCHS, BATCH, LEARNING_RATE, DROPOUT = 40, 32, 2e-3, 0.5
 MIN_FEATURE_COUNT = 2
 
 
-def lm_states(sents, lm_path: Path | None, word_index) -> list[np.ndarray]:
-    """Per sentence, the two language models' states at each token (zeros at punctuation, which they do not read;
-    none without --lm). The models are frozen, so this is computed once."""
-    if lm_path is None:
-        return [np.zeros((len(s), 0), np.float32) for s in sents]
-    from train_lm import WordLM, encode_sentence, pad
-
-    out = [np.zeros((len(s), 0), np.float32) for s in sents]
-    for direction in ("forward", "backward"):
-        stored = torch.load(lm_path.with_name(f"{lm_path.stem}-{direction}{lm_path.suffix}"))
-        char_index = {ch: i + 2 for i, ch in enumerate(stored["chars"])}
-        vectors = torch.zeros(len(word_index) + 1, stored["state"]["vectors.weight"].shape[1])
-        net = WordLM(vectors, len(char_index) + 2, stored["state"]["output.weight"].shape[0])
-        net.load_state_dict(stored["state"])
-        net.eval()
-        for k in range(0, len(sents), 256):
-            group = sents[k:k + 256]
-            keep = [[i for i, (w, _) in enumerate(s) if lm_token(w)] for s in group]
-            items = [encode_sentence([s[i][0] for i in ks], word_index, char_index) if ks else ([0], [[1]])
-                     for s, ks in zip(group, keep, strict=True)]
-            words, chs, lengths = pad(items, reverse=direction == "backward")
-            with torch.no_grad():
-                h = net.states(words, chs, lengths).numpy()
-            for j, (s, ks) in enumerate(zip(group, keep, strict=True)):
-                states = np.zeros((len(s), h.shape[2]), np.float32)
-                if ks:
-                    rows = np.arange(len(ks))
-                    states[ks] = h[j, rows[::-1]] if direction == "backward" else h[j, rows]
-                out[k + j] = np.concatenate([out[k + j], states], axis=1)
-    return out
-
-
-def encode(sents, feature_index, char_index, word_index, contexts):
+def encode(sents, feature_index, char_index, word_index):
     out = []
-    for s, context in zip(sents, contexts, strict=True):
+    for s in sents:
         words = [w for w, _ in s]
         norms = [normalize_token(w) for w in words]
         feats = [[feature_index[f] for f in fs if f in feature_index] or [0] for fs in token_features(words)]
         vec_ids = [vector_id(word_index, c, n) for c, n in zip(word_cores(words), norms, strict=True)]
         chars = [char_ids(char_index, n) for n in norms]
-        out.append((feats, vec_ids, chars, [TAGS.index(t) for _, t in s], context))
+        out.append((feats, vec_ids, chars, [TAGS.index(t) for _, t in s]))
     return out
 
 
@@ -93,30 +61,27 @@ def batch(items):
     chars = torch.zeros(n, length, width, dtype=torch.long)
     tags = torch.zeros(n, length, dtype=torch.long)
     mask = torch.zeros(n, length, dtype=torch.bool)
-    context = torch.zeros(n, length, items[0][4].shape[1])
     flat, offsets = [], []
-    for b, (feats, vec_ids, word_chars, tag_ids, states) in enumerate(items):
+    for b, (feats, vec_ids, word_chars, tag_ids) in enumerate(items):
         k = len(vec_ids)
         words[b, :k], tags[b, :k], mask[b, :k] = torch.tensor(vec_ids), torch.tensor(tag_ids), True
-        context[b, :k] = torch.from_numpy(states)
         for i, cs in enumerate(word_chars):
             chars[b, i, :len(cs)] = torch.tensor(cs)
         for i in range(length):
             offsets.append(len(flat))
             flat.extend(feats[i] if i < k else [0])
-    return torch.tensor(flat), torch.tensor(offsets), words, chars, context, tags, mask
+    return torch.tensor(flat), torch.tensor(offsets), words, chars, tags, mask
 
 
 class Tagger(nn.Module):
-    def __init__(self, n_features: int, n_chars: int, vectors: np.ndarray, context_dim: int):
+    def __init__(self, n_features: int, n_chars: int, vectors: np.ndarray):
         super().__init__()
         self.features = nn.EmbeddingBag(n_features, FEATURE_DIM, mode="sum", padding_idx=0)
         self.vectors = nn.Embedding.from_pretrained(torch.tensor(vectors), freeze=True, padding_idx=0)
         self.chars = nn.Embedding(n_chars, CHAR_DIM, padding_idx=0)
         self.conv = nn.Conv1d(CHAR_DIM, CHAR_FILTERS, 3, padding=1)
         self.drop = nn.Dropout(DROPOUT)
-        self.lstm = nn.LSTM(FEATURE_DIM + vectors.shape[1] + CHAR_FILTERS + context_dim, HIDDEN, batch_first=True,
-                            bidirectional=True)
+        self.lstm = nn.LSTM(FEATURE_DIM + vectors.shape[1] + CHAR_FILTERS, HIDDEN, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * HIDDEN, len(TAGS))
         self.trans = nn.Parameter(torch.zeros(len(TAGS), len(TAGS)))
         self.start = nn.Parameter(torch.zeros(len(TAGS)))
@@ -125,11 +90,11 @@ class Tagger(nn.Module):
         self.register_buffer("trans_mask", torch.tensor(np.where(allowed, 0.0, -1e4), dtype=torch.float32))
         self.register_buffer("start_mask", torch.tensor(np.where(first, 0.0, -1e4), dtype=torch.float32))
 
-    def emissions(self, flat, offsets, words, chars, context, mask):
+    def emissions(self, flat, offsets, words, chars, mask):
         n, length = words.shape
         c = self.chars(chars.view(n * length, -1)).transpose(1, 2)
         c = torch.relu(self.conv(c)).max(2).values.view(n, length, -1)
-        x = self.drop(torch.cat([self.features(flat, offsets).view(n, length, -1), self.vectors(words), c, context], 2))
+        x = self.drop(torch.cat([self.features(flat, offsets).view(n, length, -1), self.vectors(words), c], 2))
         packed = nn.utils.rnn.pack_padded_sequence(x, mask.sum(1), batch_first=True, enforce_sorted=False)
         h, _ = self.lstm(packed)
         h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=length)
@@ -149,21 +114,13 @@ class Tagger(nn.Module):
         return (torch.logsumexp(alpha + self.end, 1) - score - self.end[last]).sum()
 
 
-def export(net: Tagger, features: list[str], chars: list[str], vocab: list[str], vectors: np.ndarray, path: Path,
-           lm_path: Path | None) -> None:
+def export(net: Tagger, features: list[str], chars: list[str], vocab: list[str], vectors: np.ndarray, path: Path) -> None:
     sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
-    lm = {}
-    for direction in ("forward", "backward") if lm_path else ():
-        stored = torch.load(lm_path.with_name(f"{lm_path.stem}-{direction}{lm_path.suffix}"))
-        lm[f"lm_{direction}.char_names"] = np.array(stored["chars"])
-        for k, v in stored["state"].items():
-            if k.startswith(("chars.", "conv.", "lstm.")):
-                lm[f"lm_{direction}.{k}"] = v.numpy().astype(np.float16)
     half = {k: sd[k].astype(np.float16) for k in ("features.weight", "chars.weight", "conv.weight", "conv.bias",
                                                   "out.weight", "out.bias", "trans", "start", "end")}
     lstm = {k: sd[k].astype(np.float16) for k in sd if k.startswith("lstm.")}
     np.savez_compressed(path, feature_names=np.array(features), char_names=np.array(chars), vocab=np.array(vocab),
-                        vectors=np.round(vectors[1:] * 127).astype(np.int8), **half, **lstm, **lm)
+                        vectors=np.round(vectors[1:] * 127).astype(np.int8), **half, **lstm)
     print(f"-> {path} ({path.stat().st_size / 1e6:.1f} MB)", flush=True)
 
 
@@ -173,7 +130,6 @@ def main() -> None:
     ap.add_argument("--vectors", type=Path, default=ROOT / "build" / "word-vectors.npz")
     ap.add_argument("--dev", action="store_true", help="train on four fifths of the training part, score the fifth")
     ap.add_argument("--write", action="store_true")
-    ap.add_argument("--lm", type=Path, help="the language models' path stem (bench/train_lm.py --out), read as context")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--epochs", type=int, default=EPOCHS)
     ap.add_argument("--threads", type=int, default=2)
@@ -194,9 +150,8 @@ def main() -> None:
     chars = sorted(ch for ch, c in char_counts.items() if c >= 2)
     feature_index = {f: i + 1 for i, f in enumerate(features)}
     char_index = {ch: i + 2 for i, ch in enumerate(chars)}  # 0 padding, 1 unknown
-    contexts = lm_states(train, args.lm, word_index)
-    train_items = encode(train, feature_index, char_index, word_index, contexts)
-    net = Tagger(len(features) + 1, len(chars) + 2, vectors, contexts[0].shape[1])
+    train_items = encode(train, feature_index, char_index, word_index)
+    net = Tagger(len(features) + 1, len(chars) + 2, vectors)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=LEARNING_RATE)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1 / (1 + 0.05 * e))
     print(f"{len(train)} training sentences, {len(features):,} features, {len(chars)} characters", flush=True)
@@ -207,8 +162,8 @@ def main() -> None:
         random.shuffle(chunks)
         total = 0.0
         for chunk in chunks:
-            flat, offsets, words, chs, context, tags, mask = batch([train_items[i] for i in chunk])
-            loss = net.nll(net.emissions(flat, offsets, words, chs, context, mask), tags, mask) / len(chunk)
+            flat, offsets, words, chs, tags, mask = batch([train_items[i] for i in chunk])
+            loss = net.nll(net.emissions(flat, offsets, words, chs, mask), tags, mask) / len(chunk)
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
@@ -218,7 +173,7 @@ def main() -> None:
         print(f"epoch {epoch + 1}: loss {total / len(chunks):.2f} ({time.perf_counter() - t:.0f} s)", flush=True)
     net.eval()
     path = ROOT / "src" / "marsad" / "nlp" / "data" / "ner_bilstm.npz" if args.write else Path(f"/tmp/ner_bilstm-{int(args.dev)}.npz")
-    export(net, features, chars, vocab, vectors, path, args.lm)
+    export(net, features, chars, vocab, vectors, path)
     from marsad.nlp.tagger import NeuralTagger
 
     tagger = NeuralTagger(path)

@@ -109,21 +109,3 @@ def test_the_word_cache_overflowing_mid_run_loses_no_token(monkeypatch: pytest.M
     monkeypatch.setattr(tagger_module, "_ROW_CACHE", 3)  # the cache now holds more words than it may
     # a text of cached words and a new one: the cache is emptied, and the cached words must not be lost with it
     assert tagger.tag([*words, "جديدة"])[:len(words)] == expected
-
-
-def test_the_language_models_read_words_only_so_punctuation_leaves_their_states_unchanged() -> None:
-    # marsad drops punctuation before tagging, ANERcorp (the training data) keeps it: the language models must
-    # give a word the same context either way
-    tagger = shipped_tagger()
-    assert tagger.lm is not None
-    words = _words("قال المتحدث باسم الوزارة إن الوفد وصل إلى جدة أمس")
-    marked = [*words[:4], "،", *words[4:], "."]
-    bare = tagger._inputs([words])
-    with_marks = tagger._inputs([marked])
-    context = slice(bare.shape[1] - 2 * tagger.lm.hidden, None)
-    kept = [i for i, t in enumerate(marked) if t not in ("،", ".")]
-    assert abs(with_marks[kept, context] - bare[:, context]).max() < 1e-5
-    assert not with_marks[[4, len(marked) - 1], context].any()
-    # and the states do carry context: one word reads differently after different words
-    a, b = (tagger._inputs([_words(t)])[-1, context] for t in ("وصل الوفد إلى جدة", "قال رئيس نادي جدة"))
-    assert abs(a - b).max() > 0.05

@@ -31,7 +31,6 @@ _ROW_CACHE = 200_000  # tokens whose word-only input is kept
 _SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
 _GAP_END = re.compile(r"[.!?؟؛…]\s|\n")  # a mark then a space: "بي.دبليو" is one name
 _MODEL = "ner_bilstm.npz"
-_LM_TOKEN = re.compile(r"[\u0621-\u0652\u0670-\u06d3\u0640]|[A-Za-z]|[0-9\u0660-\u0669]")  # as tokenize_spans
 
 
 def allowed_transitions() -> tuple[np.ndarray, np.ndarray]:
@@ -59,21 +58,14 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
 
-def lm_token(token: str) -> bool:
-    """Whether the language models read a token: marsad's own tokens (words and numbers, ``tokenize_spans``), not
-    punctuation, which marsad drops before tagging but ANERcorp keeps. Training reads it too."""
-    return _LM_TOKEN.search(token) is not None
-
-
 class _CharCNN:
-    """A character CNN (width 3, max-pooled) over normalised words, from the weights under ``prefix``."""
+    """The character CNN (width 3, max-pooled) over a normalised word."""
 
-    def __init__(self, f32: dict[str, np.ndarray], prefix: str, char_index: dict[str, int]):
-        conv = f32[prefix + "conv.weight"]  # (filters, char dim, width 3)
-        self.emb, self.char_index = f32[prefix + "chars.weight"], char_index
+    def __init__(self, f32: dict[str, np.ndarray], char_index: dict[str, int]):
+        conv = f32["conv.weight"]  # (filters, char dim, width 3)
+        self.emb, self.char_index = f32["chars.weight"], char_index
         self.w = conv.transpose(2, 1, 0).reshape(-1, conv.shape[0])
-        self.b = f32[prefix + "conv.bias"]
-        self.filters = conv.shape[0]
+        self.b = f32["conv.bias"]
 
     def __call__(self, norms: list[str]) -> np.ndarray:
         ids = np.zeros((len(norms), CHARS_PER_WORD + 2), dtype=np.int64)  # a zero column each side: the conv's padding
@@ -147,12 +139,8 @@ class NeuralTagger:
         f32 = {k: v.astype(np.float32) for k, v in w.items() if v.dtype.kind == "f"}
         self.feature_emb = f32["features.weight"]
         self.vectors = np.vstack([np.zeros((1, w["vectors"].shape[1]), np.float32), w["vectors"].astype(np.float32) / 127])
-        self.chars = _CharCNN(f32, "", self.char_index)
+        self.chars = _CharCNN(f32, self.char_index)
         self.lstm = _LSTMPair(f32, "lstm.weight_ih_l0", "lstm.weight_ih_l0_reverse")
-        # the two language models (bench/train_lm.py), when the model has them: their states are read as context
-        self.lm_chars = [_CharCNN(f32, f"lm_{d}.", {str(c): i + 2 for i, c in enumerate(w[f"lm_{d}.char_names"])})
-                         for d in ("forward", "backward") if f"lm_{d}.char_names" in w]
-        self.lm = _LSTMPair(f32, "lm_forward.lstm.weight_ih_l0", "lm_backward.lstm.weight_ih_l0") if self.lm_chars else None
         self._rows: dict[str, np.ndarray] = {}
         self.out_w, self.out_b = f32["out.weight"].T.copy(), f32["out.bias"]
         allowed, first = allowed_transitions()
@@ -162,8 +150,7 @@ class NeuralTagger:
 
     def _word_rows(self, tokens: list[str]) -> np.ndarray:
         """The input of each token that depends on the word alone: its features' embeddings summed, its vector and
-        its character CNN, then the language models' character CNNs. Cached per token (news repeats its words), so
-        most tokens cost one lookup."""
+        its character CNN. Cached per token (news repeats its words), so most tokens cost one lookup."""
         rows = self._rows
         if len(rows) > _ROW_CACHE:
             rows.clear()
@@ -178,39 +165,18 @@ class NeuralTagger:
                 flat += [self.feature_index.get(f, 0) for f in word_features(n)]
             feats = np.add.reduceat(self.feature_emb[flat], starts, axis=0)
             words = self.vectors[[vector_id(self.word_index, c, n) for c, n in zip(word_cores(new), norms, strict=True)]]
-            chars = [cnn(norms) for cnn in (self.chars, *self.lm_chars)]
-            found.update(zip(new, np.concatenate([feats, words, *chars], axis=1)))
+            found.update(zip(new, np.concatenate([feats, words, self.chars(norms)], axis=1)))
             rows.update((t, found[t]) for t in new)
         return np.stack([found[t] for t in tokens])
 
     def _inputs(self, sentences: list[list[str]]) -> np.ndarray:
         """Per token of the sentences, one after the other: the word's row plus its gazetteer features, which read
         the sentence (as in training, a sentence at a time)."""
-        rows = self._word_rows([t for s in sentences for t in s])
+        x = self._word_rows([t for s in sentences for t in s])
         gaz = [self.feature_index.get(f, 0) for s in sentences
                for g in gazetteer_features([normalize_token(t) for t in s]) for f in g]
-        features, words = self.feature_emb.shape[1], self.vectors.shape[1]
-        x = rows[:, :features + words + self.chars.filters]
-        x[:, :features] += self.feature_emb[gaz].reshape(len(x), 3, -1).sum(1)
-        if self.lm is None:
-            return x
-        return np.concatenate([x, self._lm_states(sentences, rows[:, features:])], axis=1)
-
-    def _lm_states(self, sentences: list[list[str]], rows: np.ndarray) -> np.ndarray:
-        """The language models' states at each token; zeros at punctuation, which they never read (marsad's own
-        tokens carry none; ANERcorp's do)."""
-        words, tagger_chars, lm_chars = self.vectors.shape[1], self.chars.filters, self.lm_chars[0].filters
-        read = np.array([lm_token(t) for s in sentences for t in s])
-        lengths = np.array([sum(lm_token(t) for t in s) for s in sentences])
-        out = np.zeros((len(rows), 2 * self.lm.hidden), np.float32)
-        if not read.any():
-            return out
-        kept = rows[read]
-        x_fwd = np.concatenate([kept[:, :words], kept[:, words + tagger_chars:words + tagger_chars + lm_chars]], axis=1)
-        x_bwd = np.concatenate([kept[:, :words], kept[:, words + tagger_chars + lm_chars:]], axis=1)
-        live = lengths > 0
-        out[read] = self.lm.both_ways(x_fwd, x_bwd, lengths[live])
-        return out
+        x[:, :self.feature_emb.shape[1]] += self.feature_emb[gaz].reshape(len(x), 3, -1).sum(1)
+        return x
 
     def _viterbi(self, em: np.ndarray, lengths: np.ndarray) -> list[list[str]]:
         """Best tag paths of a padded batch of emissions (sentences, steps, tags)."""
