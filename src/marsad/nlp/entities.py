@@ -33,6 +33,9 @@ _ORG_HEADS = frozenset(normalize_match(w) for w in  # matching level, as the tok
                        "وزارة هيئة جامعة شركة مجلس وكالة منظمة مؤسسة بنك حزب جمعية اتحاد نادي محكمة مستشفى "
                        "صندوق مركز إدارة قوات جيش".split())
 _LONE_HEADS = _ORG_HEADS | {normalize_match(w) for w in "معهد كلية لجنة دائرة".split()}  # no body's name alone
+_NAMED_HEADS = frozenset({normalize_match("اتحاد")})  # also a name: "نادي الاتحاد", "شركة الاتحاد للطيران"
+# a body's head word with the staff of a body after it: "أعضاء هيئة التدريس" are a faculty, not a named body
+_STAFF_BODIES = frozenset(normalize_match(w) for w in ("هيئة التدريس", "هيئة التمريض", "هيئة المحلفين"))
 _LOC_HEADS = frozenset(normalize_match(w) for w in "مدينة محافظة منطقة ولاية بلدة قرية حي جزيرة إقليم".split())
 # places and bodies named after a king or a prince: "استاد الملك فهد الدولي", "مركز الملك سلمان للإغاثة" are not
 # the king or the prince; in Saudi news they outnumber many a real mention of the person
@@ -49,7 +52,8 @@ _SPEECH_VERBS = frozenset(normalize_match(p + v) for p in ("", "و", "ف") for v
                           "تابع تابعت شدد شددت صرح صرحت أفاد أفادت كشف كشفت اعتبر اعتبرت رأى يقول تقول".split())
 _MINISTER = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") for w in ("وزير", "وزيرة", "وزيري", "وزراء"))
 COMMON_NOUN_MIN = 100  # a word seen this often with the article in the 31k articles is a noun, if seen less without
-_STOP_NAME = STOPWORDS | {normalize_match(w) for w in "اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء في خلال ان أن إن عن ".split()}
+_STOP_NAME = STOPWORDS | {normalize_match(w) for w in "اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء في خلال ان أن إن عن "
+                          "لي لك لنا بي بك بنا مني منك".split()}  # "قال لي", "بدا لي": a preposition, no Li
 # words after a body's name that begin something else: a person's title or rank, a relative pronoun, a
 # preposition or a day ("هيئة الأركان العامة الفريق …", "هيئة المحلفين التي …", "نادي الشباب إلى …")
 _ENDS_BODY_NAME = _TITLES | {normalize_match(w) for w in "الفريق التي الذي الذين اللذين اللتين إلى اليوم أمس".split()}
@@ -95,6 +99,16 @@ def _clitic_free(word: str) -> str:
         if word.startswith(pre) and len(word) - len(pre) >= 3 and word[len(pre):] in _gazetteer_words():
             return word[len(pre):]
     return word
+
+
+def _generic_body(norms: list[str], s: int, e: int) -> bool:
+    """A body's head word and one more that names no body: another head word ("مجلس الإدارة", "إدارة النادي",
+    "إدارة الشركة": some board, some club's management) or a staff ("هيئة التدريس")."""
+    if e - s != 2:
+        return False
+    head, second = (normalize_match(w) for w in norms[s:e])
+    return head in _ORG_HEADS and ((second.startswith("ال") and second[2:] in _ORG_HEADS - _NAMED_HEADS)
+                                   or f"{head} {second}" in _STAFF_BODIES)
 
 
 def _verb_shaped(norms: list[str], k: int) -> bool:
@@ -368,7 +382,7 @@ def extract_entities(text: str) -> list[Entity]:
                 and norms[k] not in _ENDS_BODY_NAME and not taken[k] \
                 and _contiguous(toks, text, i, k + 1):  # a title begins the next name: "رئيس مجلس الإدارة المهندس …"
             k += 1
-        if k > i + 1:
+        if k > i + 1 and not _generic_body(norms, i, k):
             found.append((i, k, etype, " ".join(t[0] for t in toks[i:k])))
             for m in range(i, k):
                 taken[m] = True
@@ -385,6 +399,8 @@ def extract_entities(text: str) -> list[Entity]:
         if e - s == 1 and ((etype == "PER" and normalize_match(norms[s]) in _LONE_PERSON_WORDS)
                            or (etype == "ORG" and normalize_match(norms[s]) in _LONE_HEADS)):
             continue  # a title, a kunya or a body's head word alone ("الشيخ", "أبو", "معهد"): the name is missing
+        if etype == "ORG" and _generic_body(norms, s, e):
+            continue
         if e - s == 1 and (_verb_shaped(norms, s) or (etype == "ORG" and _adjective_of_noun(toks, norms, text, s))
                            or (etype == "PER" and (norms[s] in _OFFICE_STARTS or split_clitics(norms[s]) in _STOP_NAME))):
             continue  # one word read as a person that is an office ("ولي ولي العهد") or a function word ("وأين")
