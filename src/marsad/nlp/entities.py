@@ -33,7 +33,9 @@ _ORG_HEADS = frozenset(normalize_match(w) for w in  # matching level, as the tok
                        "وزارة هيئة جامعة شركة مجلس وكالة منظمة مؤسسة بنك حزب جمعية اتحاد نادي محكمة مستشفى "
                        "صندوق مركز إدارة قوات جيش".split())
 _LONE_HEADS = _ORG_HEADS | {normalize_match(w) for w in "معهد كلية لجنة دائرة".split()}  # no body's name alone
-_NAMED_HEADS = frozenset({normalize_match("اتحاد")})  # also a name: "نادي الاتحاد", "شركة الاتحاد للطيران"
+# head words that after another name no body ("مجلس الإدارة", "إدارة النادي"); not اتحاد, also a name ("نادي
+# الاتحاد", "شركة الاتحاد للطيران")
+_GENERIC_SECOND = _ORG_HEADS - {normalize_match("اتحاد")}
 # a body's head word with the staff of a body after it: "أعضاء هيئة التدريس" are a faculty, not a named body
 _STAFF_BODIES = frozenset(normalize_match(w) for w in ("هيئة التدريس", "هيئة التمريض", "هيئة المحلفين"))
 _LOC_HEADS = frozenset(normalize_match(w) for w in "مدينة محافظة منطقة ولاية بلدة قرية حي جزيرة إقليم".split())
@@ -107,7 +109,7 @@ def _generic_body(norms: list[str], s: int, e: int) -> bool:
     if e - s != 2:
         return False
     head, second = (normalize_match(w) for w in norms[s:e])
-    return head in _ORG_HEADS and ((second.startswith("ال") and second[2:] in _ORG_HEADS - _NAMED_HEADS)
+    return head in _ORG_HEADS and ((second.startswith("ال") and second[2:] in _GENERIC_SECOND)
                                    or f"{head} {second}" in _STAFF_BODIES)
 
 
