@@ -77,32 +77,31 @@ class _CharCNN:
         return np.maximum(windows @ self.w + self.b, 0).max(1)
 
 
-class _LSTMPair:
-    """Two one-layer LSTMs, one reading each sentence forward and one backward, stepped together."""
+class _BiLSTM:
+    """The two-way LSTM: one direction reads each sentence forward, the other backward, the two stepped together."""
 
-    def __init__(self, f32: dict[str, np.ndarray], forward: str, backward: str):
-        self.hidden = hidden = f32[forward.replace("_ih_", "_hh_")].shape[1]
+    def __init__(self, f32: dict[str, np.ndarray]):
+        keys = ("lstm.weight_ih_l0", "lstm.weight_ih_l0_reverse")
+        self.hidden = hidden = f32["lstm.weight_hh_l0"].shape[1]
         doubled = np.ones(4 * hidden, np.float32)
         doubled[2 * hidden:3 * hidden] = 2  # tanh(x) = 2 sigmoid(2x) - 1: one sigmoid over all four gates
-        self.w_ih = [f32[k].T * doubled for k in (forward, backward)]
+        self.w_ih = [f32[k].T * doubled for k in keys]
         self.b = [(f32[k.replace("weight_ih", "bias_ih")] + f32[k.replace("weight_ih", "bias_hh")]) * doubled
-                  for k in (forward, backward)]
-        self.w_hh = [np.ascontiguousarray(f32[k.replace("_ih_", "_hh_")].T * doubled) for k in (forward, backward)]
+                  for k in keys]
+        self.w_hh = [np.ascontiguousarray(f32[k.replace("_ih_", "_hh_")].T * doubled) for k in keys]
 
-    def both_ways(self, x_fwd: np.ndarray, x_bwd: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Per token of the sentences (their inputs one after the other, ``lengths`` tokens each): the forward
-        state then the backward one."""
+    def states(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """The states (sentences, steps, forward then backward) of sentences whose token inputs ``x`` come one
+        after the other, ``lengths`` tokens each; past a sentence's end they mean nothing."""
         steps = int(lengths.max())
         pos = np.arange(steps)
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         valid = pos[None, :] < lengths[:, None]
         forward_idx = np.where(valid, starts[:, None] + pos[None, :], 0)
         backward_idx = np.where(valid, starts[:, None] + lengths[:, None] - 1 - pos[None, :], 0)  # each reversed
-        h_fwd, h_bwd = self._run(x_fwd[forward_idx], x_bwd[backward_idx])
-        out = np.empty((len(x_fwd), 2 * self.hidden), np.float32)
-        out[forward_idx[valid], :self.hidden] = h_fwd[valid]
-        out[backward_idx[valid], self.hidden:] = h_bwd[valid]
-        return out
+        h_fwd, h_bwd_rev = self._run(x[forward_idx], x[backward_idx])
+        rev = np.where(valid, lengths[:, None] - 1 - pos[None, :], pos[None, :])
+        return np.concatenate([h_fwd, h_bwd_rev[np.arange(len(lengths))[:, None], rev]], axis=2)
 
     def _run(self, x_fwd: np.ndarray, x_bwd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Both directions over padded batches (sentences, steps, inputs), the backward one fed each sentence
@@ -140,7 +139,7 @@ class NeuralTagger:
         self.feature_emb = f32["features.weight"]
         self.vectors = np.vstack([np.zeros((1, w["vectors"].shape[1]), np.float32), w["vectors"].astype(np.float32) / 127])
         self.chars = _CharCNN(f32, self.char_index)
-        self.lstm = _LSTMPair(f32, "lstm.weight_ih_l0", "lstm.weight_ih_l0_reverse")
+        self.lstm = _BiLSTM(f32)
         self._rows: dict[str, np.ndarray] = {}
         self.out_w, self.out_b = f32["out.weight"].T.copy(), f32["out.bias"]
         allowed, first = allowed_transitions()
@@ -204,11 +203,7 @@ class NeuralTagger:
             return []
         x = self._inputs(sentences)
         lengths = np.array([len(s) for s in sentences])
-        h = self.lstm.both_ways(x, x, lengths)
-        steps = int(lengths.max())
-        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        valid = np.arange(steps)[None, :] < lengths[:, None]
-        em = h[np.where(valid, starts[:, None] + np.arange(steps)[None, :], 0)] @ self.out_w + self.out_b
+        em = self.lstm.states(x, lengths) @ self.out_w + self.out_b
         return self._viterbi(em, lengths)
 
     def tag_sentence(self, tokens: list[str]) -> list[str]:
