@@ -349,3 +349,23 @@ def test_a_preposition_with_a_pronoun_is_no_person_and_the_holy_mosques_are_plac
     finally:
         entities._model_spans = original
     assert found == [("المسجد الحرام", "LOC"), ("المسجد النبوي", "LOC")], found
+
+
+def test_hassan_before_the_noun_it_qualifies_is_the_adjective_good_not_a_person() -> None:
+    from marsad.nlp import entities
+
+    text = "ودعا حسن نصر الله إيران إلى حسن الجوار، ولحسن الحظ أبدى حسن روحاني حسن النية، وقال حسن إن الرد قريب."
+    words = [t for t, _s, _e in tokenize_spans(text)]
+    # as a tagger may read them: every "حسن" a person, alone or with the name after it
+    spans = []
+    for i, w in enumerate(words):
+        if w in ("حسن", "ولحسن"):
+            full = 3 if words[i + 1] == "نصر" else 2 if words[i + 1] == "روحاني" else 1
+            spans.append((i, i + full, "PER"))
+    original = entities._model_spans
+    try:
+        entities._model_spans = lambda tokens, ends: spans
+        found = [e.text for e in extract_entities(text) if e.type == "PER"]
+    finally:
+        entities._model_spans = original
+    assert found == ["حسن نصر الله", "حسن روحاني", "حسن"], found
