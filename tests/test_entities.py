@@ -369,3 +369,26 @@ def test_hassan_before_the_noun_it_qualifies_is_the_adjective_good_not_a_person(
     finally:
         entities._model_spans = original
     assert found == ["حسن نصر الله", "حسن روحاني", "حسن"], found
+
+
+def test_a_given_name_used_as_the_common_word_it_also_is_names_no_person() -> None:
+    from marsad.nlp import entities
+
+    text = "وبدأ الحفل بآيات من الذكر الحكيم، وقال رضا الشمري إن قياس رضا المستفيدين أولوية، وأثنى على توفيق الحكيم."
+    words = [t for t, _s, _e in tokenize_spans(text)]
+    # as a tagger may read them: each "رضا" and "الحكيم" a person, with the family or first name when there is one
+    spans = []
+    for i, w in enumerate(words):
+        if w == "رضا":
+            spans.append((i, i + 2 if words[i + 1] == "الشمري" else i + 1, "PER"))
+        elif w == "الحكيم" and words[i - 1] != "توفيق":
+            spans.append((i, i + 1, "PER"))
+        elif w == "توفيق":
+            spans.append((i, i + 2, "PER"))
+    original = entities._model_spans
+    try:
+        entities._model_spans = lambda tokens, ends: spans
+        found = [e.text for e in extract_entities(text) if e.type == "PER"]
+    finally:
+        entities._model_spans = original
+    assert found == ["رضا الشمري", "توفيق الحكيم"], found
