@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from marsad import extract_entities
 from marsad.arabic.tokens import tokenize_spans
 from marsad.nlp.entities import _bare_name
@@ -300,24 +302,20 @@ def test_money_and_formulas_with_gods_name_after_it_are_no_entities() -> None:
     assert extract_entities("نتيجة لضعف الطلب العالمي وقوة اليوان مما يضر بالمنتجين وتراجع الدولار.") == []
 
 
-def test_a_title_or_a_bodys_head_word_alone_is_no_name() -> None:
+def test_a_title_or_a_bodys_head_word_alone_is_no_name(monkeypatch: pytest.MonkeyPatch) -> None:
     from marsad.nlp import entities
 
     # whatever the tagger makes of them, a lone title, kunya or head word names nobody
     words = ["حضر", "الشيخ", "ودرس", "في", "معهد", "وقال", "أبو"]
     text = " ".join(words)
     spans = [(1, 2, "PER"), (4, 5, "ORG"), (6, 7, "PER")]
-    original = entities._model_spans
-    try:
-        entities._model_spans = lambda tokens, ends: spans
-        assert extract_entities(text) == []
-        spans[:] = [(1, 3, "PER")]  # a title with a name after it stays
-        assert [e.text for e in extract_entities(text)] == ["الشيخ ودرس"]
-    finally:
-        entities._model_spans = original
+    monkeypatch.setattr(entities, "_model_spans", lambda tokens, ends: spans)
+    assert extract_entities(text) == []
+    spans[:] = [(1, 3, "PER")]  # a title with a name after it stays
+    assert [e.text for e in extract_entities(text)] == ["الشيخ ودرس"]
 
 
-def test_a_body_word_before_another_or_a_staff_names_no_body_whoever_finds_it() -> None:
+def test_a_body_word_before_another_or_a_staff_names_no_body_whoever_finds_it(monkeypatch: pytest.MonkeyPatch) -> None:
     from marsad.nlp import entities
 
     text = ("وقالت إدارة النادي إنها راضية، وأعلنت إدارة النادي الأهلي تجديد العقد، وقال رئيس مجلس الإدارة إن "
@@ -327,31 +325,23 @@ def test_a_body_word_before_another_or_a_staff_names_no_body_whoever_finds_it() 
     # the same when the tagger, not the head-word rule, reads them as bodies
     words = [t for t, _s, _e in tokenize_spans(text)]
     spans = [(i, i + 2, "ORG") for i in range(len(words) - 1) if words[i] in ("إدارة", "مجلس", "هيئة")]
-    original = entities._model_spans
-    try:
-        entities._model_spans = lambda tokens, ends: spans
-        assert [e.text for e in extract_entities(text) if e.type == "ORG"] == orgs
-    finally:
-        entities._model_spans = original
+    monkeypatch.setattr(entities, "_model_spans", lambda tokens, ends: spans)
+    assert [e.text for e in extract_entities(text) if e.type == "ORG"] == orgs
 
 
-def test_a_preposition_with_a_pronoun_is_no_person_and_the_holy_mosques_are_places() -> None:
+def test_a_preposition_with_a_pronoun_is_no_person_and_the_holy_mosques_are_places(monkeypatch: pytest.MonkeyPatch) -> None:
     from marsad.nlp import entities
 
     text = "وقال لي أحد المصلين في المسجد الحرام إن الزحام خف، وبدا لي أن الصلاة في المسجد النبوي أيسر."
     words = [t for t, _s, _e in tokenize_spans(text)]
     # as the tagger has read them: "لي" a person, "الحرام" a body
     spans = [(i, i + 1, "PER") for i, w in enumerate(words) if w == "لي"] + [(words.index("الحرام"), words.index("الحرام") + 1, "ORG")]
-    original = entities._model_spans
-    try:
-        entities._model_spans = lambda tokens, ends: spans
-        found = [(e.text, e.type) for e in extract_entities(text)]
-    finally:
-        entities._model_spans = original
+    monkeypatch.setattr(entities, "_model_spans", lambda tokens, ends: spans)
+    found = [(e.text, e.type) for e in extract_entities(text)]
     assert found == [("المسجد الحرام", "LOC"), ("المسجد النبوي", "LOC")], found
 
 
-def test_hassan_before_the_noun_it_qualifies_is_the_adjective_good_not_a_person() -> None:
+def test_hassan_before_the_noun_it_qualifies_is_the_adjective_good_not_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
     from marsad.nlp import entities
 
     text = "ودعا حسن نصر الله إيران إلى حسن الجوار، ولحسن الحظ أبدى حسن روحاني حسن النية، وقال حسن إن الرد قريب."
@@ -362,16 +352,12 @@ def test_hassan_before_the_noun_it_qualifies_is_the_adjective_good_not_a_person(
         if w in ("حسن", "ولحسن"):
             full = 3 if words[i + 1] == "نصر" else 2 if words[i + 1] == "روحاني" else 1
             spans.append((i, i + full, "PER"))
-    original = entities._model_spans
-    try:
-        entities._model_spans = lambda tokens, ends: spans
-        found = [e.text for e in extract_entities(text) if e.type == "PER"]
-    finally:
-        entities._model_spans = original
+    monkeypatch.setattr(entities, "_model_spans", lambda tokens, ends: spans)
+    found = [e.text for e in extract_entities(text) if e.type == "PER"]
     assert found == ["حسن نصر الله", "حسن روحاني", "حسن"], found
 
 
-def test_a_given_name_used_as_the_common_word_it_also_is_names_no_person() -> None:
+def test_a_given_name_used_as_the_common_word_it_also_is_names_no_person(monkeypatch: pytest.MonkeyPatch) -> None:
     from marsad.nlp import entities
 
     text = "وبدأ الحفل بآيات من الذكر الحكيم، وقال رضا الشمري إن قياس رضا المستفيدين أولوية، وأثنى على توفيق الحكيم."
@@ -385,10 +371,6 @@ def test_a_given_name_used_as_the_common_word_it_also_is_names_no_person() -> No
             spans.append((i, i + 1, "PER"))
         elif w == "توفيق":
             spans.append((i, i + 2, "PER"))
-    original = entities._model_spans
-    try:
-        entities._model_spans = lambda tokens, ends: spans
-        found = [e.text for e in extract_entities(text) if e.type == "PER"]
-    finally:
-        entities._model_spans = original
+    monkeypatch.setattr(entities, "_model_spans", lambda tokens, ends: spans)
+    found = [e.text for e in extract_entities(text) if e.type == "PER"]
     assert found == ["رضا الشمري", "توفيق الحكيم"], found
