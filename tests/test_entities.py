@@ -374,3 +374,37 @@ def test_a_given_name_used_as_the_common_word_it_also_is_names_no_person(monkeyp
     monkeypatch.setattr(entities, "_model_spans", lambda tokens, ends: spans)
     found = [e.text for e in extract_entities(text) if e.type == "PER"]
     assert found == ["رضا الشمري", "توفيق الحكيم"], found
+
+
+def test_an_event_lists_a_name_once_whatever_types_its_mentions_were_given() -> None:
+    from marsad.nlp.entities import merge_event_entities
+    from marsad.records import Entity
+
+    def mention(name: str, kind: str) -> Entity:
+        return Entity(text=name, start=0, end=len(name), type=kind, canonical=name)
+
+    # the tagger read the plant's town as a body in two articles and as a place in a third
+    groups = merge_event_entities([[mention("سينداي", "ORG"), mention("كيوشو", "LOC")],
+                                   [mention("سينداي", "ORG"), mention("طوكيو", "LOC")],
+                                   [mention("سينداي", "LOC"), mention("كيوشو", "ORG")]])
+    by_name = {g["canonical"]: g for g in groups}
+    assert [g["canonical"] for g in groups].count("سينداي") == 1
+    assert by_name["سينداي"]["count"] == 3 and by_name["سينداي"]["type"] == "ORG"
+    assert by_name["سينداي"]["types"] == {"ORG": 2, "LOC": 1}
+    assert by_name["طوكيو"]["type"] == "LOC" and "types" not in by_name["طوكيو"]
+    # a tie keeps the type seen first
+    assert by_name["كيوشو"]["count"] == 2 and by_name["كيوشو"]["type"] == "LOC"
+
+
+def test_a_fathers_name_that_is_also_an_office_and_a_family_name_after_al_stay_in_the_name() -> None:
+    # "مساعد" is an assistant's office, but after بن it is the father's name; an office after the name still ends it
+    people = [e.text for e in extract_entities("أدان صاحب السمو الملكي الأمير عبدالله بن مساعد بن عبدالعزيز "
+                                               "الرئيس العام لرعاية الشباب العمل الإرهابي.") if e.type == "PER"]
+    assert people == ["عبدالله بن مساعد بن عبدالعزيز"], people
+    people = [e.text for e in extract_entities("وقال الأمير فهد بن سلطان بن عبدالعزيز أمير منطقة تبوك إن المشروع مهم.")
+              if e.type == "PER"]
+    assert people == ["فهد بن سلطان بن عبدالعزيز"], people
+    # after آل the family name goes on the name, though it carries ال and is a title elsewhere
+    people = [e.text for e in extract_entities("أوصى سماحة مفتي عام المملكة رئيس هيئة كبار العلماء الشيخ عبدالعزيز بن "
+                                               "عبدالله آل الشيخ المسلمين بتقوى الله.") if e.type == "PER"]
+    assert people == ["عبدالعزيز بن عبدالله آل الشيخ"], people

@@ -411,3 +411,36 @@ def test_the_ministry_said_is_the_ministry_the_article_named() -> None:
     assert said.speaker == "الوزارة" and said.speaker_canonical == "وزارة الصحة"
     # a minister is a person: his words stay his
     assert any(q.speaker_canonical == "وزير العمل" for q in quotes), quotes
+
+
+def test_a_body_named_in_quotation_marks_speaks_and_its_name_is_no_quote() -> None:
+    text = ('وذكرت شركة "نور للطاقة" ، أنها بدأت تشغيل المحطة الثانية في الجبيل. '
+            'وأعلنت جمعية «رفقاء الخير» أنها وزعت ألف سلة غذائية.')
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("بدأت تشغيل المحطة الثانية في الجبيل", "نور للطاقة"),
+                                                      ("وزعت ألف سلة غذائية", "جمعية رفقاء الخير")], quotes
+
+
+def test_his_highness_and_his_excellency_speak_for_the_dignitary_the_article_named() -> None:
+    text = ("رفع صاحب السمو الملكي الأمير فيصل بن سلمان أمير منطقة المدينة المنورة شكره لخادم الحرمين الشريفين "
+            "الملك سلمان بن عبدالعزيز على دعمه. وأكد سموه أن المشروعات ستنجز في وقتها. "
+            "وقال وزير الصحة توفيق الربيعة إن المستشفى الجديد يفتتح قريبا. وأوضح معاليه أن العمل مستمر.")
+    said = {q.text: (q.speaker, q.speaker_canonical) for q in extract_quotes(text)}
+    # His Highness is the prince the article opened with, not the King he thanked
+    assert said["المشروعات ستنجز في وقتها"] == ("سموه", "فيصل بن سلمان"), said
+    # His Excellency goes on from the minister who spoke last
+    assert said["العمل مستمر"] == ("معاليه", "توفيق الربيعة"), said
+
+
+def test_a_role_phrase_that_ends_on_its_body_names_no_person() -> None:
+    text = ("صرح المتحدث الأمني بوزارة الداخلية بأنه تم القبض على المتهمين في الرياض. "
+            "وقال المدير التنفيذي لشركة مترو جدة إن جسر أبحر يعتبر أحد أهم المشاريع. "
+            "وقال نائب رئيس النادي والمشرف العام على الفريق نزيه النصر إن التفاؤل يسود الجميع. "
+            "وأعلن مسؤولون في الشركة يوم الإثنين 10 أغسطس، أن فحص السلامة قد تم وفقا للقواعد.")
+    said = {q.text: q.speaker_canonical for q in extract_quotes(text)}
+    assert said["تم القبض على المتهمين في الرياض"] == "وزارة الداخلية", said
+    assert said["جسر أبحر يعتبر أحد أهم المشاريع"] == "المدير التنفيذي لشركة مترو جدة", said
+    # a family name that is also a club's is still the man's name
+    assert said["التفاؤل يسود الجميع"] == "نزيه النصر", said
+    # a date is nobody's name
+    assert said["فحص السلامة قد تم وفقا للقواعد"] == "مسؤولون", said

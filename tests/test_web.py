@@ -163,3 +163,24 @@ def test_responses_are_cached_until_a_run_commits(tmp_path: Path) -> None:
     assert after.status_code == 200 and after.content != first.content
     assert after.headers["etag"] != first.headers["etag"]
     assert sum(o["articles"] for o in after.json()) > sum(o["articles"] for o in first.json())
+
+
+def test_the_entity_list_gives_a_name_once_typed_by_most_of_its_mentions(tmp_path: Path) -> None:
+    import json
+    import sqlite3
+    from types import SimpleNamespace
+
+    from marsad.web.app import list_entities
+
+    conn = sqlite3.connect(tmp_path / "events.db")
+    conn.row_factory = sqlite3.Row
+    conn.execute("CREATE TABLE events (id TEXT, size INTEGER, record TEXT)")
+    # the tagger took the town for a body in one event and for a place in two others
+    for event_id, size, kind, count in [("e1", 9, "ORG", 2), ("e2", 5, "LOC", 3), ("e3", 4, "LOC", 1)]:
+        record = {"entities": [{"canonical": "سينداي", "type": kind, "variants": ["سينداي", "سانداي"][: 1 + (kind == "LOC")],
+                                "count": count}]}
+        conn.execute("INSERT INTO events VALUES (?, ?, ?)", (event_id, size, json.dumps(record)))
+    found = list_entities(SimpleNamespace(conn=conn), None, 50)
+    assert len(found) == 1
+    assert found[0]["type"] == "LOC" and found[0]["mentions"] == 6 and found[0]["event_ids"] == ["e1", "e2", "e3"]
+    assert found[0]["variants"] == ["سينداي", "سانداي"]

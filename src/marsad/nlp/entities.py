@@ -8,6 +8,7 @@ surname joins the full name seen in the same text, and spelling variants share a
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from ..arabic.normalize import normalize_match, normalize_token
@@ -204,7 +205,10 @@ def _names_someone_else(previous: str) -> bool:
 
 
 def _family_name_after_lineage(norms: list[str], j: int, k: int) -> bool:
-    """"عاصم بن عبدالوهاب العيسى": after بن and a father's name, a word with ال is the family name."""
+    """"عاصم بن عبدالوهاب العيسى": after بن and a father's name, a word with ال is the family name; so is the
+    word after آل ("عبدالعزيز بن عبدالله آل الشيخ", matched as ال)."""
+    if k - j >= 1 and norms[k - 1] == "ال" and norms[k].startswith("ال") and len(norms[k]) > 3:
+        return True
     return k - j >= 3 and norms[k - 2] in ("بن", "بنت") and norms[k].startswith("ال") and norms[k] not in _STOP_NAME
 
 
@@ -228,6 +232,8 @@ def _ends_name(norms: list[str], k: int) -> bool:
     word of three letters or more: بولتون and بطرس go on the name ("جون بولتون", "يوسف بطرس غالي"), and so does ليو
     ("جاك ليو"), whose rest is two letters (function words such as "وهو" are in the lexicon as never a name)."""
     norm = norms[k]
+    if k > 0 and norms[k - 1] in ("بن", "بنت", "ابن"):
+        return False  # the father's name, even one that is also an office: "عبدالله بن مساعد"
     if norm in _ROLE_NOUNS:
         return True
     if norm in first_names() or norm in _NAME_LINKS or (k > 0 and norms[k - 1] in _NAME_LINKS):
@@ -526,16 +532,25 @@ def canonicalize(ents: list[Entity]) -> list[Entity]:
 
 
 def merge_event_entities(per_article: list[list[Entity]]) -> list[dict[str, object]]:
-    """Across an event: canonical entities with their variants and counts, most mentioned first."""
+    """Across an event: canonical entities with their variants and counts, most mentioned first.
+
+    One name is one entry whatever types the tagger gave its mentions: a reader of the event sees "سينداي" once,
+    not once as a place and again as a body. The entry takes its mentions' most frequent type (the first seen on a
+    tie), and `types` keeps the count of each."""
     flat = [e for ents in per_article for e in ents]
     canonicalize(flat)
-    groups: dict[tuple[str, str], dict[str, object]] = {}
+    groups: dict[str, dict[str, object]] = {}
+    types: dict[str, Counter[str]] = {}
     for e in flat:
-        key = (e.canonical, e.type)
-        g = groups.setdefault(key, {"canonical": e.canonical, "type": e.type, "variants": [], "count": 0})
+        g = groups.setdefault(e.canonical, {"canonical": e.canonical, "type": e.type, "variants": [], "count": 0})
         g["count"] = int(g["count"]) + 1  # type: ignore[call-overload]
+        types.setdefault(e.canonical, Counter())[e.type] += 1
         variants: list[str] = g["variants"]  # type: ignore[assignment]
         if e.text not in variants:
             variants.append(e.text)
+    for canonical, g in groups.items():
+        seen = types[canonical]
+        g["type"] = max(seen, key=lambda t: seen[t])  # Counter keeps first-seen order, so max breaks ties by it
+        if len(seen) > 1:
+            g["types"] = dict(seen.most_common())
     return sorted(groups.values(), key=lambda g: -int(g["count"]))  # type: ignore[call-overload]
-

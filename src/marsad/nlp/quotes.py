@@ -107,6 +107,9 @@ _HONORIFIC = re.compile(r"^(?:م|د|أ|ا|المهندس|الدكتور|الأس
 _SOURCE_NOUN = re.compile(r"(?:صحيفة|صحيفتا|صحف|شبكة|موقع|قناة|وكالة|مجلة|برنامج|حساب|تلفزيون|إذاعة|اذاعة)\s*$")
 # a short quotation right after one of these is what the thing is called, not what anyone said: معرض «الفهد روح
 # القيادة»، حملة "خليك بالبيت"، تحت شعار «…»
+# bodies whose name pages print in quotation marks: وقالت شركة «أرامكو السعودية» إن, ذكرت شركة "كيوشو" ، أنها
+_NAMED_BODY_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:شركة|شركات|مجموعة|مؤسسة|منظمة|جمعية|حركة|حزب|جماعة|تنظيم|نادي|بنك|"
+                              r"مصرف|مستشفى|جامعة|هيئة|لجنة|مركز|مجلس|ائتلاف|تحالف)\s*$")
 _NAMING_NOUN = re.compile(rf"(?<![{_AR}])(?:[وبلف]|ال|لل|بال|وال)?(?:معرض|مهرجان|حملة|مبادرة|مسابقة|جائزة|شعار|وسم|هاشتاق|"
                           rf"هاشتاغ|كتاب|فيلم|مسلسل|مشروع|ملتقى|مؤتمر|ندوة|منتدى|بعنوان|عنوان|مسمى|اسم|باسم|فعالية|"
                           rf"فعاليات|ورشة|دورة|رواية|ديوان|قصيدة|أغنية|اغنية|لوحة|عملية|تطبيق)\s*$")
@@ -190,7 +193,7 @@ def _subject(ctx: _Context, pos: int) -> tuple[int, int, int]:
     that = _THAT.search(window)
     cut = min(m.start() for m in (stop, that) if m) if (stop or that) else len(window)
     # "وذكرت إذاعة "راديو مونت كارلو"": the name in marks after a source noun belongs to the subject
-    if _SOURCE_NOUN.search(window[:cut]) and (named := re.match(r"\s*[\"«“][^\"»”\n]{2,40}[\"»”]", window[cut:])) \
+    if (_SOURCE_NOUN.search(window[:cut]) or _NAMED_BODY_NOUN.search(window[:cut])) and (named := re.match(r"\s*[\"«“][^\"»”\n]{2,40}[\"»”]", window[cut:])) \
             and len(named.group(0).split()) <= 5:
         cut += named.end()
     s0, s1 = _strip(text, pos, pos + cut)
@@ -242,9 +245,29 @@ def _name_after_adjuncts(ctx: _Context, start: int) -> tuple[str, int] | None:
     if people:
         return people[-1].canonical or people[-1].text, stop
     name = _name_tail(window[: end.start()].split())
+    if name and _ends_on_a_body(ctx, start, stop, name):
+        return None
     if name and not name.startswith("ال"):
         return name, stop
     return None
+
+
+def _ends_on_a_body(ctx: _Context, start: int, end: int, tail: str) -> bool:
+    """"المتحدث الأمني بوزارة الداخلية": the words read as the name at the end of a role phrase are the body or place
+    it speaks for ("لشركة مترو جدة": a body and a place). A family name that is also a club's ("نزيه النصر") is still
+    a name: no body covers its first word."""
+    last = _strip(ctx.clean, start, end)[1]
+    first = ctx.clean.rfind(tail, start, last)
+    if first < 0:
+        return False
+    bodies = [e for e in ctx.all_ents if e.type in ("ORG", "LOC") and e.start < last and e.end > first]
+    word_starts = [first + m.start() for m in re.finditer(r"\S+", ctx.clean[first:last])]
+    return all(any(e.start <= w < e.end for e in bodies) for w in word_starts)
+
+
+# a body's head word, bare or behind ل/ب/و: no person's name contains one
+_BODY_HEAD = re.compile(r"^(?:[لبو]|لل)?(?:شركة|وزارة|هيئة|جامعة|مجلس|وكالة|منظمة|مؤسسة|بنك|حزب|جمعية|اتحاد|نادي|محكمة|"
+                        r"مستشفى|صندوق|مركز|إدارة|ادارة|غرفة|أمانة|امانة|بلدية|مديرية|لجنة|مكتب|فرع)$")
 
 
 def _name_tail(words: list[str]) -> str | None:
@@ -262,6 +285,10 @@ def _name_tail(words: list[str]) -> str | None:
         name.insert(0, w)
     joined = " ".join(name)
     if _SUBJECT_STOP.search(joined):  # "… أمام مجلس الأمن الدولي أمس الأول": a time, not a name
+        return None
+    if any(ch.isdigit() for ch in joined):  # "… يوم الإثنين 10 أغسطس/آب": a date, not a name
+        return None
+    if any(_BODY_HEAD.match(w) for w in name):  # "المدير التنفيذي لشركة مترو جدة": the body he runs
         return None
     return joined if 2 <= len(name) < len(words) and not _ROLE.match(name[0]) else None
 
@@ -308,7 +335,8 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
                 break
         if name and not name[0].startswith("ال"):
             return " ".join(name)
-    if len(words) >= 3 and _ROLE.match(words[0]) and (tail := _name_tail(words)) and not any(
+    if len(words) >= 3 and _ROLE.match(words[0]) and (tail := _name_tail(words)) and not _ends_on_a_body(ctx, start, end, tail) \
+            and not any(
             " " in e.text and tail not in e.text and e.text not in tail for e in people if not _ROLE.match(e.text)):
         return tail  # a role, then the name last; a tagged full name elsewhere in the phrase wins ("الرئيس المصري
         # عبد الفتاح السيسي انفتاح مصر": the words after the name are the verb's object)
@@ -330,7 +358,7 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
             return " ".join(told)  # "أفاد مصدر عسكري وكالة الصحافة الفرنسية": the agency is who was told
         return best.canonical or best.text
     if 1 <= len(words) <= 6 and not any(ch.isdigit() for ch in subject):
-        return " ".join(words)
+        return " ".join(re.sub(r"[«»\"“”]", " ", subject).split())  # جمعية «رفقاء الخير»: the name without its marks
     if words and not words[0].startswith("ال"):  # "ستامبولي البالغ عمره 24 عاما": the name before its description
         name = []
         for w in words[:3]:
@@ -475,11 +503,12 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
         if q.group(body_group).lstrip()[:1] in ("،", ","):
             break  # what lies between two quotations (marks doubled by the page pair up wrongly): not a quotation
         words = len(q.group(body_group).split())
-        # a short quoted phrase followed by أن names a source (وذكرت صحيفة "ذي تايمز" أن) or is a scare quote
+        # a short quoted phrase followed by أن names a source (وذكرت صحيفة "ذي تايمز" أن, شركة "…" ، أنها) or is a
+        # scare quote
         names_source = words <= 5 and (
             _SOURCE_NOUN.search(between) is not None
             or _NAMING_NOUN.search(text, max(0, after + q.start() - 20), after + q.start()) is not None
-            or re.match(rf'(?:\s*و?\s*[«"“][^»"”]{{1,40}}[»"”])*\s*(?<![{_AR}])(?:بأن|بان|أن|ان|إن)', tail[q.end():]) is not None)
+            or re.match(rf'(?:\s*و?\s*[«"“][^»"”]{{1,40}}[»"”])*\s*[،,]?\s*(?<![{_AR}])(?:بأن|بان|أن|ان|إن)', tail[q.end():]) is not None)
         # "… يوم أمس: «…»"; a colon after another cue or an أن is that cue's
         introduced = colon is not None or (between.rstrip().endswith(":") and not _VERB_RE.search(between)
                                            and not _THAT.search(between))
@@ -748,7 +777,35 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                      and normalize_match(e.canonical or e.text).startswith(body.group(1) + " ")]
             if named:
                 q.speaker_canonical = named[-1].canonical or named[-1].text
+    _resolve_honorific_pronouns(quotes, ctx, names)
     return quotes
+
+
+# "وأكد سموه", "وأوضح معاليه": His Highness, His Excellency; a reader takes the dignitary the article is about
+_HONORIFIC_PRONOUNS = frozenset(normalize_match(w) for w in
+                                "سموه سموها معاليه معاليها سماحته فضيلته سعادته سعادتها جلالته فخامته دولته".split())
+_HIGHNESS = frozenset(normalize_match(w) for w in ("سموه", "سموها"))
+_PRINCELY = re.compile(r"(?:الأمير|الامير|الأميرة|الاميرة|سمو|السمو|الملكي)\s*$")
+
+
+def _resolve_honorific_pronouns(quotes: list[Quote], ctx: _Context, names: list[str]) -> None:
+    """An honorific pronoun speaks for the last person who spoke before it, else for the first person the article
+    names before it. "سموه" is a prince's or princess's: never the King the prince thanked on the way."""
+    persons = [e for e in ctx.all_ents if e.type == "PER" and " " in (e.canonical or e.text)]
+    princes = {e.canonical or e.text for e in persons
+               if _PRINCELY.search(ctx.clean[max(0, e.start - 25):e.start]) or e.text.startswith(("الأمير", "الامير"))}
+    people = {e.canonical or e.text for e in persons}
+    spoke: list[Quote] = []
+    for q in quotes:  # in text order
+        pronoun = normalize_match(q.speaker_canonical or "")
+        if pronoun in _HONORIFIC_PRONOUNS:
+            fits = princes if pronoun in _HIGHNESS else people
+            earlier = [p.speaker_canonical for p in spoke if p.speaker_canonical in fits]
+            named = [e.canonical or e.text for e in persons if e.end <= q.start and (e.canonical or e.text) in fits]
+            who = earlier[-1] if earlier else (named[0] if named else None)
+            if who:
+                q.speaker_canonical = who
+        spoke.append(q)
 
 
 def _headline_speakers(raw: str) -> list[str]:

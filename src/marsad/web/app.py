@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import threading
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 from itertools import groupby
 from pathlib import Path
@@ -258,17 +259,21 @@ def list_entities(store: Store, q: str | None, limit: int) -> list[dict[str, Any
     from ..arabic.normalize import normalize_match
     from ..arabic.variants import variant_key
 
-    counts: dict[tuple[str, str], dict[str, Any]] = {}
+    counts: dict[str, dict[str, Any]] = {}
+    types: dict[str, Counter[str]] = {}
     for row in store.conn.execute("SELECT id, record FROM events WHERE record IS NOT NULL ORDER BY size DESC LIMIT 5000"):
         rec = json.loads(row["record"])
         for e in rec.get("entities", []):
-            key = (e["canonical"], e["type"])
+            key = e["canonical"]  # one entry per name, typed by most of its mentions (as within an event)
             entry = counts.setdefault(key, {"canonical": e["canonical"], "type": e["type"], "variants": [], "mentions": 0, "event_ids": []})
             entry["mentions"] += e["count"]
+            types.setdefault(key, Counter()).update(e.get("types") or {e["type"]: e["count"]})
             entry["event_ids"].append(row["id"])
             for v in e["variants"]:
                 if v not in entry["variants"]:
                     entry["variants"].append(v)
+    for key, entry in counts.items():
+        entry["type"] = max(types[key], key=lambda t: types[key][t])
     found = list(counts.values())
     if q:
         needle, key = normalize_match(q), variant_key(q)
