@@ -444,3 +444,14 @@ def test_a_role_phrase_that_ends_on_its_body_names_no_person() -> None:
     assert said["التفاؤل يسود الجميع"] == "نزيه النصر", said
     # a date is nobody's name
     assert said["فحص السلامة قد تم وفقا للقواعد"] == "مسؤولون", said
+
+
+def test_a_role_speaks_for_the_person_the_article_introduced_with_it_and_not_for_a_group_of_sources() -> None:
+    text = ("طالب الرئيس اليمني عبدربه منصور هادي المليشيات الحوثية باحترام الهدنة. وقال المبعوث الأممي إسماعيل ولد "
+            "الشيخ أحمد إن المشاورات مستمرة. وأكد الرئيس اليمني أن مدينة عدن أصبحت تستقبل المساعدات. وقالت المصادر "
+            "إن الغارات استمرت. وأوضح المسؤول الإيراني أن بلاده ترفض.")
+    said = {q.text: q.speaker_canonical for q in extract_quotes(text)}
+    # the Yemeni president is Hadi, though the envoy spoke in between
+    assert said["مدينة عدن أصبحت تستقبل المساعدات"] == "عبد ربه منصور هادي", said
+    # one Iranian official does not go on from "the sources"
+    assert said["بلاده ترفض"] == "المسؤول الإيراني", said

@@ -263,3 +263,22 @@ def test_report_headers_stand_apart_from_the_list_before_them(demo_db) -> None:
                     raise AssertionError(f"header glued to the list before it: {lines[i - 1][:60]} / {line}")
                 headers += line.startswith("**") and line.endswith("**")
     assert headers > 0
+
+
+def test_what_an_outlet_adds_is_neither_a_bare_name_line_nor_part_of_a_name_others_write_in_full() -> None:
+    from marsad.report.event import outlet_additions
+
+    def art(i: str, outlet: str, body: str, names: list[str]) -> dict:
+        ents = [{"text": n, "start": body.index(n), "end": body.index(n) + len(n), "type": "PER", "canonical": n}
+                for n in names]
+        return {"id": i, "outlet": outlet, "body": body, "entities": ents, "quotes": []}
+
+    shared = "التقى الرئيس اليمني عبد ربه منصور هادي المبعوث الأممي إسماعيل ولد الشيخ أحمد في الرياض لبحث الهدنة."
+    a = art("a", "منفذ1", shared, ["عبد ربه منصور هادي", "إسماعيل ولد الشيخ أحمد"])
+    b = art("b", "منفذ2", shared + "\nالرئيس اليمني عبد ربه منصور هادي\nوقال ولد الشيخ إن الهدنة تبدأ منتصف الليل "
+            "وتستمر خمسة أيام، وأضاف سالم الرويلي أن المتمردين سيلتزمون بها.",
+            ["عبد ربه منصور هادي", "ولد الشيخ", "سالم الرويلي"])
+    added = {x["outlet"]: x for x in outlet_additions([a, b])}["منفذ2"]
+    texts = [s["text"] for s in added["sentences"]]
+    assert texts and all("الهدنة تبدأ منتصف الليل" in t for t in texts), texts  # the caption line is left out
+    assert added["entities"] == ["سالم الرويلي"]  # "ولد الشيخ" is the envoy منفذ1 names in full

@@ -454,6 +454,7 @@ _ANAPHORIC_ROLE = re.compile(rf"^(?:المسؤول|الوزير|الرئيس|ا�
 _BODY_NOUN = re.compile("^ال(" + "|".join(normalize_match(w) for w in (
     "وزارة هيئة جامعة شركة أمانة مديرية رئاسة جمعية لجنة إدارة بلدية محكمة نيابة سفارة قنصلية منظمة مؤسسة وكالة "
     "جماعة حركة حكومة").split()) + ")$")
+_GROUP_SPEAKER = re.compile(r"^(?:ال)?(?:مصادر|شهود|مسؤولون|مسؤولين|مسؤولو|تقارير|وسائل|محللون|خبراء|سكان)")
 _INSTITUTION = re.compile(r"^(?:وكالة|وزارة|هيئة|شركة|جامعة|مجلس|صحيفة|قناة|مصادر|مصدر|تقارير|المرصد|الشركة|الوزارة|الهيئة)")
 
 
@@ -676,7 +677,11 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             s0, s1, after = _subject(ctx, m.end())
             subject = ctx.clean[s0:s1]
             named_here = any(e.type == "PER" and not _ROLE.match(e.text) for e in ctx.within(s0, s1))
-            if last_speaker and _ANAPHORIC_ROLE.match(subject) and not _INSTITUTION.match(last_speaker) and not named_here:
+            introduced = _introduced_as(ctx, subject, pos) if _ANAPHORIC_ROLE.match(subject) and not named_here else None
+            if introduced:
+                speaker = introduced
+            elif last_speaker and _ANAPHORIC_ROLE.match(subject) and not _INSTITUTION.match(last_speaker) and not named_here \
+                    and not _GROUP_SPEAKER.match(last_speaker):  # "المسؤول الإيراني" does not go on from "المصادر"
                 speaker = last_speaker
             elif subject and _ROLE.match(subject) and (named := _apposition(ctx, after)):
                 speaker, after = named
@@ -779,6 +784,17 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                 q.speaker_canonical = named[-1].canonical or named[-1].text
     _resolve_honorific_pronouns(quotes, ctx, names)
     return quotes
+
+
+def _introduced_as(ctx: _Context, role: str, pos: int) -> str | None:
+    """"وأكد الرئيس اليمني أن …" after "طالب الرئيس اليمني عبدربه منصور هادي …": the person the article introduced
+    with the same role words, the nearest such before ``pos``. A bare "الرئيس" is any president: two words at least."""
+    if len(role.split()) < 2:
+        return None
+    key = normalize_match(role)
+    before = [e for e in ctx.all_ents if e.type == "PER" and " " in (e.canonical or e.text) and e.start < pos
+              and normalize_match(ctx.clean[max(0, e.start - len(role) - 12):e.start]).rstrip(" ،,").endswith(key)]
+    return (before[-1].canonical or before[-1].text) if before else None
 
 
 # "وأكد سموه", "وأوضح معاليه": His Highness, His Excellency; a reader takes the dignitary the article is about

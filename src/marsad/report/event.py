@@ -14,22 +14,45 @@ from ..records import Entity
 from .disagreements import disagreements
 from .summary import sentence_groups, split_sentences, summarize
 
+MIN_ADDED_WORDS = 3  # words an added sentence must have besides the names in it
+
+
+def _words_besides_names(text: str, names: list[str]) -> int:
+    """How many words remain once the event's names are taken out: "الرئيس اليمني عبد ربه منصور هادي" (a caption
+    or a signature line) keeps two."""
+    rest = normalize_match(text)
+    for n in sorted(names, key=len, reverse=True):
+        rest = rest.replace(n, " ")
+    return len(re.findall(r"[\w\u0621-\u064a]{2,}", rest))
+
+
+def _named_by_others(name: str, others: list[str]) -> bool:
+    """A name that another outlet writes in full: "ولد الشيخ" and "إسماعيل ولد" are in "إسماعيل ولد الشيخ أحمد"."""
+    padded = f" {name} "
+    return any(padded in f" {o} " for o in others)
+
 
 def outlet_additions(articles: list[dict[str, Any]], limit: int = 3, groups: list[Any] | None = None) -> list[dict[str, Any]]:
-    """Per outlet: sentences only its articles carry, preferring new numbers, entities and quotes."""
+    """Per outlet: sentences only its articles carry, preferring new numbers, entities and quotes. A sentence that is
+    little more than a name is no addition, nor is part of a name other outlets write in full."""
     outlets = sorted({a.get("outlet") or "" for a in articles})
     if len(outlets) < 2:
         return []
     if groups is None:
         groups = sentence_groups(articles)
     entity_outlets: dict[str, set[str]] = defaultdict(set)
+    written: set[str] = set()  # every name as written and as canonical, to take out of sentences
     for a in articles:
         for e in a["entities"]:
             entity_outlets[e["canonical"]].add(a.get("outlet") or "")
+            written |= {normalize_match(e["canonical"]), normalize_match(e["text"])}
+    all_names = list(written)
     result = []
     for outlet in outlets:
-        own = [g for g in groups if g.outlets == {outlet}]
-        own_entities = [c for c, outs in entity_outlets.items() if outs == {outlet}]
+        own = [g for g in groups if g.outlets == {outlet} and _words_besides_names(g.text, all_names) >= MIN_ADDED_WORDS]
+        others = [normalize_match(c) for c, outs in entity_outlets.items() if outs - {outlet}]
+        own_entities = [c for c, outs in entity_outlets.items() if outs == {outlet}
+                        and not _named_by_others(normalize_match(c), others)]
         own_norm = [normalize_match(c) for c in own_entities]
 
         def novelty(g: Any, own_norm: list[str] = own_norm) -> float:
