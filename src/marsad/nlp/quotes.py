@@ -105,11 +105,14 @@ _HONORIFIC = re.compile(r"^(?:م|د|أ|ا|المهندس|الدكتور|الأس
                         r"الفريق|الأمير|الامير|معالي|سمو|فضيلة)$")
 # a quoted name right after one of these is the source's name: صحيفة "ذي تايمز"، شبكة "فورزا"
 _SOURCE_NOUN = re.compile(r"(?:صحيفة|صحيفتا|صحف|شبكة|موقع|قناة|وكالة|مجلة|برنامج|حساب|تلفزيون|إذاعة|اذاعة)\s*$")
+# a body's head word: after it a name in quotation marks is the body's (وقالت شركة «أرامكو السعودية» إن, ذكرت شركة
+# "كيوشو" ، أنها), and no person's name contains one, bare or behind ل/ب/و ("المدير التنفيذي لشركة مترو جدة")
+_BODY_HEADS = ("شركة|شركات|مجموعة|مؤسسة|منظمة|جمعية|حركة|حزب|جماعة|تنظيم|نادي|بنك|مصرف|مستشفى|جامعة|هيئة|لجنة|مركز|"
+               "مجلس|ائتلاف|تحالف|وزارة|وكالة|اتحاد|محكمة|صندوق|إدارة|ادارة|غرفة|أمانة|امانة|بلدية|مديرية|مكتب|فرع")
+_NAMED_BODY_NOUN = re.compile(rf"(?<![\u0621-\u064a])(?:{_BODY_HEADS})\s*$")
+_BODY_HEAD = re.compile(rf"^(?:[لبو]|لل)?(?:{_BODY_HEADS})$")
 # a short quotation right after one of these is what the thing is called, not what anyone said: معرض «الفهد روح
 # القيادة»، حملة "خليك بالبيت"، تحت شعار «…»
-# bodies whose name pages print in quotation marks: وقالت شركة «أرامكو السعودية» إن, ذكرت شركة "كيوشو" ، أنها
-_NAMED_BODY_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:شركة|شركات|مجموعة|مؤسسة|منظمة|جمعية|حركة|حزب|جماعة|تنظيم|نادي|بنك|"
-                              r"مصرف|مستشفى|جامعة|هيئة|لجنة|مركز|مجلس|ائتلاف|تحالف)\s*$")
 _NAMING_NOUN = re.compile(rf"(?<![{_AR}])(?:[وبلف]|ال|لل|بال|وال)?(?:معرض|مهرجان|حملة|مبادرة|مسابقة|جائزة|شعار|وسم|هاشتاق|"
                           rf"هاشتاغ|كتاب|فيلم|مسلسل|مشروع|ملتقى|مؤتمر|ندوة|منتدى|بعنوان|عنوان|مسمى|اسم|باسم|فعالية|"
                           rf"فعاليات|ورشة|دورة|رواية|ديوان|قصيدة|أغنية|اغنية|لوحة|عملية|تطبيق)\s*$")
@@ -263,11 +266,6 @@ def _ends_on_a_body(ctx: _Context, start: int, end: int, tail: str) -> bool:
     bodies = [e for e in ctx.all_ents if e.type in ("ORG", "LOC") and e.start < last and e.end > first]
     word_starts = [first + m.start() for m in re.finditer(r"\S+", ctx.clean[first:last])]
     return all(any(e.start <= w < e.end for e in bodies) for w in word_starts)
-
-
-# a body's head word, bare or behind ل/ب/و: no person's name contains one
-_BODY_HEAD = re.compile(r"^(?:[لبو]|لل)?(?:شركة|وزارة|هيئة|جامعة|مجلس|وكالة|منظمة|مؤسسة|بنك|حزب|جمعية|اتحاد|نادي|محكمة|"
-                        r"مستشفى|صندوق|مركز|إدارة|ادارة|غرفة|أمانة|امانة|بلدية|مديرية|لجنة|مكتب|فرع)$")
 
 
 def _name_tail(words: list[str]) -> str | None:
@@ -782,7 +780,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                      and normalize_match(e.canonical or e.text).startswith(body.group(1) + " ")]
             if named:
                 q.speaker_canonical = named[-1].canonical or named[-1].text
-    _resolve_honorific_pronouns(quotes, ctx, names)
+    _resolve_honorific_pronouns(quotes, ctx)
     return quotes
 
 
@@ -804,7 +802,7 @@ _HIGHNESS = frozenset(normalize_match(w) for w in ("سموه", "سموها"))
 _PRINCELY = re.compile(r"(?:الأمير|الامير|الأميرة|الاميرة|سمو|السمو|الملكي)\s*$")
 
 
-def _resolve_honorific_pronouns(quotes: list[Quote], ctx: _Context, names: list[str]) -> None:
+def _resolve_honorific_pronouns(quotes: list[Quote], ctx: _Context) -> None:
     """An honorific pronoun speaks for the last person who spoke before it, else for the first person the article
     names before it. "سموه" is a prince's or princess's: never the King the prince thanked on the way."""
     persons = [e for e in ctx.all_ents if e.type == "PER" and " " in (e.canonical or e.text)]
