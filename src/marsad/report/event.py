@@ -21,7 +21,7 @@ def _words_besides_names(text: str, names: list[str]) -> int:
     """How many words remain once the event's names are taken out: "الرئيس اليمني عبد ربه منصور هادي" (a caption
     or a signature line) keeps two."""
     rest = normalize_match(text)
-    for n in sorted(names, key=len, reverse=True):
+    for n in names:  # longest first, so a full name goes before the surname inside it
         rest = rest.replace(n, " ")
     return len(re.findall(r"[\w\u0621-\u064a]{2,}", rest))
 
@@ -46,7 +46,7 @@ def outlet_additions(articles: list[dict[str, Any]], limit: int = 3, groups: lis
         for e in a["entities"]:
             entity_outlets[e["canonical"]].add(a.get("outlet") or "")
             written |= {normalize_match(e["canonical"]), normalize_match(e["text"])}
-    all_names = list(written)
+    all_names = sorted(written, key=len, reverse=True)
     result = []
     for outlet in outlets:
         own = [g for g in groups if g.outlets == {outlet} and _words_besides_names(g.text, all_names) >= MIN_ADDED_WORDS]
