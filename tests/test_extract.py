@@ -45,3 +45,74 @@ def test_a_records_trailing_tag_line_and_time_stamp_are_dropped_and_kept_aside()
     art = extract_document(raw)[0]
     assert art.body.endswith("ويستقبل المراجعين صباحا.")  # a sentence stays, whatever its first word
     assert art.dropped_lines == ["سمات الجوازات وافدون وثيقة سفر", "20:26 ت م"]
+
+
+def _record(content: str, outlet: str, title: str = "خبر للاختبار"):
+    from marsad.extract import extract_document
+    from marsad.records import RawDocument
+
+    return extract_document(RawDocument(input_id="r", path="r.json", kind="record", content=content,
+                                        title=title, outlet=outlet))[0]
+
+
+LEAD = "أعلنت البلدية افتتاح ثلاث حدائق جديدة في الأحياء الشرقية للمدينة بعد اكتمال أعمال التشجير والإنارة فيها."
+MORE = "وأوضح رئيس البلدية أن الحدائق تضم ممرات للمشي وملاعب للأطفال ومواقف للسيارات تخدم سكان الأحياء المجاورة."
+
+
+def test_a_byline_gives_the_reporter_the_place_and_the_agency_and_leaves_the_body() -> None:
+    # the outlet is stored under its slug, and signs with its Arabic name
+    art = _record(f"Next Previous\nسلمى العتيبي – عين اليوم\n{LEAD}\n{MORE}", "3alyoum")
+    assert art.author == "سلمى العتيبي" and art.body.startswith("أعلنت البلدية")
+    art = _record(f"عين اليوم – واس\n{LEAD}\n{MORE}", "3alyoum")
+    assert "واس" in art.agencies and art.dateline is None and art.body.startswith("أعلنت البلدية")
+    # two reporters before the outlet's name; neither is the dateline
+    art = _record(f"هند الزهراني – فهد القحطاني: عين اليوم\n{LEAD}\n{MORE}", "3alyoum")
+    assert art.author == "هند الزهراني، فهد القحطاني" and art.dateline is None
+    # a small town the gazetteer does not list, beside a reporter, after a tatweel standing in for a dash
+    art = _record(f"ماجد الشهري ـ تربة\n{LEAD}\n{MORE}", "arreyadi")
+    assert (art.author, art.dateline) == ("ماجد الشهري", "تربة")
+    # the newspaper called al-Madina writes from Jeddah: its name is not the place
+    art = _record(f"المدينة - جدة\n{LEAD}\n{MORE}", "al-madina.com")
+    assert art.dateline == "جدة" and art.body.startswith("أعلنت البلدية")
+    # the gallery's arrows and captions printed above the byline go with it
+    art = _record(f"حديقة الورود ممر المشاة Next Previous سلمى العتيبي – الدمام\n{LEAD}\n{MORE}", "3alyoum")
+    assert (art.author, art.dateline) == ("سلمى العتيبي", "الدمام") and art.body.startswith("أعلنت البلدية")
+
+
+def test_a_caption_or_a_fixture_joined_by_a_dash_is_no_byline() -> None:
+    for first in ("رئيس البلدية - سعود المطيري", "الهلال - النصر", "التعاون - الفتح: عين اليوم"):
+        art = _record(f"{first}\n{LEAD}\n{MORE}", "3alyoum")
+        assert art.body.startswith(first) and art.author is None and art.dateline is None
+
+
+def test_furniture_glued_onto_the_last_paragraph_is_cut_and_kept_aside() -> None:
+    cases = [
+        ("3alyoum", "سمات البلدية حدائق الدمام"),
+        ("alweeam", "رابط الخبر بصحيفة الوئام: افتتاح ثلاث حدائق جديدة في الدمام"),
+        ("aljazirah", "مقالات أخرى للكاتبحين تزهر المدنالحدائق والناس!"),
+    ]
+    for outlet, tail in cases:
+        art = _record(f"{LEAD}\n{MORE} {tail}", outlet)
+        assert art.body.endswith("تخدم سكان الأحياء المجاورة.") and art.dropped_lines == [tail]
+    # a flattened page glues them the same way
+    page = f"افتتاح ثلاث حدائق جديدة في الدمام\n{LEAD}\n{MORE} سمات البلدية حدائق الدمام"
+    art = extract(page, outlet="3alyoum")[0]
+    assert art.body.endswith("المجاورة.") and "سمات البلدية حدائق الدمام" in art.dropped_lines
+    # the same word in a sentence of the article stays
+    last = "ومن أبرز سمات الحدائق الجديدة اتساع مساحاتها الخضراء وتنوع أشجارها المحلية."
+    art = _record(f"{LEAD}\n{last}", "3alyoum")
+    assert art.body.endswith(last) and art.dropped_lines == []
+
+
+def test_a_byline_before_the_lead_gives_reporter_and_place_and_leaves_the_lead() -> None:
+    lead = "افتتحت البلدية ثلاث حدائق جديدة في الأحياء الشرقية بعد اكتمال أعمال التشجير والإنارة فيها."
+    art = _record(f"خالد علي- سبق- جدة: {lead}\n{MORE}", "sabq.org")
+    assert (art.author, art.dateline) == ("خالد علي", "جدة") and art.body.startswith("افتتحت البلدية")
+    art = _record(f"واس - الدمام :{lead}\n{MORE}", "sabq.org")
+    assert art.dateline == "الدمام" and "واس" in art.agencies and art.body.startswith("افتتحت البلدية")
+    # a sentence before a colon is no reporter, and a verb is no place
+    said = "الدمام (واس) - أكد فهد السالم: إن الحدائق ستفتح أبوابها للزوار طوال أيام الأسبوع."
+    art = _record(f"{said}\n{MORE}", "sabq.org")
+    assert art.author is None and art.dateline == "الدمام" and art.body.startswith(said)
+    art = _record(f"وصل - بحسب البلدية: {lead}\n{MORE}", "sabq.org")
+    assert art.dateline is None

@@ -12,11 +12,19 @@ from .arabic.dates import find_dates
 from .arabic.normalize import normalize_display
 from .clean import flattened
 from .clean.html import extract_html
-from .clean.lines import features
+from .clean.lines import features, split_glued_tail
 from .clean.templates import TemplateView
 from .clean.titles import clean_title
 from .meta.agencies import find_agencies
-from .meta.credits import parse_author, parse_credit, parse_dateline_line, split_inline_dateline
+from .meta.credits import (
+    Byline,
+    parse_author,
+    parse_byline,
+    parse_credit,
+    parse_dateline_line,
+    split_inline_byline,
+    split_inline_dateline,
+)
 from .records import Article, RawDocument
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -88,6 +96,9 @@ def _from_record(raw: RawDocument) -> Article:
         if not (f.noise_cue and f.words <= 20 and not f.ends_sentence):
             break
         dropped.insert(0, paragraphs.pop())
+    tail = _cut_glued_tail(paragraphs)
+    if tail:
+        dropped.insert(0, tail)
     meta = _read_metadata(paragraphs, raw.outlet)
     published = parse_date_field(raw.published) or parse_date_field(raw.fetched)
     return Article(
@@ -133,14 +144,54 @@ class _Meta:
         self.dateline = place
         self.dateline_agency = agency_of(who) if who else None
 
+    def set_byline(self, byline: Byline) -> None:
+        """What a byline says fills what no earlier line said; its agency counts as a dateline's does (one of
+        the article's agencies, not a credit line)."""
+        if byline.authors and self.author is None:
+            self.author = "، ".join(byline.authors)
+        if byline.place and self.dateline is None:
+            self.dateline = byline.place
+        if byline.agency:
+            self.dateline_agency = self.dateline_agency or byline.agency
+
+
+def _unglue_tails(lines: list[str]) -> list[str]:
+    """A flattened line that ends a sentence and then carries site furniture ("… المجاورة. سمات البلدية
+    حدائق") becomes two lines, so that the line classifier keeps the sentence and drops the furniture."""
+    out: list[str] = []
+    for line in lines:
+        kept, tail = split_glued_tail(line)
+        if tail and kept and features(kept).ends_sentence:
+            out.extend((kept, tail))
+        else:
+            out.append(line)
+    return out
+
+
+def _cut_glued_tail(paragraphs: list[str]) -> str | None:
+    """Take site furniture glued onto the last paragraph off it (the paragraph goes if nothing else is left)."""
+    if not paragraphs:
+        return None
+    kept, tail = split_glued_tail(paragraphs[-1])
+    if tail:
+        if kept:
+            paragraphs[-1] = kept
+        else:
+            paragraphs.pop()
+    return tail
+
 
 def _read_metadata(paragraphs: list[str], outlet: str | None) -> _Meta:
-    """Pull credit, dateline and author lines out of body paragraphs."""
+    """Pull credit, byline, dateline and author lines out of body paragraphs."""
     meta = _Meta()
     for i, para in enumerate(paragraphs):
         credit = parse_credit(para) if len(para) < 120 else None
         if credit:
             meta.credit = meta.credit or credit
+            continue
+        byline = parse_byline(para, outlet) if i <= 1 and not meta.paragraphs else None
+        if byline:
+            meta.set_byline(byline)
             continue
         if i <= 1 and meta.dateline is None and len(para.split()) <= 6:
             dl = parse_dateline_line(para, outlet)
@@ -151,6 +202,11 @@ def _read_metadata(paragraphs: list[str], outlet: str | None) -> _Meta:
             if author:
                 meta.author = author
                 continue
+        if not meta.paragraphs and i <= 1:
+            inline_byline = split_inline_byline(para, outlet)
+            if inline_byline:
+                meta.set_byline(inline_byline[0])
+                para = inline_byline[1]
         if not meta.paragraphs and meta.dateline is None:
             inline = split_inline_dateline(para)
             if inline:
@@ -169,7 +225,7 @@ def _agencies(meta: _Meta) -> list[str]:
 
 def _from_flat(raw: RawDocument, text: str, given_title: str | None, page_date: str | None,
                templates: TemplateView | None) -> list[Article]:
-    lines = [ln.strip() for ln in text.splitlines()]
+    lines = _unglue_tails([ln.strip() for ln in text.splitlines()])
     page = flattened.layout(lines, raw.outlet, templates)
     articles: list[Article] = []
     reference = _reference_date(raw)

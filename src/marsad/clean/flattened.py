@@ -194,10 +194,10 @@ _CAPTION = re.compile(r"\((?:أرشيفية|ارشيفية|أرشيف|صورة �
 
 def _is_soft(text: str) -> bool:
     """Date lines, captions and datelines sit between a headline and its body without ending the header."""
-    from ..meta.credits import parse_author, parse_dateline_line
+    from ..meta.credits import parse_author, parse_byline, parse_dateline_line
 
     return (_is_date_line(text) or bool(_CAPTION.search(text)) or parse_dateline_line(text) is not None
-            or parse_author(text) is not None)
+            or parse_author(text) is not None or parse_byline(text) is not None)
 
 
 def _is_masthead(text: str, outlet: str | None) -> bool:

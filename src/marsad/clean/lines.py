@@ -41,8 +41,30 @@ _NOISE_PATTERNS = [
     r"\((?:ارشيفيه|أرشيفية|صوره ارشيفيه|ارشيف)\)\s*$",
     r"^(?:مواقيت الصلاه|حاله الطقس|اسعار العملات|سعر الذهب)",
     r"^(?:سجل الدخول|تسجيل الدخول|انشاء حساب|نسيت كلمه المرور)",
+    r"^(?:next\s+previous|previous\s+next|السابق\s+التالي|التالي\s+السابق)$",  # a photo gallery's arrows
+    r"^رابط (?:الخبر|المقال|الموضوع) ب(?:صحيفه|موقع|جريده) ",  # a link back to the article, under its title
+    r"^مقالات اخري للكاتب",  # a column's list of the writer's other columns
 ]
 NOISE = re.compile("|".join(f"(?:{p})" for p in _NOISE_PATTERNS), re.I)
+
+# Site furniture that flattening glued onto the end of an article's last paragraph, without a line break of its
+# own: a tag list ("… بكلية الطب. سمات تبوك جامعة"), a link back to the article ("رابط الخبر بصحيفة الوئام: <its
+# title>"), a column's list of the writer's other columns ("مقالات أخرى للكاتب<titles run together>").
+GLUED_TAIL = re.compile(
+    r"(?:^|(?<=\s))(?:سمات(?:\s+[^\s.،,:؛!؟?«»\"“”()<>]+){1,25}"
+    r"|رابط (?:الخبر|المقال|الموضوع) ب(?:صحيفة|موقع|جريدة) \S+(?: \S+)?\s*:.{0,250}"
+    r"|مقالات (?:أخرى|اخرى) للكاتب.*)\s*$",
+    re.S,
+)
+
+
+def split_glued_tail(paragraph: str) -> tuple[str, str | None]:
+    """A last paragraph -> (its text, the furniture glued onto its end, or None)."""
+    m = GLUED_TAIL.search(paragraph)
+    if not m:
+        return paragraph, None
+    return paragraph[: m.start()].rstrip(), m.group(0).strip()
+
 
 _SENTENCE_END = re.compile(r"[.!؟?»\"”:)…]\s*$")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")

@@ -35,8 +35,12 @@ def clean_title(title: str | None, outlet: str | None = None) -> str | None:
 
 
 def _is_outlet(text: str, outlet: str | None) -> bool:
+    from ..meta.outlets import is_outlet_signature
+
     if not outlet:
         return False
+    if is_outlet_signature(text, outlet):
+        return True
     a = normalize_match(text).replace(" ", "").lower()
     b = normalize_match(outlet).replace(" ", "").lower()
     return bool(a) and (a == b or a in b or b in a)

@@ -7,9 +7,12 @@ Hand-written patterns: these lines follow outlet conventions ("المصدر: …
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..arabic.normalize import normalize_match
+from ..arabic.stopwords import STOPWORDS
 from .agencies import agency_of
+from .outlets import is_outlet_signature
 
 _AR = "\u0621-\u064a"
 _CREDIT = re.compile(
@@ -54,6 +57,22 @@ def parse_dateline_line(line: str, outlet: str | None = None) -> tuple[str, str 
     return place, (m.group("ag") or who)
 
 
+_INLINE_BYLINE = re.compile(r"^([^:.\n]{3,80}?)\s*:\s*")
+
+
+def split_inline_byline(paragraph: str, outlet: str | None = None) -> tuple[Byline, str] | None:
+    """"عبدالله البرقاوي- سبق- الرياض: واصلت الوزارة …" -> (its byline, the paragraph after it)."""
+    m = _INLINE_BYLINE.match(paragraph)
+    if not m or len(paragraph) - m.end() < 20:
+        return None
+    byline = parse_byline(m.group(1), outlet)
+    # before a colon a sentence can pass for a reporter's name ("الرياض (واس) - أكد فهد السالم:"), so the
+    # inline form needs the outlet's own name or desk, or an agency and no name
+    if byline is None or not (byline.signed or (byline.agency and not byline.authors)):
+        return None
+    return byline, paragraph[m.end():]
+
+
 def split_inline_dateline(paragraph: str) -> tuple[str, str | None, str] | None:
     """"الرياض (واس) - أعلن ..." -> ("الرياض", "واس", rest of paragraph)."""
     m = _DATELINE_INLINE.match(paragraph)
@@ -61,7 +80,8 @@ def split_inline_dateline(paragraph: str) -> tuple[str, str | None, str] | None:
         return None
     place = m.group("place").strip()
     who = (m.group("ag") or m.group("who") or "").strip() or None
-    if who is None and not _is_place_like(place):
+    # the place must be one, unless an agency or the desk vouches for the line ("عواصم العالم - رويترز:")
+    if not _is_place_like(place) and not (who and (agency_of(who) or _DESK.match(normalize_match(who)))):
         return None
     # a real dateline names an agency/outlet or is followed by a sentence, not a clause
     if who is None and len(paragraph) - m.end() < 40:
@@ -85,4 +105,108 @@ def credited_agency(credit: str | None) -> str | None:
 
 
 def same_outlet(name: str, outlet: str | None) -> bool:
-    return bool(outlet) and normalize_match(name).replace(" ", "") == normalize_match(outlet or "").replace(" ", "")
+    """Whether `name` is the outlet's own name, under any form the outlet table knows ("عين اليوم" for "3alyoum")."""
+    return is_outlet_signature(name, outlet)
+
+
+@dataclass(frozen=True)
+class Byline:
+    """What a byline line says: who wrote the article, where, and which agency it came from."""
+
+    authors: tuple[str, ...] = ()
+    place: str | None = None
+    agency: str | None = None
+    signed: bool = False  # the outlet's own name or its desk is on the line
+
+
+# a photo gallery's arrows, flattened into the line above the byline ("… Next Previous عين اليوم – جدة")
+_GALLERY_NAV = re.compile(r"^.*?\b(?:next\s+previous|previous\s+next|السابق\s+التالي|التالي\s+السابق)\b\s*", re.I | re.S)
+# parts are joined by a dash (a tatweel standing in for one), or a colon; a part may list several places or names
+_BYLINE_SPLIT = re.compile(r"\s*[-–—]\s*|\s+ـ\s*|\s*:\s*")
+# "بنغازي (ليبيا)", "الرياض (واس)": a bracketed part is one more part
+_BRACKETED = re.compile(r"\s*\(([^()]{2,25})\)")
+_LIST_SPLIT = re.compile(r"\s*[/،,]\s*")
+_QUOTE_MARKS = re.compile(r"[\"'«»“”]")
+_BYLINE_PART = re.compile(rf"[{_AR} ]{{2,40}}")
+# the desk instead of a reporter: "عين اليوم – متابعات", "صنعاء - خاص بالرياض"
+_DESK = re.compile(r"^(?:متابعات|متابعه|وكالات|خاص|خاص ب\S+(?: \S+)?|المحرر|محرر الشؤون \S+|فريق التحرير|مكتب \S+(?: \S+)?)$")
+# a dateline of several places at once ("عواصم العالم - رويترز")
+_MANY_PLACES = re.compile(r"^(?:عواصم|العواصم)(?: \S+)?$")
+# role words that open a credit rather than name a person ("إعداد وترجمة - بندر الحربي")
+_NOT_NAME_WORDS = frozenset(normalize_match(w) for w in (
+    "إعداد وإعداد ترجمة وترجمة تقرير متابعة تصوير حوار كتب كتبت بقلم تحرير مراسل مندوب أهالي أهل سكان "
+    "رئيس وزير أمير ملك الرئيس الوزير الأمير الملك مدير المدير نائب عضو").split())
+
+
+def parse_byline(line: str, outlet: str | None = None) -> Byline | None:
+    """A byline line -> its authors, place and agency; None when the line is no byline.
+
+    Bylines join two to four short parts with dashes or a colon, in any order: the outlet's own name or its
+    desk ("متابعات"), an agency ("عين اليوم – واس"), a place ("ناصر الطميحي - جدة", "نيويورك/لندن") and
+    reporters' names ("إبراهيم الحذيفي – نايف عبدالله: عين اليوم"). It must name the outlet, a desk or an agency,
+    or a reporter and a place: two names alone are a caption ("ميلوس زيمان - رئيس جمهورية التشيك"). A part that
+    is both the outlet's name and a place ("الرياض", "المدينة") is the place unless another part is one. A word
+    the gazetteer does not know beside a reporter or the outlet's name is a place too ("حاتم النجيمي – تربة"):
+    bylines name small towns. The gallery arrows printed above a byline alone give an empty byline.
+    """
+    nav = _GALLERY_NAV.match(line)
+    text = _BRACKETED.sub(r" - \1", _QUOTE_MARKS.sub("", line[nav.end():] if nav else line)).strip()
+    if not text:
+        return Byline() if nav else None
+    if len(text.split()) > 12:
+        return None
+    parts = [p.strip() for p in _BYLINE_SPLIT.split(text)]
+    if not 2 <= len(parts) <= 4 or not all(_BYLINE_PART.fullmatch(p.replace("،", " ").replace("/", " ").replace(",", " "))
+                                           for p in parts):
+        return None
+    authors: list[str] = []
+    places: list[str] = []
+    unknown: list[str] = []
+    own: list[str] = []
+    agency = None
+    signed = False
+    for part in parts:
+        norm = normalize_match(part)
+        if _DESK.match(norm):
+            signed = True
+        elif agency_of(part) and len(part.split()) <= 3:
+            agency = agency or agency_of(part)
+        elif is_outlet_signature(part, outlet):
+            own.append(part)
+        else:
+            items = [i for i in _LIST_SPLIT.split(part) if i]
+            if not items or any(len(i.split()) > 4 for i in items):
+                return None
+            if all(_is_place_like(i) or _MANY_PLACES.match(normalize_match(i)) for i in items):
+                places.append(items[0])
+            elif all(_looks_like_name(normalize_match(i)) for i in items):
+                authors.extend(items)
+            elif len(items) == 1 and _plain_word(norm):
+                unknown.append(part)
+            else:
+                return None
+    if own:
+        if _is_place_like(own[0]) and not places and (authors or agency):
+            places.append(own[0])
+        else:
+            signed = True
+    if unknown:
+        if places or not (signed or authors):
+            return None
+        places.append(unknown[0])
+        if len(unknown) > 1:
+            return None
+    if not (signed or agency or (places and authors)):
+        return None  # places alone are a heading ("السعودية – الإمارات"), names alone a caption
+    return Byline(authors=tuple(authors), place=places[0] if places else None, agency=agency, signed=signed)
+
+
+def _plain_word(norm: str) -> bool:
+    """One word that is no function word and no role: in a byline, a town the gazetteer lacks."""
+    return len(norm.split()) == 1 and norm not in STOPWORDS and norm not in _NOT_NAME_WORDS
+
+
+def _looks_like_name(norm: str) -> bool:
+    words = norm.split()
+    # «علي» folds to the preposition «على», a stopword; as a name's word it is the name
+    return 2 <= len(words) <= 4 and not any((w in STOPWORDS and w != "علي") or w in _NOT_NAME_WORDS for w in words)
