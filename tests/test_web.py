@@ -184,3 +184,25 @@ def test_the_entity_list_gives_a_name_once_typed_by_most_of_its_mentions(tmp_pat
     assert len(found) == 1
     assert found[0]["type"] == "LOC" and found[0]["mentions"] == 6 and found[0]["event_ids"] == ["e1", "e2", "e3"]
     assert found[0]["variants"] == ["سينداي", "سانداي"]
+
+
+def test_an_outlet_stored_under_its_slug_is_shown_by_its_arabic_name(tmp_path: Path) -> None:
+    page = tmp_path / "3alyoum" / "p.txt"  # the folder names the outlet, as a corpus slug would
+    page.parent.mkdir()
+    page.write_text(
+        "عين اليوم\nافتتاح ثلاث حدائق جديدة في الدمام\nسلمى العتيبي – عين اليوم\n"
+        "أعلنت البلدية افتتاح ثلاث حدائق جديدة في الأحياء الشرقية للمدينة بعد اكتمال أعمال التشجير والإنارة فيها.\n"
+        "وأوضح رئيس البلدية أن الحدائق تضم ممرات للمشي وملاعب للأطفال ومواقف للسيارات تخدم سكان الأحياء المجاورة.\n",
+        encoding="utf-8")
+    db = tmp_path / "x.db"
+    Pipeline(db=db).run([str(page.parent)])
+    c = TestClient(create_app(str(db)))
+    assert c.get("/api/outlets").json() == [{"outlet": "3alyoum", "name": "عين اليوم", "articles": 1}]
+    event_id = c.get("/api/stories").json()["items"][0]["event_ids"][0]
+    article_id = c.get(f"/api/events/{event_id}").json()["article_ids"][0]
+    assert c.get(f"/api/articles/{article_id}").json()["outlet"] == "3alyoum"  # the API keeps the stored key
+    article = c.get(f"/articles/{article_id}").text
+    assert "عين اليوم" in article and "بقلم سلمى العتيبي" in article
+    for url in ("/", f"/events/{event_id}"):
+        html = c.get(url).text
+        assert "عين اليوم" in html and "3alyoum" not in html.replace('"3alyoum"', "")

@@ -165,6 +165,7 @@ def search(query: str = typer.Argument(..., help="Words to find (Arabic spelling
            db: Path = typer.Option(Path("marsad.db"), "--db", help=DB_HELP),
            limit: int = typer.Option(20, "--limit", min=1, max=500)) -> None:
     """Full-text search over titles and bodies, Arabic-normalised."""
+    from .meta.outlets import outlet_name
     from .store.sqlite import Store
 
     _need_db(db)
@@ -178,7 +179,7 @@ def search(query: str = typer.Argument(..., help="Words to find (Arabic spelling
         table.add_column(col)
     for h in hits:
         snippet = "".join(f"[bold yellow]{s['text']}[/bold yellow]" if s["hit"] else s["text"].replace("[", r"\[") for s in h["snippet"])
-        table.add_row(h["id"], h["outlet"] or "", h["published"] or "", (h["title"] or "").replace("[", r"\["), snippet)
+        table.add_row(h["id"], outlet_name(h["outlet"]) or h["outlet"] or "", h["published"] or "", (h["title"] or "").replace("[", r"\["), snippet)
     console.print(table)
 
 

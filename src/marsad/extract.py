@@ -245,6 +245,11 @@ def _from_flat(raw: RawDocument, text: str, given_title: str | None, page_date: 
                     meta.credit = credit
                     break
         header = [lines[i] for i in flattened.header_lines(page, block)]
+        for ln in header:
+            byline = parse_byline(ln, raw.outlet)
+            if byline:
+                meta.set_byline(byline)
+                break
         if meta.dateline is None:
             for ln in header:
                 dl = parse_dateline_line(ln, raw.outlet) if len(ln.split()) <= 6 else None

@@ -108,6 +108,7 @@ class Article:
             "credited_source": self.credited_source,
             "agencies": list(self.agencies),
             "dateline": self.dateline,
+            "author": self.author,
             "event_id": self.event_id,
             "story_id": self.story_id,
             "duplicate_of": self.duplicate_of,

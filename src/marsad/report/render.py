@@ -9,10 +9,17 @@ from typing import Any
 
 from jinja2 import Environment, select_autoescape
 
+from ..meta.outlets import outlet_name
 from ..store.sqlite import Store
 
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True, lstrip_blocks=True)
 _ENV.filters["when"] = lambda value: (value or "")[:16].replace("T", " ")  # 2015-07-26T17:18:59 → 2015-07-26 17:18
+_ENV.filters["outlet"] = lambda value: _name(value)
+
+
+def _name(outlet: str | None) -> str:
+    """How a reader knows the outlet: its Arabic name when the outlet table has it ("3alyoum" → "عين اليوم")."""
+    return outlet_name(outlet) or outlet or ""
 
 KIND_AR = {"copy": "نسخ", "rewrite": "إعادة صياغة", "shared_source": "مصدر مشترك", "template": "قالب متكرر"}
 DISAGREE_AR = {"number": "أرقام مختلفة", "role": "صفة مختلفة", "attribution": "نسب مختلف", "date": "تاريخ مختلف"}
@@ -34,20 +41,20 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
     def cite(ids: list[str]) -> str:
         outlets = []
         for i in ids:
-            o = (arts.get(i) or {}).get("outlet") or i
+            o = _name((arts.get(i) or {}).get("outlet")) or i
             if o not in outlets:
                 outlets.append(o)
         return "، ".join(outlets)
 
     out = [f"# {rec.get('title') or rec['id']}", "",
-           f"**التاريخ:** {rec.get('date') or '—'}  ·  **المنافذ:** {'، '.join(rec.get('outlets', []))}  ·  **المقالات:** {len(rec.get('article_ids', []))}", "",
+           f"**التاريخ:** {rec.get('date') or '—'}  ·  **المنافذ:** {'، '.join(map(_name, rec.get('outlets', [])))}  ·  **المقالات:** {len(rec.get('article_ids', []))}", "",
            "## الملخص", ""]
     for s in rec.get("summary", []):
         out.append(f"- {s['text']} _({cite(s['article_ids'])})_")
     if rec.get("outlet_additions"):
         out += ["", "## ما يضيفه كل منفذ", ""]
         for add in rec["outlet_additions"]:
-            out += [f"**{add['outlet']}**", ""]  # blank lines around: a line right after a list item continues it
+            out += [f"**{_name(add['outlet'])}**", ""]  # blank lines around: a line right after a list item continues it
             for s in add["sentences"]:
                 out.append(f"- {s['text']}")
             if add.get("entities"):
@@ -64,7 +71,7 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
         for group in rec["quotes_by_speaker"][:8]:
             out += [f"**{group['speaker'] or 'غير محدد'}**", ""]
             for q in group["quotes"][:3]:
-                out.append(f"- «{q['text']}» ({q.get('outlet') or ''})")
+                out.append(f"- «{q['text']}» ({_name(q.get('outlet'))})")
             out.append("")
     if rec.get("entities"):
         out += ["", "## الكيانات", "", "، ".join(f"{e['canonical']} ({e['count']})" for e in rec["entities"][:20])]
@@ -79,7 +86,7 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
     if rec.get("timeline"):
         out += ["", "## الخط الزمني للقصة", ""]
         for t in rec["timeline"]:
-            out.append(f"- {t['date']}: {t['text']} ({'، '.join(t.get('outlets', []))})")
+            out.append(f"- {t['date']}: {t['text']} ({'، '.join(map(_name, t.get('outlets', [])))})")
     return "\n".join(out) + "\n"
 
 
@@ -137,14 +144,14 @@ def write_report(store: Store, folder: Path | str) -> int:
                          .render(f=_safe(ev["id"]), t=ev["title"] or ev["id"], d=ev["date"] or "", k=len(arts)))
         total = sum(counts.values()) or 1
         bar = "".join(_ENV.from_string('<span style="width:{{ w }}%;background:{{ c }}" title="{{ o }}: {{ k }}"></span>')
-                      .render(w=round(100 * k / total, 2), c=outlet_color.setdefault(o, _COLORS[len(outlet_color) % len(_COLORS)]), o=o, k=k)
+                      .render(w=round(100 * k / total, 2), c=outlet_color.setdefault(o, _COLORS[len(outlet_color) % len(_COLORS)]), o=_name(o), k=k)
                       for o, k in sorted(counts.items(), key=lambda kv: -kv[1]))
         index_parts.append(_ENV.from_string(
             '<section class="story"><h2>{{ title }}</h2><div class="meta">{{ first }} – {{ last }} · {{ n }} حدث · {{ total }} مقال</div>'
             '<div class="bar">{{ bar }}</div><ul>{{ items }}</ul></section>').render(
             title=s["title"] or s["id"], first=s["first_date"] or "", last=s["last_date"] or "", n=len(evs), total=sum(counts.values()),
             bar=_markup(bar), items=_markup("".join(items))))
-    legend = " ".join(_ENV.from_string('<span class="chip" style="color:{{ c }}">{{ o }}</span>').render(o=o, c=c) for o, c in outlet_color.items())
+    legend = " ".join(_ENV.from_string('<span class="chip" style="color:{{ c }}">{{ o }}</span>').render(o=_name(o), c=c) for o, c in outlet_color.items())
     (folder / "index.html").write_text(_page("القصص", f"<h1>القصص</h1><p>{legend}</p>" + "".join(index_parts)), encoding="utf-8")
     return n
 
@@ -161,18 +168,18 @@ def _safe(name: str) -> str:
 
 _EVENT = """
 <h1>{{ rec.title or rec.id }}</h1>
-<p class="meta">{{ rec.date or '' }} · {{ rec.outlets|join('، ') }} · {{ rec.article_ids|length }} مقال</p>
+<p class="meta">{{ rec.date or '' }} · {{ rec.outlets|map('outlet')|join('، ') }} · {{ rec.article_ids|length }} مقال</p>
 <h2>الملخص</h2><ul>
-{% for s in rec.summary %}<li>{{ s.text }} {% for i in s.article_ids %}<span class="chip" title="{{ i }}">{{ (arts.get(i) or {}).get('outlet') or i }}</span>{% endfor %}</li>{% endfor %}
+{% for s in rec.summary %}<li>{{ s.text }} {% for i in s.article_ids %}<span class="chip" title="{{ i }}">{{ (arts.get(i) or {}).get('outlet') | outlet or i }}</span>{% endfor %}</li>{% endfor %}
 </ul>
-{% if rec.outlet_additions %}<h2>ما يضيفه كل منفذ</h2>{% for a in rec.outlet_additions %}<h3>{{ a.outlet }}</h3><ul>{% for s in a.sentences %}<li>{{ s.text }}</li>{% endfor %}</ul>{% if a.entities %}<p>{% for x in a.entities %}<span class="chip">{{ x }}</span>{% endfor %}</p>{% endif %}{% endfor %}{% endif %}
-{% if rec.disagreements %}<h2>نقاط الخلاف</h2>{% for d in rec.disagreements %}<div class="disagree"><strong>{{ labels.get(d.kind, d.kind) }}</strong> — {{ d.slot }}{% if d.related %} <span class="meta">(مع تغطية أخرى لليوم نفسه في القصة)</span>{% endif %}<ul>{% for v in d["values"] %}<li>{{ v.value }}: {% for i in v.article_ids %}<span class="chip">{{ (cited.get(i) or {}).get('outlet') or i }}</span>{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
-{% if rec.quotes_by_speaker %}<h2>التصريحات</h2>{% for g in rec.quotes_by_speaker[:8] %}<h3>{{ g.speaker or 'غير محدد' }}</h3><ul>{% for q in g.quotes[:4] %}<li>«{{ q.text }}» <span class="chip">{{ q.outlet }}</span></li>{% endfor %}</ul>{% endfor %}{% endif %}
+{% if rec.outlet_additions %}<h2>ما يضيفه كل منفذ</h2>{% for a in rec.outlet_additions %}<h3>{{ a.outlet | outlet }}</h3><ul>{% for s in a.sentences %}<li>{{ s.text }}</li>{% endfor %}</ul>{% if a.entities %}<p>{% for x in a.entities %}<span class="chip">{{ x }}</span>{% endfor %}</p>{% endif %}{% endfor %}{% endif %}
+{% if rec.disagreements %}<h2>نقاط الخلاف</h2>{% for d in rec.disagreements %}<div class="disagree"><strong>{{ labels.get(d.kind, d.kind) }}</strong> — {{ d.slot }}{% if d.related %} <span class="meta">(مع تغطية أخرى لليوم نفسه في القصة)</span>{% endif %}<ul>{% for v in d["values"] %}<li>{{ v.value }}: {% for i in v.article_ids %}<span class="chip">{{ (cited.get(i) or {}).get('outlet') | outlet or i }}</span>{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
+{% if rec.quotes_by_speaker %}<h2>التصريحات</h2>{% for g in rec.quotes_by_speaker[:8] %}<h3>{{ g.speaker or 'غير محدد' }}</h3><ul>{% for q in g.quotes[:4] %}<li>«{{ q.text }}» <span class="chip">{{ q.outlet | outlet }}</span></li>{% endfor %}</ul>{% endfor %}{% endif %}
 {% if rec.entities %}<h2>الكيانات</h2><p>{% for e in rec.entities[:25] %}<span class="chip" title="{{ e.variants|join('، ') }}">{{ e.canonical }} ({{ e.count }})</span>{% endfor %}</p>{% endif %}
-{% if rec.provenance %}<h2>مصدر النصوص</h2><ul>{% for p in rec.provenance %}<li>{{ (arts.get(p['from']) or {}).get('outlet') or p['from'] }} ← {{ (arts.get(p.to) or {}).get('outlet') or p.to }}: {{ kinds.get(p.kind, p.kind) }} ({{ (p.coverage * 100)|round|int }}٪){% if p.source %} ★{% endif %}</li>{% endfor %}</ul>{% endif %}
-{% if rec.copy_groups %}<h2>مجموعات النسخ</h2><ul>{% for g in rec.copy_groups %}<li>{{ (cited.get(g.origin) or {}).get('outlet') or g.origin }} ← {% for i in g.copies %}{{ (arts.get(i) or {}).get('outlet') or i }}{% if not loop.last %}، {% endif %}{% endfor %}</li>{% endfor %}</ul>{% endif %}
-{% if rec.timeline %}<h2>الخط الزمني للقصة</h2><ul>{% for t in rec.timeline %}<li>{{ t.date }} — <a href="{{ t.event_id|default('') }}.html">{{ t.text }}</a> <span class="meta">{{ t.outlets|join('، ') }}</span></li>{% endfor %}</ul>{% endif %}
-<h2>المقالات</h2><ul>{% for i in rec.article_ids %}{% set a = arts.get(i) or {} %}<li>{{ a.get('published') | when }} · {{ a.get('outlet') or '' }} · {{ a.get('title') or i }}{% if a.get('duplicate_of') %} <span class="meta">(مكرر)</span>{% endif %}</li>{% endfor %}</ul>
+{% if rec.provenance %}<h2>مصدر النصوص</h2><ul>{% for p in rec.provenance %}<li>{{ (arts.get(p['from']) or {}).get('outlet') | outlet or p['from'] }} ← {{ (arts.get(p.to) or {}).get('outlet') | outlet or p.to }}: {{ kinds.get(p.kind, p.kind) }} ({{ (p.coverage * 100)|round|int }}٪){% if p.source %} ★{% endif %}</li>{% endfor %}</ul>{% endif %}
+{% if rec.copy_groups %}<h2>مجموعات النسخ</h2><ul>{% for g in rec.copy_groups %}<li>{{ (cited.get(g.origin) or {}).get('outlet') | outlet or g.origin }} ← {% for i in g.copies %}{{ (arts.get(i) or {}).get('outlet') | outlet or i }}{% if not loop.last %}، {% endif %}{% endfor %}</li>{% endfor %}</ul>{% endif %}
+{% if rec.timeline %}<h2>الخط الزمني للقصة</h2><ul>{% for t in rec.timeline %}<li>{{ t.date }} — <a href="{{ t.event_id|default('') }}.html">{{ t.text }}</a> <span class="meta">{{ t.outlets|map('outlet')|join('، ') }}</span></li>{% endfor %}</ul>{% endif %}
+<h2>المقالات</h2><ul>{% for i in rec.article_ids %}{% set a = arts.get(i) or {} %}<li>{{ a.get('published') | when }} · {{ a.get('outlet') | outlet }} · {{ a.get('title') or i }}{% if a.get('duplicate_of') %} <span class="meta">(مكرر)</span>{% endif %}</li>{% endfor %}</ul>
 """
 
 
