@@ -455,3 +455,13 @@ def test_a_role_speaks_for_the_person_the_article_introduced_with_it_and_not_for
     assert said["مدينة عدن أصبحت تستقبل المساعدات"] == "عبد ربه منصور هادي", said
     # one Iranian official does not go on from "the sources"
     assert said["بلاده ترفض"] == "المسؤول الإيراني", said
+
+
+def test_a_bare_role_word_speaks_for_the_one_person_the_article_introduced_with_it() -> None:
+    text = ("وجه وزير الصحة المهندس سامي العتيبي بتشكيل لجنة عاجلة للتحقيق في شكوى إحدى المراجعات بمستشفى المدينة.\n"
+            "وكتب الوزير في تغريدة على حسابه أنه سيحاسب كل من تثبت إدانته في القضية.")
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["سامي العتيبي"]
+    # a minister the article does not name may be the one who speaks: no name is put in his mouth
+    text = ("أعلن وزير المالية اليوم إطلاق برنامج لدعم المنشآت الصغيرة، بحضور وزير التجارة خالد السالم ورجال أعمال.\n"
+            "وقال الوزير إن البرنامج سيبدأ مطلع العام المقبل.")
+    assert "خالد السالم" not in [q.speaker_canonical for q in extract_quotes(text)]

@@ -786,13 +786,37 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
 
 def _introduced_as(ctx: _Context, role: str, pos: int) -> str | None:
     """"وأكد الرئيس اليمني أن …" after "طالب الرئيس اليمني عبدربه منصور هادي …": the person the article introduced
-    with the same role words, the nearest such before ``pos``. A bare "الرئيس" is any president: two words at least."""
+    with the same role words, the nearest such before ``pos``. A bare "الوزير" is any minister, so it goes to a
+    person only when every earlier mention of the word ("وزير الصحة السعودي المهندس خالد الفالح") introduced
+    that same person."""
     if len(role.split()) < 2:
-        return None
+        return _only_one_introduced_as(ctx, role, pos)
     key = normalize_match(role)
     before = [e for e in ctx.all_ents if e.type == "PER" and " " in (e.canonical or e.text) and e.start < pos
               and normalize_match(ctx.clean[max(0, e.start - len(role) - 12):e.start]).rstrip(" ،,").endswith(key)]
     return (before[-1].canonical or before[-1].text) if before else None
+
+
+_ONE_WORD_REACH = 40  # characters from a role word to the name it introduces ("وزير الصحة السعودي المهندس …")
+
+
+def _only_one_introduced_as(ctx: _Context, role: str, pos: int) -> str | None:
+    head = normalize_match(role)
+    head = head[2:] if head.startswith("ال") else head
+    if len(head) < 3:
+        return None
+    before = normalize_match(ctx.clean[:pos])
+    mentions = [m.end() for m in re.finditer(rf"(?<![{_AR}])(?:وال|ال|لل|و|ل)?{head}(?![{_AR}])", before)]
+    if not mentions:
+        return None
+    persons = [e for e in ctx.all_ents if e.type == "PER" and " " in (e.canonical or e.text) and e.start < pos]
+    named = set()
+    for end in mentions:
+        nearest = next((e for e in persons if end <= e.start <= end + _ONE_WORD_REACH), None)
+        if nearest is None:
+            return None  # a minister the article does not name: "الوزير" may be that one
+        named.add(nearest.canonical or nearest.text)
+    return named.pop() if len(named) == 1 else None
 
 
 # "وأكد سموه", "وأوضح معاليه": His Highness, His Excellency; a reader takes the dignitary the article is about
