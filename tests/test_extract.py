@@ -116,3 +116,12 @@ def test_a_byline_before_the_lead_gives_reporter_and_place_and_leaves_the_lead()
     assert art.author is None and art.dateline == "الدمام" and art.body.startswith(said)
     art = _record(f"وصل - بحسب البلدية: {lead}\n{MORE}", "sabq.org")
     assert art.dateline is None
+
+
+def test_a_share_bar_glued_onto_the_lead_and_a_dated_agency_dateline_are_read_off() -> None:
+    art = _record(f"شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك {LEAD}\n{MORE}", "okaz")
+    assert art.body.startswith("أعلنت البلدية") and art.dropped_lines == ["شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك"]
+    # the agency's own dateline dates itself; a town the gazetteer lacks is still the place
+    for place in ("الدمام", "العارضة"):
+        art = _record(f"{place} 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n{LEAD}\n{MORE}", "spa.gov.sa")
+        assert art.dateline == place and art.agencies[0] == "واس" and art.body.startswith("أعلنت البلدية")

@@ -465,3 +465,30 @@ def test_a_bare_role_word_speaks_for_the_one_person_the_article_introduced_with_
     text = ("أعلن وزير المالية اليوم إطلاق برنامج لدعم المنشآت الصغيرة، بحضور وزير التجارة خالد السالم ورجال أعمال.\n"
             "وقال الوزير إن البرنامج سيبدأ مطلع العام المقبل.")
     assert "خالد السالم" not in [q.speaker_canonical for q in extract_quotes(text)]
+
+
+def test_a_place_or_body_behind_a_preposition_is_no_part_of_the_speakers_name() -> None:
+    def speakers(text: str) -> list[str | None]:
+        return [q.speaker_canonical for q in extract_quotes(text)]
+
+    # the role names no person: the whole role, not its place, speaks
+    assert speakers("وقال قائد قوة أمن الطرق بمنطقة تبوك إن الالتزام بالسرعة المحددة واجب على كل المسافرين.") == \
+        ["قائد قوة أمن الطرق بمنطقة تبوك"]
+    # the place goes, the person stays
+    assert speakers("وأوضح المدير العام للتعليم بنجران ماجد بن سعد القحطاني أن عدد المرشحين بلغ مئة مرشح.") == \
+        ["ماجد بن سعد القحطاني"]
+    assert speakers('وقال مدير العلاقات العامة بشركة الواحة هاني الدوسري: "نحرص على المشاركة في المعارض الصيفية".') == \
+        ["هاني الدوسري"]
+    # a role phrase that ended before the preposition ("خلال اجتماع لوزراء …") keeps its person
+    assert speakers("وقال وزير الخارجية الماليزي سامي أمان خلال اجتماع لوزراء خارجية المجموعة إنه «يمكن للمجموعة أن تتوسط».") == \
+        ["سامي أمان"]
+    # a rank and a five-word name set off by commas
+    assert speakers("وقال قائد القوة الخاصة لأمن الطرق، العقيد فهد عائض بن عبيد الشهري، إن المراكز أكملت استعداداتها.") == \
+        ["فهد عائض بن عبيد الشهري"]
+
+
+def test_how_something_was_said_is_not_who_said_it() -> None:
+    text = ("قال وزير الخارجية الفرنسي جان مارك لوران إن بلاده تريد علاقات تجارية أوسع مع المنطقة.\n"
+            "وقال بهذا الخصوص: «لقد كان لنا في الماضي حضور مهم في أسواقها».\n"
+            "وأضاف بالقول: «نأمل أن تعود الشركات الفرنسية قريبا».")
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["جان مارك لوران"] * 3

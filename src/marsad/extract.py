@@ -12,7 +12,7 @@ from .arabic.dates import find_dates
 from .arabic.normalize import normalize_display
 from .clean import flattened
 from .clean.html import extract_html
-from .clean.lines import features, split_glued_tail
+from .clean.lines import features, split_glued_head, split_glued_tail
 from .clean.templates import TemplateView
 from .clean.titles import clean_title
 from .meta.agencies import find_agencies
@@ -99,6 +99,9 @@ def _from_record(raw: RawDocument) -> Article:
     tail = _cut_glued_tail(paragraphs)
     if tail:
         dropped.insert(0, tail)
+    head = _cut_glued_head(paragraphs)
+    if head:
+        dropped.insert(0, head)
     meta = _read_metadata(paragraphs, raw.outlet)
     published = parse_date_field(raw.published) or parse_date_field(raw.fetched)
     return Article(
@@ -157,15 +160,29 @@ class _Meta:
 
 def _unglue_tails(lines: list[str]) -> list[str]:
     """A flattened line that ends a sentence and then carries site furniture ("… المجاورة. سمات البلدية
-    حدائق") becomes two lines, so that the line classifier keeps the sentence and drops the furniture."""
+    حدائق"), or opens with a share bar, becomes two lines, so that the line classifier keeps the sentence and
+    drops the furniture."""
     out: list[str] = []
     for line in lines:
+        head, line = split_glued_head(line)
+        if head:
+            out.append(head)
         kept, tail = split_glued_tail(line)
         if tail and kept and features(kept).ends_sentence:
             out.extend((kept, tail))
         else:
             out.append(line)
     return out
+
+
+def _cut_glued_head(paragraphs: list[str]) -> str | None:
+    """Take a share bar glued onto the first paragraph off it."""
+    if not paragraphs:
+        return None
+    head, rest = split_glued_head(paragraphs[0])
+    if head:
+        paragraphs[0] = rest
+    return head
 
 
 def _cut_glued_tail(paragraphs: list[str]) -> str | None:

@@ -44,6 +44,7 @@ _NOISE_PATTERNS = [
     r"^(?:next\s+previous|previous\s+next|السابق\s+التالي|التالي\s+السابق)$",  # a photo gallery's arrows
     r"^رابط (?:الخبر|المقال|الموضوع) ب(?:صحيفه|موقع|جريده) ",  # a link back to the article, under its title
     r"^مقالات اخري للكاتب",  # a column's list of the writer's other columns
+    r"^(?:شارك|شاركها|شارك الخبر|مشاركه)(?: من خلال| عبر| علي)?(?:\s+(?:تويتر|فيسبوك|فيس بوك|جوجل بلس|قوقل بلس|واتساب)){2,}",
 ]
 NOISE = re.compile("|".join(f"(?:{p})" for p in _NOISE_PATTERNS), re.I)
 
@@ -56,6 +57,22 @@ GLUED_TAIL = re.compile(
     r"|مقالات (?:أخرى|اخرى) للكاتب.*)\s*$",
     re.S,
 )
+
+
+# A share bar glued onto the start of the first paragraph: "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أكد …"
+GLUED_HEAD = re.compile(
+    r"^(?:شارك|شاركها|شارك الخبر|مشاركة)(?: من خلال| عبر| على)?"
+    r"(?:\s+(?:تويتر|فيسبوك|فيس بوك|جوجل بلس|قوقل بلس|واتساب|واتس اب|تيليجرام|تلغرام|لينكد ان|البريد|طباعة)){2,}"
+    r"(?:\s+(?:اكتب رأيك|أضف تعليق|اضف تعليق))?\s+"
+)
+
+
+def split_glued_head(paragraph: str) -> tuple[str | None, str]:
+    """A first paragraph -> (the furniture glued onto its start, or None; its text)."""
+    m = GLUED_HEAD.match(paragraph)
+    if not m:
+        return None, paragraph
+    return m.group(0).strip(), paragraph[m.end():]
 
 
 def split_glued_tail(paragraph: str) -> tuple[str, str | None]:

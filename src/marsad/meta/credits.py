@@ -123,6 +123,9 @@ class Byline:
 _GALLERY_NAV = re.compile(r"^.*?\b(?:next\s+previous|previous\s+next|السابق\s+التالي|التالي\s+السابق)\b\s*", re.I | re.S)
 # parts are joined by a dash (a tatweel standing in for one), or a colon; a part may list several places or names
 _BYLINE_SPLIT = re.compile(r"\s*[-–—]\s*|\s+ـ\s*|\s*:\s*")
+# SPA's own dateline dates itself between place and agency: "الخرج 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"
+_DATE_BETWEEN = re.compile(rf"\s+\d{{1,2}}\s+[{_AR}]+(?:\s+[{_AR}]+)?\s+\d{{4}}\s*(?:هـ|ه|م)?"
+                           rf"(?:\s+الموافق\s+\d{{1,2}}\s+[{_AR}]+\s+\d{{4}}\s*(?:م)?)?\s+(?=[{_AR}])")
 # "بنغازي (ليبيا)", "الرياض (واس)": a bracketed part is one more part
 _BRACKETED = re.compile(r"\s*\(([^()]{2,25})\)")
 _LIST_SPLIT = re.compile(r"\s*[/،,]\s*")
@@ -150,10 +153,12 @@ def parse_byline(line: str, outlet: str | None = None) -> Byline | None:
     bylines name small towns. The gallery arrows printed above a byline alone give an empty byline.
     """
     nav = _GALLERY_NAV.match(line)
-    text = _BRACKETED.sub(r" - \1", _QUOTE_MARKS.sub("", line[nav.end():] if nav else line)).strip()
+    text = _BRACKETED.sub(r" - \1", _QUOTE_MARKS.sub("", line[nav.end():] if nav else line))
+    text, dated = _DATE_BETWEEN.subn(" - ", text, count=1)
+    text = text.strip()
     if not text:
         return Byline() if nav else None
-    if len(text.split()) > 12:
+    if len(text.split()) > 10:
         return None
     parts = [p.strip() for p in _BYLINE_SPLIT.split(text)]
     if not 2 <= len(parts) <= 4 or not all(_BYLINE_PART.fullmatch(p.replace("،", " ").replace("/", " ").replace(",", " "))
@@ -190,6 +195,9 @@ def parse_byline(line: str, outlet: str | None = None) -> Byline | None:
             places.append(own[0])
         else:
             signed = True
+    if dated and agency and not places and len(parts) == 2 and (unknown or authors):
+        # "القدس المحتلة 25 شوال … واس", "كابل 25 شوال … واس": what precedes the date is the place
+        return Byline(place=parts[0], agency=agency)
     if unknown:
         if places or not (signed or authors):
             return None

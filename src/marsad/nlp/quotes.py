@@ -21,6 +21,7 @@ import re
 from ..arabic.normalize import normalize_match
 from ..records import Entity, Quote
 from .entities import extract_entities
+from .gazetteers import first_names, is_place
 
 _AR = "\u0621-\u064a"
 _TANWEEN = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
@@ -94,6 +95,8 @@ _SUBJECT_STOP = re.compile(  # a dot glued to the next letter sits inside a name
 )
 _NOT_A_SPEAKER = re.compile(rf"^(?:هو|هي|ما|حيث|إذ|اذ|حين|عندما|كما|فيما|بينما|وقد|قد|ثم|هذا|هذه|ذلك|تلك|إنه|انه|أنه|أن|ان|إن|بأن|فيه|فيها|له|لها|به|بها|من|ما|أكثر|اكثر|مرة|مرارا|"
                             rf"مجددا|سابقا|كذلك|حينها|بدوره|بدورها|بدورهم|ذات|نفسه|نفسها|و?لكنه|و?لكنها|و?لكنهم|و?لكنهما"
+                            # how, not who: "وقال بهذا الخصوص:", "وأضافت بالقول:"
+                            rf"|بهذا|بهذه|بالقول|بقوله|بقولها|بالتالي"
                             # a means, not a speaker: "وأفادت بخطابها المؤرخ …", "وأكد ببيانه"
                             rf"|ب[{_AR}]{{2,}}(?:ها|ه|هم|هما))(?![{_AR}])")
 # words that open a subject naming a role, after which the person's name comes last: "المتحدث باسم … بيتر سميردون"
@@ -207,7 +210,9 @@ def _apposition(ctx: _Context, pos: int) -> tuple[str, int] | None:
     """"المتحدث الرسمي باسم الدفاع المدني، المقدم محمد القرني، أن": the name set off by commas after a role."""
     m = re.match(rf"\s*[،,]\s*(?P<name>[^،,.\n]{{3,60}}?)\s*[،,]?\s*(?=(?<![{_AR}])(?:بأن|بان|أن|ان|إن)(?:ه|ها|هم)?(?![{_AR}])|[«\"“:])",
                  ctx.clean[pos : pos + 90])
-    if not m or len(m.group("name").split()) > 5:
+    # five words at most, or a rank or role and a name: "العقيد مظلي عائض بن عبيد البقمي"
+    if not m or len(m.group("name").split()) > (7 if _HONORIFIC.match(m.group("name").split()[0])
+                                                 or _ROLE.match(m.group("name").split()[0]) else 5):
         return None
     n0, n1 = pos + m.start("name"), pos + m.end("name")
     if _HONORIFIC.match(m.group("name").split()[0]) or any(e.type == "PER" for e in ctx.within(n0, n1)):
@@ -239,7 +244,7 @@ def _name_after_adjuncts(ctx: _Context, start: int) -> tuple[str, int] | None:
     """A role whose name comes after its adjuncts: "وقال السفير الليبي لدى الأمم المتحدة إبراهيم الدباشي: «…»"."""
     window = ctx.clean[start : start + 160]
     end = re.search(rf"[:«\"“.،,\n]|(?<![{_AR}])(?:بأن|بان|أن|ان|إن)(?:ه|ها|هم)?(?![{_AR}])", window)
-    if not end or len(window[: end.start()].split()) > 12:
+    if not end or len(window[: end.start()].split()) > 16:
         return None
     stop = start + end.start()
     # the tagger's person ending the phrase, else the name read off the words
@@ -247,12 +252,40 @@ def _name_after_adjuncts(ctx: _Context, start: int) -> tuple[str, int] | None:
               if e.type == "PER" and " " in e.text and e.end >= _strip(ctx.clean, start, stop)[1] - 1]
     if people:
         return people[-1].canonical or people[-1].text, stop
-    name = _name_tail(window[: end.start()].split())
+    name = _name_tail(window[: end.start()].split(), _person_words(ctx, start, stop))
     if name and _ends_on_a_body(ctx, start, stop, name):
         return None
     if name and not name.startswith("ال"):
         return name, stop
     return None
+
+
+# a word carrying the preposition ب or ل: "بمنطقة", "لنصرة", "بجازان" (ابن/بن/بنت are name links)
+_PREPOSED = re.compile(rf"^[بل](?!ن$|نت$)[{_AR}]{{3,}}$")
+
+
+_PLACE_HEADS = frozenset(normalize_match(w) for w in "منطقة محافظة مدينة إمارة امارة قرية مركز حي ولاية".split())
+
+
+def _role_phrase(words: list[str]) -> str | None:
+    """A role or body phrase up to where the verb's object or an adjunct starts: "أمير منطقة نجران" of "أشاد أمير
+    منطقة نجران بالملاحم الوطنية", "إدارة مستشفى الدوادمي العام" of "… بشأن ما يتم تداوله". Words with ب stay
+    when they say where ("بمنطقة مكة المكرمة", "بجازان", "بوزارة الداخلية")."""
+    kept: list[str] = []
+    for w in words:
+        if kept and (_SUBJECT_STOP.fullmatch(w) or w in ("بشأن", "حول", "كذلك", "أيضاً", "ايضاً", "لشبكة") or w.startswith("بال")
+                     or (_PREPOSED.match(w) and w[0] == "ب" and len(w) >= 5 and not _BODY_HEAD.match(w)
+                         and normalize_match(w[1:]) not in _PLACE_HEADS and not is_place(w[1:]))):
+            break
+        kept.append(re.sub(r"[«»\"“”]", "", w))
+    kept = [w for w in kept if w]
+    if not 2 <= len(kept) <= 9 or any(ch.isdigit() for w in kept for ch in w):
+        return None
+    return " ".join(kept)
+
+
+def _person_words(ctx: _Context, start: int, end: int) -> frozenset[str]:
+    return frozenset(w for e in ctx.within(start, end) if e.type == "PER" for w in e.text.split())
 
 
 def _ends_on_a_body(ctx: _Context, start: int, end: int, tail: str) -> bool:
@@ -268,9 +301,11 @@ def _ends_on_a_body(ctx: _Context, start: int, end: int, tail: str) -> bool:
     return all(any(e.start <= w < e.end for e in bodies) for w in word_starts)
 
 
-def _name_tail(words: list[str]) -> str | None:
+def _name_tail(words: list[str], person_words: frozenset[str] = frozenset()) -> str | None:
     """The name that ends a role phrase: the family name (السحيباني may carry ال), then first names back to the
-    institution's last word, which carries ال ("الرائد بدر السحيباني", "العالمي بيتر سميردون")."""
+    institution's last word, which carries ال ("الرائد بدر السحيباني", "العالمي بيتر سميردون"). A word with a
+    preposition on it ends the name too ("قائد أمن الطرق بمنطقة مكة المكرمة", "للحملة لنصرة الأشقاء"), unless it is
+    a first name (بندر، لطفي) or the tagger put it in a person's name (``person_words``)."""
     if not words:
         return None
     name = [words[-1]]
@@ -278,6 +313,15 @@ def _name_tail(words: list[str]) -> str | None:
         w = words[i]
         if (_NAME_STOP.match(w) and w not in ("بن", "بنت")) or _ROLE.match(w) or len(name) == 5:
             break
+        if _PREPOSED.match(w) and w not in person_words and normalize_match(w) not in first_names():
+            if _BODY_HEAD.match(w) or any(_SUBJECT_STOP.fullmatch(x) for x in words[:i]):
+                # "المدير التنفيذي لشركة مترو جدة": the words after it name the body; "حنيفة أمان خلال اجتماع
+                # لوزراء خارجية المجموعة": the role phrase had ended before
+                return None
+            # "المدير العام للتعليم بجازان عيسى بن أحمد الحكمي": the place goes, the person's words stay
+            while name and name[0] not in person_words and (is_place(name[0]) or normalize_match(name[0]) in _PLACE_HEADS):
+                name.pop(0)
+            return " ".join(name) if len(name) >= 2 and not _SUBJECT_STOP.search(" ".join(name)) else None
         if i > 0 and words[i - 1] in _PREPOSITIONS:  # "مدير مكتب الحملة في لبنان وليد …": لبنان is the place
             break
         name.insert(0, w)
@@ -333,7 +377,8 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
                 break
         if name and not name[0].startswith("ال"):
             return " ".join(name)
-    if len(words) >= 3 and _ROLE.match(words[0]) and (tail := _name_tail(words)) and not _ends_on_a_body(ctx, start, end, tail) \
+    if len(words) >= 3 and _ROLE.match(words[0]) and (tail := _name_tail(words, frozenset(w for e in people for w in e.text.split()))) \
+            and not _ends_on_a_body(ctx, start, end, tail) \
             and not any(
             " " in e.text and tail not in e.text and e.text not in tail for e in people if not _ROLE.match(e.text)):
         return tail  # a role, then the name last; a tagged full name elsewhere in the phrase wins ("الرئيس المصري
@@ -357,6 +402,8 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
         return best.canonical or best.text
     if 1 <= len(words) <= 6 and not any(ch.isdigit() for ch in subject):
         return " ".join(re.sub(r"[«»\"“”]", " ", subject).split())  # جمعية «رفقاء الخير»: the name without its marks
+    if (_ROLE.match(words[0]) or _BODY_HEAD.match(words[0])) and (phrase := _role_phrase(words)):
+        return phrase  # a role or a body that names no person, whole: "قائد قوة أمن الطرق بمنطقة مكة المكرمة"
     if words and not words[0].startswith("ال"):  # "ستامبولي البالغ عمره 24 عاما": the name before its description
         name = []
         for w in words[:3]:
