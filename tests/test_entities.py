@@ -408,3 +408,16 @@ def test_a_fathers_name_that_is_also_an_office_and_a_family_name_after_al_stay_i
     people = [e.text for e in extract_entities("أوصى سماحة مفتي عام المملكة رئيس هيئة كبار العلماء الشيخ عبدالعزيز بن "
                                                "عبدالله آل الشيخ المسلمين بتقوى الله.") if e.type == "PER"]
     assert people == ["عبدالعزيز بن عبدالله آل الشيخ"], people
+
+
+def test_a_compound_name_written_in_one_word_or_two_is_one_entry() -> None:
+    from marsad.nlp.entities import merge_event_entities
+    from marsad.records import Entity
+
+    def mention(name: str) -> Entity:
+        return Entity(text=name, start=0, end=len(name), type="PER", canonical=name)
+
+    groups = merge_event_entities([[mention("سلمان بن عبد الرحمن الدوسري")], [mention("سلمان بن عبدالرحمن الدوسري")],
+                                   [mention("عبدالله الشهري")], [mention("عبد الإله الشهري")]])
+    assert sorted((g["canonical"], g["count"]) for g in groups) == [
+        ("سلمان بن عبد الرحمن الدوسري", 2), ("عبد الإله الشهري", 1), ("عبدالله الشهري", 1)]

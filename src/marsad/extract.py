@@ -158,7 +158,7 @@ class _Meta:
             self.dateline_agency = self.dateline_agency or byline.agency
 
 
-def _unglue_tails(lines: list[str]) -> list[str]:
+def _unglue_furniture(lines: list[str]) -> list[str]:
     """A flattened line that ends a sentence and then carries site furniture ("… المجاورة. سمات البلدية
     حدائق"), or opens with a share bar, becomes two lines, so that the line classifier keeps the sentence and
     drops the furniture."""
@@ -181,7 +181,10 @@ def _cut_glued_head(paragraphs: list[str]) -> str | None:
         return None
     head, rest = split_glued_head(paragraphs[0])
     if head:
-        paragraphs[0] = rest
+        if rest.strip():
+            paragraphs[0] = rest
+        else:
+            paragraphs.pop(0)
     return head
 
 
@@ -242,7 +245,7 @@ def _agencies(meta: _Meta) -> list[str]:
 
 def _from_flat(raw: RawDocument, text: str, given_title: str | None, page_date: str | None,
                templates: TemplateView | None) -> list[Article]:
-    lines = _unglue_tails([ln.strip() for ln in text.splitlines()])
+    lines = _unglue_furniture([ln.strip() for ln in text.splitlines()])
     page = flattened.layout(lines, raw.outlet, templates)
     articles: list[Article] = []
     reference = _reference_date(raw)

@@ -37,8 +37,8 @@ def _skeleton(word: str) -> str:
     word = normalize_match(word)
     if word.startswith("ال") and len(word) > 4:
         word = word[2:]
-    if word in _NATIVE:
-        return word
+    if word in _NATIVE or (word.startswith(("عبد", "ابو")) and len(word) > 4):
+        return word  # native names, and compounds (عبدالله ≠ عبدالإله), key by their exact form
     word = word.translate(_FOLD)
     if word.endswith("تس"):  # German/Slavic final z: شولتس / شولتز
         word = word[:-2] + "تز"
@@ -58,11 +58,23 @@ def _skeleton(word: str) -> str:
     return "".join(out)
 
 
+# compound given names are written as one word or two: عبد الرحمن / عبدالرحمن، أبو بكر / أبوبكر; joined, they key
+# by their exact form, as native names do
+_COMPOUND_HEADS = frozenset(normalize_match(w) for w in ("عبد", "أبو", "ابو"))
+
+
 @lru_cache(maxsize=100_000)
 def variant_key(name: str) -> str:
-    """One key per name, shared by its spelling variants; multiword names key word by word."""
+    """One key per name, shared by its spelling variants; multiword names key word by word, a compound given
+    name as one word."""
     words = [w for w in normalize_match(name).split() if w]
-    return " ".join(_skeleton(w) for w in words)
+    joined: list[str] = []
+    for w in words:
+        if joined and joined[-1] in _COMPOUND_HEADS:
+            joined[-1] += w
+        else:
+            joined.append(w)
+    return " ".join(_skeleton(w) for w in joined)
 
 
 def same_name(a: str, b: str) -> bool:

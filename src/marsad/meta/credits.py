@@ -174,8 +174,8 @@ def parse_byline(line: str, outlet: str | None = None) -> Byline | None:
         norm = normalize_match(part)
         if _DESK.match(norm):
             signed = True
-        elif agency_of(part) and len(part.split()) <= 3:
-            agency = agency or agency_of(part)
+        elif len(part.split()) <= 3 and (named := agency_of(part)):
+            agency = agency or named
         elif is_outlet_signature(part, outlet):
             own.append(part)
         else:
@@ -199,11 +199,9 @@ def parse_byline(line: str, outlet: str | None = None) -> Byline | None:
         # "القدس المحتلة 25 شوال … واس", "كابل 25 شوال … واس": what precedes the date is the place
         return Byline(place=parts[0], agency=agency)
     if unknown:
-        if places or not (signed or authors):
+        if places or len(unknown) > 1 or not (signed or authors):
             return None
         places.append(unknown[0])
-        if len(unknown) > 1:
-            return None
     if not (signed or agency or (places and authors)):
         return None  # places alone are a heading ("السعودية – الإمارات"), names alone a caption
     return Byline(authors=tuple(authors), place=places[0] if places else None, agency=agency, signed=signed)
