@@ -421,3 +421,17 @@ def test_a_compound_name_written_in_one_word_or_two_is_one_entry() -> None:
                                    [mention("عبدالله الشهري")], [mention("عبد الإله الشهري")]])
     assert sorted((g["canonical"], g["count"]) for g in groups) == [
         ("سلمان بن عبد الرحمن الدوسري", 2), ("عبد الإله الشهري", 1), ("عبدالله الشهري", 1)]
+
+
+def test_a_first_and_family_name_join_the_one_full_name_they_begin_and_end() -> None:
+    from marsad.nlp.entities import merge_event_entities
+    from marsad.records import Entity
+
+    def mention(name: str) -> Entity:
+        return Entity(text=name, start=0, end=len(name), type="PER", canonical=name)
+
+    groups = merge_event_entities([[mention("خالد بن سعد العتيبي"), mention("خالد العتيبي")], [mention("خالد العتيبي")]])
+    assert [(g["canonical"], g["count"]) for g in groups] == [("خالد بن سعد العتيبي", 3)]
+    # two men the short name could be: it stays apart rather than put words in the wrong mouth
+    groups = merge_event_entities([[mention("محمد بن علي الغامدي"), mention("محمد بن سعيد الغامدي")], [mention("محمد الغامدي")]])
+    assert sorted(g["canonical"] for g in groups) == ["محمد الغامدي", "محمد بن سعيد الغامدي", "محمد بن علي الغامدي"]

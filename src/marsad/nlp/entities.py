@@ -501,10 +501,12 @@ _LINEAGE_KEYS = frozenset(variant_key(w) for w in ("بن", "بنت", "ابن"))
 
 def canonicalize(ents: list[Entity]) -> list[Entity]:
     """Merge mentions naming the same entity: variants share a key; a family name joins its full name; a name with a
-    lineage word left out joins the one that writes it ("تركي بن محمد فهد" is "تركي بن محمد بن فهد")."""
+    lineage word left out joins the one that writes it ("تركي بن محمد فهد" is "تركي بن محمد بن فهد"); a first and a
+    family name join the one longer name they begin and end ("محمد الغامدي", "محمد بن صالح الغامدي")."""
     full_by_last: dict[str, str] = {}
     by_key: dict[str, str] = {}
     by_names: dict[str, str] = {}  # the key without بن/بنت -> canonical
+    by_first_last: dict[tuple[str, str], set[str]] = {}  # names of three words or more
     for e in sorted(ents, key=lambda x: -len(x.canonical.split())):
         key = variant_key(e.canonical)
         if key in by_key:
@@ -515,6 +517,12 @@ def canonicalize(ents: list[Entity]) -> list[Entity]:
             if len(words) == 1 and words[0] in full_by_last:
                 e.canonical = full_by_last[words[0]]
                 by_key[key] = e.canonical
+                continue
+            if len(words) >= 3:
+                by_first_last.setdefault((words[0], words[-1]), set()).add(e.canonical)
+            elif len(words) == 2 and len(full := by_first_last.get((words[0], words[1]), set())) == 1:
+                # "محمد الغامدي" is "محمد بن صالح الغامدي" when no other محمد … الغامدي is named
+                e.canonical = by_key[key] = next(iter(full))
                 continue
             names = [w for w in words if w not in _LINEAGE_KEYS]
             if len(names) >= 3:
