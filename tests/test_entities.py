@@ -435,3 +435,9 @@ def test_a_first_and_family_name_join_the_one_full_name_they_begin_and_end() -> 
     # two men the short name could be: it stays apart rather than put words in the wrong mouth
     groups = merge_event_entities([[mention("محمد بن علي الغامدي"), mention("محمد بن سعيد الغامدي")], [mention("محمد الغامدي")]])
     assert sorted(g["canonical"] for g in groups) == ["محمد الغامدي", "محمد بن سعيد الغامدي", "محمد بن علي الغامدي"]
+
+
+def test_a_rank_before_a_name_is_no_part_of_it() -> None:
+    people = [e.text for e in extract_entities("قلد مدير الشرطة العميد سامي بن فهد الحربي رئيس رقباء ماجد سعد العنزي "
+                                               "رتبته الجديدة بعد صدور الأمر بترقيته.") if e.type == "PER"]
+    assert "ماجد سعد العنزي" in people and not any("رقباء" in p for p in people), people

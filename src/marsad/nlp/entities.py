@@ -53,6 +53,10 @@ _TITLES = _ROYAL_TITLES | {normalize_match(w) for w in "الدكتور الدك�
 _SPEECH_VERBS = frozenset(normalize_match(p + v) for p in ("", "و", "ف") for v in
                           "قال قالت أوضح أوضحت أكد أكدت أضاف أضافت أشار أشارت ذكر ذكرت أعلن أعلنت بين بينت لفت لفتت "
                           "تابع تابعت شدد شددت صرح صرحت أفاد أفادت كشف كشفت اعتبر اعتبرت رأى يقول تقول".split())
+# military and police ranks the tagger sometimes takes into the name after them ("رئيس رقباء مشعل الثبيتي"); not
+# رائد without the article, a given name
+_RANKS = frozenset(normalize_match(w) for w in "رقباء الرقباء رقيب الرقيب عريف العريف جندي الجندي ملازم الملازم نقيب "
+                   "النقيب الرائد مقدم المقدم عقيد العقيد عميد العميد لواء اللواء فريق الفريق".split())
 _MINISTER = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") for w in ("وزير", "وزيرة", "وزيري", "وزراء"))
 COMMON_NOUN_MIN = 100  # a word seen this often with the article in the 31k articles is a noun, if seen less without
 _STOP_NAME = STOPWORDS | {normalize_match(w) for w in "اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء في خلال ان أن إن عن "
@@ -388,6 +392,8 @@ def extract_entities(text: str) -> list[Entity]:
             while j < len(toks) and j < i + n + 4 and norms[j].startswith(("ال", "لل", "وال")) \
                     and _joined(toks, text, j):
                 j += 1
+            while j < len(toks) and norms[j] in _RANKS and _joined(toks, text, j):
+                j += 1  # "رئيس رقباء مشعل الثبيتي": a rank, then the name
             if j < len(toks) and (not _joined(toks, text, j) or _verb_shaped(norms, j) or _common_noun(norms, j)
                                   or toks[j][0] == "على"):  # "المشرف على": matching level folds على into Ali
                 break  # "وزير الخارجية التركي.\nواتفق": the sentence ended; "المدرب الجديد سيعلن": a verb
@@ -425,7 +431,7 @@ def extract_entities(text: str) -> list[Entity]:
                 taken[m] = True
     # the statistical tagger adds what gazetteers and rules did not cover
     for s, e, etype in crf:
-        while s < e and norms[s] in _SPEECH_VERBS:
+        while s < e and (norms[s] in _SPEECH_VERBS or (etype == "PER" and norms[s] in _RANKS)):
             s += 1
         while e > s and formula[e - 1]:
             e -= 1  # "عمر بن الخطاب رضي الله": the name ends before the formula
