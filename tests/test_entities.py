@@ -441,3 +441,12 @@ def test_a_rank_before_a_name_is_no_part_of_it() -> None:
     people = [e.text for e in extract_entities("قلد مدير الشرطة العميد سامي بن فهد الحربي رئيس رقباء ماجد سعد العنزي "
                                                "رتبته الجديدة بعد صدور الأمر بترقيته.") if e.type == "PER"]
     assert "ماجد سعد العنزي" in people and not any("رقباء" in p for p in people), people
+
+
+def test_a_persons_name_after_a_bodys_name_is_the_person_not_more_of_the_body() -> None:
+    found = [(e.text, e.type) for e in extract_entities(
+        "أوضح المتحدث الرسمي للمؤسسة العامة للتدريب التقني والمهني فهد العتيبي أن البوابة الموحدة للتسجيل ستستمر.")]
+    assert ("فهد العتيبي", "PER") in found and not any("العتيبي" in t for t, k in found if k == "ORG"), found
+    # a body named after a king keeps his name
+    found = [(e.text, e.type) for e in extract_entities("وقدم مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات جديدة.")]
+    assert found == [("مركز الملك سلمان للإغاثة والأعمال الإنسانية", "ORG")], found

@@ -53,10 +53,10 @@ _TITLES = _ROYAL_TITLES | {normalize_match(w) for w in "الدكتور الدك�
 _SPEECH_VERBS = frozenset(normalize_match(p + v) for p in ("", "و", "ف") for v in
                           "قال قالت أوضح أوضحت أكد أكدت أضاف أضافت أشار أشارت ذكر ذكرت أعلن أعلنت بين بينت لفت لفتت "
                           "تابع تابعت شدد شددت صرح صرحت أفاد أفادت كشف كشفت اعتبر اعتبرت رأى يقول تقول".split())
-# military and police ranks the tagger sometimes takes into the name after them ("رئيس رقباء مشعل الثبيتي"); not
-# رائد without the article, a given name
+# military and police ranks the tagger sometimes takes into the name after them ("رئيس رقباء مشعل الثبيتي"); bare
+# رائد، مقدم، عميد، لواء، فريق are also a given name, a presenter, a dean, a brigade and a team
 _RANKS = frozenset(normalize_match(w) for w in "رقباء الرقباء رقيب الرقيب عريف العريف جندي الجندي ملازم الملازم نقيب "
-                   "النقيب الرائد مقدم المقدم عقيد العقيد عميد العميد لواء اللواء فريق الفريق".split())
+                   "النقيب الرائد المقدم عقيد العقيد العميد اللواء الفريق".split())
 _MINISTER = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") for w in ("وزير", "وزيرة", "وزيري", "وزراء"))
 COMMON_NOUN_MIN = 100  # a word seen this often with the article in the 31k articles is a noun, if seen less without
 _STOP_NAME = STOPWORDS | {normalize_match(w) for w in "اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء في خلال ان أن إن عن "
@@ -450,13 +450,29 @@ def extract_entities(text: str) -> list[Entity]:
                            or (etype == "PER" and (norms[s] in _OFFICE_STARTS or split_clitics(norms[s]) in _STOP_NAME))):
             continue  # one word read as a person that is an office ("ولي ولي العهد") or a function word ("وأين")
         if s < e and not any(taken[s:e]) and _contiguous(toks, text, s, e):
-            found.append((s, e, etype, " ".join(t[0] for t in toks[s:e])))
+            spans = [(s, e, etype)]
+            if etype == "ORG" and (k := _person_after_body(norms, s, e)):
+                spans = [(s, k, "ORG"), (k, e, "PER")]  # "للمؤسسة العامة للتدريب التقني والمهني فهد العتيبي"
+            for a, b, kind in spans:
+                found.append((a, b, kind, " ".join(t[0] for t in toks[a:b])))
             for m in range(s, e):
                 taken[m] = True
     found.sort()
     ents = [Entity(text=text[toks[s][1] : toks[e - 1][2]], start=toks[s][1], end=toks[e - 1][2], type=t, canonical=_bare_name(c))
             for s, e, t, c in found]
     return canonicalize(ents)
+
+
+def _person_after_body(norms: list[str], s: int, e: int) -> int | None:
+    """Where a person's name begins at the end of a body's span: a listed first name two or three words before the
+    end, after two words of the body at least, and not after a royal title or a title (a body named after a king
+    or a doctor, "مركز الملك سلمان للإغاثة", keeps his name)."""
+    for k in range(max(s + 2, e - 3), e - 1):
+        rest = norms[k + 1:e]  # the father's and family names ("العتيبي" may carry the article)
+        if norms[k] in first_names() and norms[k - 1] not in _TITLES and norms[k - 1] not in _ROYAL_TITLES \
+                and all(n not in _STOP_NAME and n not in _OFFICE_STARTS and not n.isdigit() for n in rest):
+            return k
+    return None
 
 
 def model_tags(tokens: list[str], ends: set[int] | frozenset[int] = frozenset()) -> list[str]:
