@@ -450,3 +450,8 @@ def test_a_persons_name_after_a_bodys_name_is_the_person_not_more_of_the_body() 
     # a body named after a king keeps his name
     found = [(e.text, e.type) for e in extract_entities("وقدم مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات جديدة.")]
     assert found == [("مركز الملك سلمان للإغاثة والأعمال الإنسانية", "ORG")], found
+
+
+def test_thing_spelt_without_its_hamza_is_not_xi() -> None:
+    text = "ودعا أن يحفظ البلاد إنه على كل شي قدير. والتقى الرئيس الصيني شي جين بينغ نظيره الفرنسي."
+    assert [(e.text, e.type) for e in extract_entities(text) if "شي" in e.text] == [("شي جين بينغ", "PER")]

@@ -490,5 +490,6 @@ def test_a_place_or_body_behind_a_preposition_is_no_part_of_the_speakers_name() 
 def test_how_something_was_said_is_not_who_said_it() -> None:
     text = ("قال وزير الخارجية الفرنسي جان مارك لوران إن بلاده تريد علاقات تجارية أوسع مع المنطقة.\n"
             "وقال بهذا الخصوص: «لقد كان لنا في الماضي حضور مهم في أسواقها».\n"
-            "وأضاف بالقول: «نأمل أن تعود الشركات الفرنسية قريبا».")
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["جان مارك لوران"] * 3
+            "وأضاف بالقول: «نأمل أن تعود الشركات الفرنسية قريبا».\n"
+            "وأردف يقول: «السوق واعدة للشركات الصغيرة أيضا».")
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["جان مارك لوران"] * 4

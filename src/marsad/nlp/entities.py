@@ -92,9 +92,10 @@ _WORD_BEFORE_NOUNS = {
     )
     for p in _CLITICS
 }
-# An adjective after the noun it qualifies: «الذكر الحكيم» (the Quran; 35 of 41 lone «الحكيم» persons).
+# An adjective after the noun it qualifies: «الذكر الحكيم» (the Quran; 35 of 41 lone «الحكيم» persons); «شي» after
+# a quantifier is "thing" spelt without its hamza («على كل شي قدير»), not Xi.
 _WORD_AFTER_NOUNS = {normalize_match(adjective): frozenset(normalize_match(p + w) for p in _CLITICS for w in nouns.split())
-                     for adjective, nouns in (("الحكيم", "الذكر"),)}
+                     for adjective, nouns in (("الحكيم", "الذكر"), ("شي", "كل أي اي لا بعض أقل اقل"))}
 
 
 def _common_word_named(norms: list[str], i: int) -> bool:
