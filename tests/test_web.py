@@ -117,17 +117,22 @@ def test_pages_render_right_to_left(client: TestClient) -> None:
         assert "http://" not in r.text.split("<main>")[0] and "https://" not in r.text.split("<main>")[0]  # no external assets
 
 
-def test_hostile_page_text_is_escaped(tmp_path: Path) -> None:
-    page = tmp_path / "evil" / "p.txt"
+def _client_over_one_page(tmp_path: Path, folder: str, text: str) -> TestClient:
+    """A store built from one flattened page in ``folder`` (the folder names the outlet), and a client over it."""
+    page = tmp_path / folder / "p.txt"
     page.parent.mkdir()
-    page.write_text(
-        "عنوان <script>alert(1)</script> خبير\n"
-        "قال المسؤول في بيان رسمي اليوم إن الوضع مستقر تماما <img src=x onerror=alert(2)> وإن الفرق تعمل على مدار الساعة لضمان السلامة.\n"
-        "وأضاف أن السلطات ستواصل متابعة التطورات عن كثب <script>document.title='x'</script> حتى انتهاء الأزمة بشكل كامل ونهائي.\n",
-        encoding="utf-8")
+    page.write_text(text, encoding="utf-8")
     db = tmp_path / "x.db"
     Pipeline(db=db).run([str(page.parent)])
-    c = TestClient(create_app(str(db)))
+    return TestClient(create_app(str(db)))
+
+
+def test_hostile_page_text_is_escaped(tmp_path: Path) -> None:
+    c = _client_over_one_page(
+        tmp_path, "evil",
+        "عنوان <script>alert(1)</script> خبير\n"
+        "قال المسؤول في بيان رسمي اليوم إن الوضع مستقر تماما <img src=x onerror=alert(2)> وإن الفرق تعمل على مدار الساعة لضمان السلامة.\n"
+        "وأضاف أن السلطات ستواصل متابعة التطورات عن كثب <script>document.title='x'</script> حتى انتهاء الأزمة بشكل كامل ونهائي.\n")
     event_id = c.get("/api/stories").json()["items"][0]["event_ids"][0]
     article_id = c.get(f"/api/events/{event_id}").json()["article_ids"][0]
     for url in ("/", f"/events/{event_id}", f"/articles/{article_id}", "/search?q=المسؤول"):
@@ -187,16 +192,11 @@ def test_the_entity_list_gives_a_name_once_typed_by_most_of_its_mentions(tmp_pat
 
 
 def test_an_outlet_stored_under_its_slug_is_shown_by_its_arabic_name(tmp_path: Path) -> None:
-    page = tmp_path / "3alyoum" / "p.txt"  # the folder names the outlet, as a corpus slug would
-    page.parent.mkdir()
-    page.write_text(
+    c = _client_over_one_page(  # the folder names the outlet, as a corpus slug would
+        tmp_path, "3alyoum",
         "عين اليوم\nافتتاح ثلاث حدائق جديدة في الدمام\nسلمى العتيبي – عين اليوم\n"
         "أعلنت البلدية افتتاح ثلاث حدائق جديدة في الأحياء الشرقية للمدينة بعد اكتمال أعمال التشجير والإنارة فيها.\n"
-        "وأوضح رئيس البلدية أن الحدائق تضم ممرات للمشي وملاعب للأطفال ومواقف للسيارات تخدم سكان الأحياء المجاورة.\n",
-        encoding="utf-8")
-    db = tmp_path / "x.db"
-    Pipeline(db=db).run([str(page.parent)])
-    c = TestClient(create_app(str(db)))
+        "وأوضح رئيس البلدية أن الحدائق تضم ممرات للمشي وملاعب للأطفال ومواقف للسيارات تخدم سكان الأحياء المجاورة.\n")
     assert c.get("/api/outlets").json() == [{"outlet": "3alyoum", "name": "عين اليوم", "articles": 1}]
     event_id = c.get("/api/stories").json()["items"][0]["event_ids"][0]
     article_id = c.get(f"/api/events/{event_id}").json()["article_ids"][0]

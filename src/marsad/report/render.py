@@ -14,12 +14,14 @@ from ..store.sqlite import Store
 
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True, lstrip_blocks=True)
 _ENV.filters["when"] = lambda value: (value or "")[:16].replace("T", " ")  # 2015-07-26T17:18:59 → 2015-07-26 17:18
-_ENV.filters["outlet"] = lambda value: _name(value)
 
 
-def _name(outlet: str | None) -> str:
+def outlet_label(outlet: str | None) -> str:
     """How a reader knows the outlet: its Arabic name when the outlet table has it ("3alyoum" → "عين اليوم")."""
     return outlet_name(outlet) or outlet or ""
+
+
+_ENV.filters["outlet"] = outlet_label
 
 KIND_AR = {"copy": "نسخ", "rewrite": "إعادة صياغة", "shared_source": "مصدر مشترك", "template": "قالب متكرر"}
 DISAGREE_AR = {"number": "أرقام مختلفة", "role": "صفة مختلفة", "attribution": "نسب مختلف", "date": "تاريخ مختلف"}
@@ -41,20 +43,20 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
     def cite(ids: list[str]) -> str:
         outlets = []
         for i in ids:
-            o = _name((arts.get(i) or {}).get("outlet")) or i
+            o = outlet_label((arts.get(i) or {}).get("outlet")) or i
             if o not in outlets:
                 outlets.append(o)
         return "، ".join(outlets)
 
     out = [f"# {rec.get('title') or rec['id']}", "",
-           f"**التاريخ:** {rec.get('date') or '—'}  ·  **المنافذ:** {'، '.join(map(_name, rec.get('outlets', [])))}  ·  **المقالات:** {len(rec.get('article_ids', []))}", "",
+           f"**التاريخ:** {rec.get('date') or '—'}  ·  **المنافذ:** {'، '.join(map(outlet_label, rec.get('outlets', [])))}  ·  **المقالات:** {len(rec.get('article_ids', []))}", "",
            "## الملخص", ""]
     for s in rec.get("summary", []):
         out.append(f"- {s['text']} _({cite(s['article_ids'])})_")
     if rec.get("outlet_additions"):
         out += ["", "## ما يضيفه كل منفذ", ""]
         for add in rec["outlet_additions"]:
-            out += [f"**{_name(add['outlet'])}**", ""]  # blank lines around: a line right after a list item continues it
+            out += [f"**{outlet_label(add['outlet'])}**", ""]  # blank lines around: a line right after a list item continues it
             for s in add["sentences"]:
                 out.append(f"- {s['text']}")
             if add.get("entities"):
@@ -71,7 +73,7 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
         for group in rec["quotes_by_speaker"][:8]:
             out += [f"**{group['speaker'] or 'غير محدد'}**", ""]
             for q in group["quotes"][:3]:
-                out.append(f"- «{q['text']}» ({_name(q.get('outlet'))})")
+                out.append(f"- «{q['text']}» ({outlet_label(q.get('outlet'))})")
             out.append("")
     if rec.get("entities"):
         out += ["", "## الكيانات", "", "، ".join(f"{e['canonical']} ({e['count']})" for e in rec["entities"][:20])]
@@ -86,7 +88,7 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
     if rec.get("timeline"):
         out += ["", "## الخط الزمني للقصة", ""]
         for t in rec["timeline"]:
-            out.append(f"- {t['date']}: {t['text']} ({'، '.join(map(_name, t.get('outlets', [])))})")
+            out.append(f"- {t['date']}: {t['text']} ({'، '.join(map(outlet_label, t.get('outlets', [])))})")
     return "\n".join(out) + "\n"
 
 
@@ -144,14 +146,14 @@ def write_report(store: Store, folder: Path | str) -> int:
                          .render(f=_safe(ev["id"]), t=ev["title"] or ev["id"], d=ev["date"] or "", k=len(arts)))
         total = sum(counts.values()) or 1
         bar = "".join(_ENV.from_string('<span style="width:{{ w }}%;background:{{ c }}" title="{{ o }}: {{ k }}"></span>')
-                      .render(w=round(100 * k / total, 2), c=outlet_color.setdefault(o, _COLORS[len(outlet_color) % len(_COLORS)]), o=_name(o), k=k)
+                      .render(w=round(100 * k / total, 2), c=outlet_color.setdefault(o, _COLORS[len(outlet_color) % len(_COLORS)]), o=outlet_label(o), k=k)
                       for o, k in sorted(counts.items(), key=lambda kv: -kv[1]))
         index_parts.append(_ENV.from_string(
             '<section class="story"><h2>{{ title }}</h2><div class="meta">{{ first }} – {{ last }} · {{ n }} حدث · {{ total }} مقال</div>'
             '<div class="bar">{{ bar }}</div><ul>{{ items }}</ul></section>').render(
             title=s["title"] or s["id"], first=s["first_date"] or "", last=s["last_date"] or "", n=len(evs), total=sum(counts.values()),
             bar=_markup(bar), items=_markup("".join(items))))
-    legend = " ".join(_ENV.from_string('<span class="chip" style="color:{{ c }}">{{ o }}</span>').render(o=_name(o), c=c) for o, c in outlet_color.items())
+    legend = " ".join(_ENV.from_string('<span class="chip" style="color:{{ c }}">{{ o }}</span>').render(o=outlet_label(o), c=c) for o, c in outlet_color.items())
     (folder / "index.html").write_text(_page("القصص", f"<h1>القصص</h1><p>{legend}</p>" + "".join(index_parts)), encoding="utf-8")
     return n
 

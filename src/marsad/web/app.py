@@ -23,14 +23,13 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from ..meta.outlets import outlet_name
-from ..report.render import CSS, DISAGREE_AR, KIND_AR
+from ..report.render import CSS, DISAGREE_AR, KIND_AR, outlet_label
 from ..store.sqlite import Store
 from .cache import ResponseCache
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["when"] = lambda value: (value or "")[:16].replace("T", " ")  # 2015-07-26T17:18:59 → 2015-07-26 17:18
-TEMPLATES.env.filters["outlet"] = lambda value: outlet_name(value) or value or ""  # "3alyoum" → "عين اليوم"
+TEMPLATES.env.filters["outlet"] = outlet_label  # "3alyoum" → "عين اليوم"
 EDGE_COLOURS = {"copy": "#0b6e4f", "rewrite": "#c2410c", "shared_source": "#2563eb", "template": "#6b7280"}  # provenance graph, by reuse kind
 COLORS = ["#0b6e4f", "#2563eb", "#9333ea", "#c2410c", "#0891b2", "#be123c", "#4d7c0f", "#a16207", "#475569", "#db2777"]
 
@@ -185,7 +184,7 @@ def outlet_counts(store: Store) -> list[dict[str, Any]]:
     if hit and hit[0] == version:
         return hit[1]
     rows = store.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet")
-    value = [{"outlet": r["outlet"], "name": outlet_name(r["outlet"]) or r["outlet"], "articles": r["n"]} for r in rows]
+    value = [{"outlet": r["outlet"], "name": outlet_label(r["outlet"]), "articles": r["n"]} for r in rows]
     store._outlets_cache = (version, value)  # type: ignore[attr-defined]
     return value
 
@@ -345,7 +344,7 @@ def _provenance_svg(event: dict[str, Any], arts: dict[str, dict[str, Any]]) -> d
     nodes = {}
     for d, members in layers.items():
         for i, node in enumerate(sorted(members)):
-            nodes[node] = {"id": node, "x": 620 - d * 150, "y": 30 + i * 46, "label": (outlet_name(arts[node].get("outlet")) or arts[node].get("outlet") or node)[:18]}
+            nodes[node] = {"id": node, "x": 620 - d * 150, "y": 30 + i * 46, "label": (outlet_label(arts[node].get("outlet")) or node)[:18]}
     height = 60 + 46 * max(len(m) for m in layers.values())
     return {"nodes": list(nodes.values()), "height": height,
             "edges": [{"x1": nodes[p["from"]]["x"] - 60, "y1": nodes[p["from"]]["y"], "x2": nodes[p["to"]]["x"] + 60,
