@@ -493,3 +493,11 @@ def test_how_something_was_said_is_not_who_said_it() -> None:
             "وأضاف بالقول: «نأمل أن تعود الشركات الفرنسية قريبا».\n"
             "وأردف يقول: «السوق واعدة للشركات الصغيرة أيضا».")
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["جان مارك لوران"] * 4
+
+
+def test_his_excellency_opening_a_sentence_owns_its_participle_and_not_what_he_praised() -> None:
+    text = ("شجب وزير العدل الدكتور سامي بن محمد الحربي العمل الإرهابي في المسجد.\n"
+            "وأدان معاليه باسمه وباسم منسوبي المجلس الأعلى للقضاء ووزارة العدل هذا العمل، مشيرا إلى أن القضاء سيقف "
+            "بقوة في وجه كل مفسد.\n"
+            "ونوه معاليه بالاجتماعات الموسعة للجنة، وقال إن التعاون بين الجهات سيستمر.")
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["سامي بن محمد الحربي"] * 2

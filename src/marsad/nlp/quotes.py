@@ -352,6 +352,7 @@ def _looks_like_a_name(speaker: str) -> bool:
     """"سامر الكردي", "وليد بن علي الجلال": two to five words, only the last may carry ال, no time words."""
     words = speaker.split()
     return (2 <= len(words) <= 5 and not any(w.startswith("ال") for w in words[:-1])
+            and normalize_match(words[0]) not in _HONORIFIC_PRONOUNS
             and not _SUBJECT_STOP.search(speaker) and not _ROLE.match(words[0]))
 
 
@@ -363,6 +364,8 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
         return None  # no words: a stray quotation mark between the verb and the quote
     if _PROPHET.match(subject):  # "قال صلى الله عليه وسلم: «…»": the eulogy stands for the Prophet
         return _THE_PROPHET
+    if normalize_match(subject.split()[0]) in _HONORIFIC_PRONOUNS:
+        return subject.split()[0]  # "ونوه معاليه بالاجتماعات": His Excellency, not what he praised
     ents = ctx.within(start, end)
     people = [e for e in ents if e.type == "PER"]
     words = subject.split()
@@ -447,6 +450,9 @@ def _sentence_subject(ctx: _Context, pos: int) -> str | None:
     organisation of the sentence ("وكان المدرب بولوني قد اجتمع مع اللاعبين، مشيراً إلى أن")."""
     text = ctx.clean
     start = _sentence_start(text, pos)
+    first_words = text[start:pos].split()[:2]
+    if len(first_words) == 2 and normalize_match(first_words[1]) in _HONORIFIC_PRONOUNS:
+        return first_words[1]  # "وأدان معاليه …، مشيرا إلى أن": His Excellency, resolved with the other pronouns
     opening = re.match(rf"\s*(?:و?كانت?|و)?\s*(?P<np>[^،,.\n]+?)\s+(?:قد|قام|قامت)(?![{_AR}])", text[start:pos])
     if opening and len(opening.group("np").split()) <= 6:  # "وكان المدرب خالد الرميح قد اجتمع": the opening subject
         who = _speaker_of(ctx, start + opening.start("np"), start + opening.end("np"))
