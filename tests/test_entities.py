@@ -455,3 +455,9 @@ def test_a_persons_name_after_a_bodys_name_is_the_person_not_more_of_the_body() 
 def test_thing_spelt_without_its_hamza_is_not_xi() -> None:
     text = "ودعا أن يحفظ البلاد إنه على كل شي قدير. والتقى الرئيس الصيني شي جين بينغ نظيره الفرنسي."
     assert [(e.text, e.type) for e in extract_entities(text) if "شي" in e.text] == [("شي جين بينغ", "PER")]
+
+
+def test_harming_is_not_the_nile() -> None:
+    assert extract_entities("يهدف هذا العمل للنيل من أمن الوطن ووحدته.") == []
+    found = [(e.text, e.type) for e in extract_entities("وزار الوفد منابع النيل في إثيوبيا الأسبوع الماضي.")]
+    assert ("النيل", "LOC") in found

@@ -98,6 +98,12 @@ _WORD_AFTER_NOUNS = {normalize_match(adjective): frozenset(normalize_match(p + w
                      for adjective, nouns in (("الحكيم", "الذكر"), ("شي", "كل أي اي لا بعض أقل اقل"))}
 
 
+def _common_before_word(norms: list[str], i: int) -> bool:
+    """The one word at ``i`` is the common word it also is, by the word after it (see _IDIOM_BEFORE_WORD)."""
+    after = _IDIOM_BEFORE_WORD.get(_clitic_free(norms[i])) or _IDIOM_BEFORE_WORD.get(normalize_match(split_clitics(norms[i])))
+    return bool(after) and i + 1 < len(norms) and norms[i + 1] in after
+
+
 def _common_word_named(norms: list[str], i: int) -> bool:
     """The one word at ``i`` is a given name used as the common word it also is (see _WORD_BEFORE_NOUNS)."""
     word = normalize_match(norms[i])
@@ -225,6 +231,8 @@ _ROLE_NOUNS = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") f
 
 # a gazetteer name that is part of an idiom when this word follows it ("مسقط رأس اللاعب": the player's birthplace)
 _IDIOM_AFTER = {normalize_match("مسقط"): normalize_match("رأس")}
+# a name that, before this very word, is a common word: "النيل من أمن الوطن" (harming it), not the Nile
+_IDIOM_BEFORE_WORD = {normalize_match("النيل"): frozenset({normalize_match("من")})}
 # words inside a name that lead to the next part of it: "بن لادن", "هاني أبو داود", "عبد الرحمن", "دي ميستورا"
 _NAME_LINKS = frozenset(normalize_match(w) for w in "بن بنت ابن أبو أبي أم عبد دي دا فان".split())
 _LONE_PERSON_WORDS = _TITLES | _NAME_LINKS  # a tagger span of one of these alone names nobody
@@ -359,6 +367,8 @@ def extract_entities(text: str) -> list[Entity]:
             return False  # "مطار الملك خالد": the airport, found by _facility_names
         if n == 1 and i + 1 < len(norms) and norms[i + 1].startswith(_IDIOM_AFTER.get(norms[i], "\0")):
             return False  # "مسقط رأسه": his birthplace, not Muscat
+        if n == 1 and _common_before_word(norms, i):
+            return False  # "للنيل من أمن الوطن": to harm it
         if n == 1 and entry.type == "ORG" and _adjective_of_noun(toks, norms, text, i):
             return False  # "السياسة الخارجية": foreign policy, not the foreign ministry
         return _contiguous(toks, text, i, i + n)
@@ -447,6 +457,8 @@ def extract_entities(text: str) -> list[Entity]:
             continue
         if etype == "PER" and e - s == 1 and _common_word_named(norms, s):
             continue  # "حسن الجوار": good neighbourliness, no Hassan
+        if e - s == 1 and _common_before_word(norms, s):
+            continue  # "النيل من أمن الوطن": harming it, no Nile
         if e - s == 1 and (_verb_shaped(norms, s) or (etype == "ORG" and _adjective_of_noun(toks, norms, text, s))
                            or (etype == "PER" and (norms[s] in _OFFICE_STARTS or split_clitics(norms[s]) in _STOP_NAME))):
             continue  # one word read as a person that is an office ("ولي ولي العهد") or a function word ("وأين")
