@@ -44,7 +44,6 @@ _NOISE_PATTERNS = [
     r"^(?:next\s+previous|previous\s+next|السابق\s+التالي|التالي\s+السابق)$",  # a photo gallery's arrows
     r"^رابط (?:الخبر|المقال|الموضوع) ب(?:صحيفه|موقع|جريده) ",  # a link back to the article, under its title
     r"^مقالات اخري للكاتب",  # a column's list of the writer's other columns
-    r"^(?:شارك|شاركها|شارك الخبر|مشاركه)(?: من خلال| عبر| علي)?(?:\s+(?:تويتر|فيسبوك|فيس بوك|جوجل بلس|قوقل بلس|واتساب)){2,}",
 ]
 NOISE = re.compile("|".join(f"(?:{p})" for p in _NOISE_PATTERNS), re.I)
 

@@ -83,6 +83,7 @@ def outlet_keys(outlet: str) -> frozenset[str]:
     return _names_by_key().get(own, frozenset()) | {own}
 
 
+@lru_cache(maxsize=4096)  # pages call it for every outlet chip they show
 def outlet_name(outlet: str | None) -> str | None:
     """The Arabic name of a stored outlet ("3alyoum" -> "عين اليوم"), or None when the table does not know it."""
     if not outlet:
