@@ -154,6 +154,22 @@ def test_the_same_wording_days_later_is_a_template_not_a_copy() -> None:
     assert _kinds(first, Doc("r5", 2, "outlet-b", "2026-03-06", fifth)) == [("r4", "r5", "template")]
 
 
+def test_the_same_facts_reprinted_days_later_are_a_late_copy_not_a_template() -> None:
+    vocab = ["".join(random.Random(13).choice(LETTERS) for _ in range(5)) + str(i % 7) for i in range(1500)]
+    release = _release(random.Random(14), vocab, ("الرابعة", "10"))
+    first = Doc("r4", 1, "outlet-a", "2026-03-01", release)
+    # a paper prints the agency's text four days later, word for word: no new fact, so a copy of it
+    assert _kinds(first, Doc("late", 2, "outlet-b", "2026-03-05", release)) == [("r4", "late", "copy")]
+    # one connective reworded (أوضح → بين) is still the same facts
+    reworded = release.split()
+    reworded[80] = "وبين"
+    assert _kinds(first, Doc("edit", 2, "outlet-b", "2026-03-05", " ".join(reworded))) == [("r4", "edit", "copy")]
+    # but the same wording with one figure or one ordinal changed reports the next happening
+    for changed in (("الرابعة", "11"), ("الخامسة", "10")):
+        nxt = _release(random.Random(14), vocab, changed)
+        assert _kinds(first, Doc("next", 2, "outlet-b", "2026-03-05", nxt)) == [("r4", "next", "template")]
+
+
 def _copy_groups_of(docs: list[Doc]) -> list[dict[str, object]]:
     """Index the articles in order, keep each copier's edges as the pipeline stores them, then group."""
     hasher = MinHasher()

@@ -25,6 +25,11 @@ _NOT_BEFORE_FIRST = {"من", "ما"}  # "أول من" (the first who), "أول �
 _WORD = re.compile(r"\w+")
 
 
+def is_ordinal_word(word: str) -> bool:
+    """Whether a word, at the matching level, is an ordinal from first to tenth («الخامسة», «ثاني»)."""
+    return word in _ORDINAL
+
+
 def headline_ordinals(title: str | None) -> frozenset[int]:
     """The ordinal ranks (1-10) a headline gives its happening, e.g. {2} for "وصول ثاني طائرة إغاثة"."""
     words = _WORD.findall(normalize_match(title or ""))

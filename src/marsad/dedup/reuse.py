@@ -18,6 +18,9 @@ weather bulletins, market closes, congratulation cables). Labelled copies lie wi
 origin and are still joined when linked through closer copies; of 40 sampled pairs four to seven days apart
 sharing half their text, all but three were recurring texts of another happening. A template says
 where the wording came from, but it is neither a copy group nor a reason to put two articles in one event.
+A text with no new facts (each side keeps ``SAME_TEXT_COVERAGE`` of the other, and no figure, ordinal or
+name differs: ``same_text``) is the same text reprinted late (a paper printing the agency's story days later, a site re-posting its archive): its kind is decided as
+for any other pair, so a duplicate is never called a template of its canonical.
 
 An edge also tells whether its two texts name different places or people (``names_differ``: each names a
 gazetteer place or person the other does not, the dateline aside). Such a pair is most often a formula filled in
@@ -45,6 +48,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..arabic.normalize import normalize_match
+from ..arabic.ordinals import is_ordinal_word
 from ..arabic.tokens import tokenize
 from ..meta.agencies import agency_of
 from ..nlp.gazetteers import gazetteer_names
@@ -63,6 +67,7 @@ REWRITE_COVERAGE = 0.2
 SELF_COPY_COVERAGE = 0.6  # both ways: an outlet's own earlier text below this in either is its follow-up, not a copy
 WINDOW_DAYS = 7
 TEMPLATE_DAYS = 3  # days apart from which shared text is a recurring template, not one story (see the docstring)
+SAME_TEXT_COVERAGE = 0.9  # both ways: one text reprinted days later is a late copy, not a template
 DATELINE_WORDS = 8  # words whose names are left out of names_differ: "الرياض - واس" names the outlet's city
 
 
@@ -98,6 +103,18 @@ class Doc:
         if self._key is None:
             self._key = exact_key(self.toks())
         return self._key
+
+
+def same_text(a: Doc, b: Doc, coverage_both_ways: float) -> bool:
+    """The two texts tell the same facts: each keeps nearly all of the other, and no word one has and the other
+    lacks is a figure or an ordinal («الرابعة» → «الخامسة», «10» → «12»: the next flight's release), nor do they
+    name different places or people. Rewording (اوضح/بين, غدا/اليوم) is no new fact."""
+    if coverage_both_ways < SAME_TEXT_COVERAGE:
+        return False
+    differing = set(a.toks()) ^ set(b.toks())
+    if any(any(ch.isdigit() for ch in word) or is_ordinal_word(word) for word in differing):
+        return False
+    return not names_differ(a, b)
 
 
 def names_differ(a: Doc, b: Doc) -> bool:
@@ -325,7 +342,8 @@ class ReuseIndex:
             origin, copier = origin_order(doc, other)
             cov, cov_src = (cov_doc, cov_other) if copier is doc else (cov_other, cov_doc)
             # the copier's coverage decides: a source that is longer than its copy is not less copied
-            kind = "template" if apart is not None and apart >= TEMPLATE_DAYS else reuse_kind(origin, copier, cov, cov_src)
+            recurs = apart is not None and apart >= TEMPLATE_DAYS and not same_text(doc, other, min(cov, cov_src))
+            kind = "template" if recurs else reuse_kind(origin, copier, cov, cov_src)
             edges.append({"from": origin.id, "to": copier.id, "kind": kind, "coverage": round(cov, 3),
                           "source_coverage": round(cov_src, 3), "names_differ": kind != "template" and names_differ(doc, other),
                           "passages": self.passages(copier, origin)})
