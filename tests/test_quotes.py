@@ -501,3 +501,26 @@ def test_his_excellency_opening_a_sentence_owns_its_participle_and_not_what_he_p
             "بقوة في وجه كل مفسد.\n"
             "ونوه معاليه بالاجتماعات الموسعة للجنة، وقال إن التعاون بين الجهات سيستمر.")
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["سامي بن محمد الحربي"] * 2
+
+
+def test_a_web_address_does_not_end_the_quoted_sentence() -> None:
+    text = ("وأوضحت الهيئة أن التسجيل يبدأ غدا عبر موقعها www.example.gov.sa ويستمر أسبوعا كاملا، "
+            "مع إرفاق الشهادات المطلوبة. وقال المدير إن العدد محدود.")
+    first = extract_quotes(text)[0]
+    assert first.text == "التسجيل يبدأ غدا عبر موقعها www.example.gov.sa ويستمر أسبوعا كاملا، مع إرفاق الشهادات المطلوبة"
+
+
+def test_a_role_word_after_a_body_spoke_is_a_person_not_the_body_again() -> None:
+    text = "أعلنت الجامعة أن باب القبول مفتوح. وقال الوزير إن الخطة جاهزة. وأضاف المتحدث أن العمل مستمر."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["الجامعة", "الوزير", "المتحدث"]
+    # after a person spoke, the same role word still goes on with that person
+    text = "قال الوزير خالد الفالح إن الباب مفتوح. وأضاف الوزير أن الخطة جاهزة."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["خالد الفالح", "خالد الفالح"]
+
+
+def test_words_in_quotation_marks_after_fi_name_a_field_and_are_nobodys_speech() -> None:
+    text = "وأعلنت الجامعة عن وظائف شاغرة في مستشفاها الجامعي في “الصيدلة والتمريض والوظائف الفنية” بتخصصات مختلفة."
+    assert all("الصيدلة" != q.text[:7] for q in extract_quotes(text))
+    # a quotation the cue introduces after the place of saying it is speech
+    [q] = extract_quotes("وقال الوزير في كلمته «لا تراجع عن القرار».")
+    assert q.text == "لا تراجع عن القرار" and q.speaker_canonical == "الوزير"

@@ -74,9 +74,10 @@ _ACCORDING = re.compile(
     rf"(?<![{_AR}])[و]?(?:وفقا?[{_TANWEEN}]*\s*ل|بحسب\s+|حسب\s+)(?P<who>[^.،\n]{{3,90}}?)\s*[،,]?\s*(?P<that>فإن|فان)(?:ه|ها|هم)?(?![{_AR}])"
 )
 # a full stop ends a sentence unless it closes a one-letter abbreviation (م. سعيد، د. خالد), sits in a number,
-# or joins a two-letter part to the next word with no space ("إل.جي"; "الجرحى.وقال" still ends a sentence)
+# or joins a two-letter part to the next word with no space ("إل.جي"; "الجرحى.وقال" still ends a sentence),
+# or sits in a web or mail address (www.uod.edu.sa: a Latin letter straight after it)
 _DOT_END = (rf"(?<!(?<![{_AR}])[{_AR}])(?:(?<=(?<![{_AR}])[{_AR}]{{2}})\.(?![{_AR}\d])"
-            rf"|(?<!(?<![{_AR}])[{_AR}]{{2}})\.(?!\d))")
+            rf"|(?<!(?<![{_AR}])[{_AR}]{{2}})\.(?!\d))(?![A-Za-z])")
 _HEADLINE = re.compile(rf"^\s*(?P<who>[«\"“]?[{_AR}][{_AR} ـ«»\"“”.]{{1,40}}?)\s*:\s*(?P<q>[^\n]{{8,200}})$")
 # where a reported clause ends: the sentence, or the next participle that starts another quote
 _CLAUSE_END = re.compile(rf"{_DOT_END}|[!؟?\n]|[،,]\s*(?:و)?(?:{_PARTICIPLES})[{_TANWEEN}]*(?![{_AR}])"
@@ -509,6 +510,17 @@ _GROUP_SPEAKER = re.compile(r"^(?:ال)?(?:مصادر|شهود|مسؤولون|م
 _INSTITUTION = re.compile(r"^(?:وكالة|وزارة|هيئة|شركة|جامعة|مجلس|صحيفة|قناة|مصادر|مصدر|تقارير|المرصد|الشركة|الوزارة|الهيئة)")
 
 
+def _another_role(last_speaker: str, role: str) -> bool:
+    """"وقال الوزير … وأضاف المتحدث": the last speaker is known only by another role word, so another person."""
+    return bool(_ANAPHORIC_ROLE.match(last_speaker)) and \
+        normalize_match(last_speaker).split()[0] != normalize_match(role).split()[0]
+
+
+def _is_body(speaker: str) -> bool:
+    """An institution speaking ("وزارة الخارجية", "الجامعة"): a role word after it ("وقال الوزير") is a person, not it."""
+    return bool(_INSTITUTION.match(speaker) or _BODY_NOUN.match(normalize_match(speaker)))
+
+
 # bodies that announce in headlines ("أمن الطرق: ضبط …"); a place or a country alone is a dateline
 _SPEAKING_BODY = re.compile(r"^(?:شرطة|أمن|امن|القضاء|الجيش|جيش|الدفاع|محكمة|المحكمة|النيابة|إدارة|ادارة|المرور|مرور|الجوازات|"
                             r"جوازات|بلدية|أمانة|امانة|صحة|إمارة|امارة|هيئة|وزارة|الداخلية|الخارجية|الصحة|التعليم)(?![\u0621-\u064a])")
@@ -565,6 +577,8 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
         introduced = colon is not None or (between.rstrip().endswith(":") and not _VERB_RE.search(between)
                                            and not _THAT.search(between))
         scare = words <= 3 and not introduced and between.strip() != ""  # بـ"الجبان" mid-clause
+        # "… في "الصيدلة والوظائف الأخصائية والفنية"": the quoted words name where or what, nobody says them
+        scare = scare or (words <= 8 and re.search(rf"(?<![{_AR}])في\s*$", between) is not None)
         if not names_source and not scare and (
                 introduced or (q.start() <= 200 and not _VERB_RE.search(between) and not _THAT.search(between))):
             body = q.group(body_group)
@@ -731,8 +745,9 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             introduced = _introduced_as(ctx, subject, pos) if _ANAPHORIC_ROLE.match(subject) and not named_here else None
             if introduced:
                 speaker = introduced
-            elif last_speaker and _ANAPHORIC_ROLE.match(subject) and not _INSTITUTION.match(last_speaker) and not named_here \
-                    and not _GROUP_SPEAKER.match(last_speaker):  # "المسؤول الإيراني" does not go on from "المصادر"
+            elif last_speaker and _ANAPHORIC_ROLE.match(subject) and not _is_body(last_speaker) and not named_here \
+                    and not _GROUP_SPEAKER.match(last_speaker) \
+                    and not _another_role(last_speaker, subject):  # "المسؤول الإيراني" does not go on from "المصادر"
                 speaker = last_speaker
             elif subject and _ROLE.match(subject) and (named := _apposition(ctx, after)):
                 speaker, after = named
