@@ -282,3 +282,24 @@ def test_what_an_outlet_adds_is_neither_a_bare_name_line_nor_part_of_a_name_othe
     texts = [s["text"] for s in added["sentences"]]
     assert texts and all("الهدنة تبدأ منتصف الليل" in t for t in texts), texts  # the caption line is left out
     assert added["entities"] == ["سالم الرويلي"]  # "ولد الشيخ" is the envoy منفذ1 names in full
+
+
+def test_a_speaker_is_listed_once_under_the_name_the_event_merged_their_spellings_into() -> None:
+    from marsad.report.event import build_event_record
+
+    def art(i: str, outlet: str, body: str, person: str, said: str) -> dict:
+        start = body.index(person)
+        ent = {"text": person, "start": start, "end": start + len(person), "type": "PER", "canonical": person}
+        quote = {"text": said, "start": body.index(said), "end": body.index(said) + len(said), "kind": "indirect",
+                 "speaker": person, "speaker_canonical": person, "cue": "أوضح"}
+        return {"id": i, "outlet": outlet, "title": "حادث", "published": "2026-01-05T10:00:00", "body": body,
+                "entities": [ent], "quotes": [quote], "reuses": []}
+
+    full, short = "بيشي بن عيسى الصرخي", "بيشي الصرخي"
+    a = art("a", "منفذ1", f"وأوضح الناطق الإعلامي {full} أن الفرق باشرت الحادث فورا.", full,
+            "الفرق باشرت الحادث فورا")
+    b = art("b", "منفذ2", f"وأوضح المتحدث {short} أن أربع فرق وصلت إلى الموقع.", short, "أربع فرق وصلت إلى الموقع")
+    rec = build_event_record({"id": "e1"}, [a, b], [], [])
+    assert [g["speaker"] for g in rec["quotes_by_speaker"]] == [full]
+    assert {q["speaker_canonical"] for q in rec["quotes"]} == {full}
+    assert b["quotes"][0]["speaker_canonical"] == short  # the article's own record is left as stored

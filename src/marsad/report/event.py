@@ -88,7 +88,7 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
     for s in summary:  # a sentence stated by a canonical is stated by its duplicates too
         s["article_ids"] = s["article_ids"] + [d for i in s["article_ids"] for d in dup_credit.get(i, [])]
     ents = merge_event_entities([[Entity(**e) for e in a["entities"]] for a in articles])
-    quotes = _merged_quotes(originals)
+    quotes = _merged_quotes(originals, _event_names(ents))
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for q in quotes:
         by_speaker[q.get("speaker_canonical") or ""].append(q)
@@ -117,14 +117,29 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
     }
 
 
-def _merged_quotes(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Quotes of the event, the same words from several outlets (copies, respellings) listed once with all sources."""
+def _event_names(entities: list[dict[str, object]]) -> dict[str, str]:
+    """Each spelling of a person the event merged ("بيشي الصرخي") -> the event's name for them ("بيشي بن عيسى
+    الصرخي"), so a speaker is listed once, as in the entity list. A spelling two persons share is left alone."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.get("type") == "PER":
+            for v in [e["canonical"], *e.get("variants", [])]:  # type: ignore[list-item]
+                owners[str(v)].add(str(e["canonical"]))
+    return {v: next(iter(c)) for v, c in owners.items() if len(c) == 1}
+
+
+def _merged_quotes(articles: list[dict[str, Any]], names: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Quotes of the event, the same words from several outlets (copies, respellings) listed once with all sources;
+    speakers under the event's name for them (``names``)."""
     merged: list[dict[str, Any]] = []
     keys: list[tuple[str, set[str]]] = []
     for a in articles:
         for q in a["quotes"]:
             terms = set(content_terms(q["text"]))
             speaker = q.get("speaker_canonical") or ""
+            speaker = (names or {}).get(speaker, speaker)
+            if speaker and speaker != q.get("speaker_canonical"):
+                q = {**q, "speaker_canonical": speaker}
             for i, (sp, other) in enumerate(keys):
                 if sp == speaker and terms and len(terms & other) / len(terms | other) >= 0.6:
                     merged[i]["article_ids"].append(a["id"])
