@@ -461,3 +461,20 @@ def test_harming_is_not_the_nile() -> None:
     assert extract_entities("يهدف هذا العمل للنيل من أمن الوطن ووحدته.") == []
     found = [(e.text, e.type) for e in extract_entities("وزار الوفد منابع النيل في إثيوبيا الأسبوع الماضي.")]
     assert ("النيل", "LOC") in found
+
+
+def test_an_institute_or_college_after_an_office_word_is_no_persons_name() -> None:
+    from marsad import extract_entities
+    text = "وأوضح مدير معهد “نبراس” المهندس سلطان الدوسري أن القبول مستمر، وقال عميد كلية الهندسة إن الدراسة تبدأ غدا."
+    persons = [e.text for e in extract_entities(text) if e.type == "PER"]
+    assert persons == ["سلطان الدوسري"]
+
+
+def test_a_place_with_a_conjunction_glued_on_joins_the_same_place_written_bare() -> None:
+    from marsad.nlp.entities import Entity, merge_event_entities
+    one = [Entity(text="وسلطانة", start=0, end=7, type="LOC", canonical="وسلطانة")]
+    other = [Entity(text="سلطانة", start=0, end=6, type="LOC", canonical="سلطانة"),
+             Entity(text="وليد", start=10, end=14, type="PER", canonical="وليد")]
+    merged = {g["canonical"]: g for g in merge_event_entities([one, other])}
+    assert merged["سلطانة"]["count"] == 2 and "وسلطانة" in merged["سلطانة"]["variants"]
+    assert "وليد" in merged  # a name that begins with the letter keeps it when nothing names the rest

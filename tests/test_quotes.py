@@ -524,3 +524,12 @@ def test_words_in_quotation_marks_after_fi_name_a_field_and_are_nobodys_speech()
     # a quotation the cue introduces after the place of saying it is speech
     [q] = extract_quotes("وقال الوزير في كلمته «لا تراجع عن القرار».")
     assert q.text == "لا تراجع عن القرار" and q.speaker_canonical == "الوزير"
+
+
+def test_a_bodys_short_name_in_marks_is_no_quote_and_the_person_named_after_it_speaks() -> None:
+    text = ("أعلن المعهد الوطني للتدريب البحري “نبراس”، عن تمديد فترة القبول حتى نهاية الشهر. "
+            "وأوضح مدير معهد “نبراس” المهندس سلطان الدوسري، أن المعهد استقبل طلبات كثيرة. "
+            "وقالت وكالة الأنباء الرسمية “وطن” الموالية للرئيس صالح الهاشمي، إن الإجراءات اكتملت.")
+    quotes = extract_quotes(text)
+    assert all(q.text not in ("نبراس", "وطن") for q in quotes)
+    assert [q.speaker_canonical for q in quotes] == ["سلطان الدوسري", "وكالة الأنباء الرسمية"]

@@ -303,3 +303,20 @@ def test_a_speaker_is_listed_once_under_the_name_the_event_merged_their_spelling
     assert [g["speaker"] for g in rec["quotes_by_speaker"]] == [full]
     assert {q["speaker_canonical"] for q in rec["quotes"]} == {full}
     assert b["quotes"][0]["speaker_canonical"] == short  # the article's own record is left as stored
+
+
+def test_the_source_of_a_reuse_edge_outside_the_event_is_named_by_its_outlet_not_its_id() -> None:
+    from types import SimpleNamespace
+
+    from marsad.report.render import event_markdown
+
+    conn = sqlite3.connect(":memory:")
+    conn.row_factory = sqlite3.Row
+    conn.execute("CREATE TABLE articles (id TEXT, outlet TEXT, title TEXT, url TEXT, published TEXT, duplicate_of TEXT)")
+    conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, NULL)",
+                     [("older", "okaz", "خبر سابق", "u1", "2026-01-01"), ("a", "sabq", "خبر", "u2", "2026-01-02")])
+    rec = {"id": "e1", "title": "خبر", "article_ids": ["a"], "outlets": ["sabq"], "summary": [],
+           "provenance": [{"from": "older", "to": "a", "kind": "copy", "coverage": 0.75, "external": True}]}
+    text = event_markdown(rec, SimpleNamespace(conn=conn))
+    line = next(x for x in text.splitlines() if "←" in x)
+    assert "older" not in line and "عكاظ" in line and "خارج الحدث" in line

@@ -270,7 +270,7 @@ def _looks_like_name_word(norm: str) -> bool:
 _OFFICE_STARTS = _ROLE_NOUNS | frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") for w in
                                          "خادم صاحب معالي سمو فخامة سعادة دولة لجنة شرطة بلدية أمانة مديرية دائرة "
                                          "قسم مكتب فرع قطاع وحدة جهاز فريق منتخب حكومة شؤون شئون أعضاء جمهورية ديوان مطار "
-                                         "مجموعة غرفة حرس مفوضية سفارة قنصلية بعثة وفد حركة كرة ألعاب".split()) \
+                                         "مجموعة غرفة حرس مفوضية سفارة قنصلية بعثة وفد حركة كرة ألعاب معهد كلية مدرسة أكاديمية".split()) \
     | frozenset(p + w for p in ("", "و", "ل", "ب") for w in (*_ORG_HEADS, *_LOC_HEADS))
 
 
@@ -451,8 +451,10 @@ def extract_entities(text: str) -> list[Entity]:
         if etype == "MISC" and e - s <= 2 and normalize_match(split_clitics(norms[s])) in _CURRENCIES:
             continue  # "ريال", "جنيه استرليني", "الدولار"
         if e - s == 1 and ((etype == "PER" and normalize_match(norms[s]) in _LONE_PERSON_WORDS)
-                           or (etype == "ORG" and normalize_match(norms[s]) in _LONE_HEADS)):
-            continue  # a title, a kunya or a body's head word alone ("الشيخ", "أبو", "معهد"): the name is missing
+                           or (etype in ("ORG", "PER") and normalize_match(norms[s]) in _LONE_HEADS)):
+            # a title, a kunya or a body's head word alone ("الشيخ", "أبو", "معهد", also when read as a person):
+            # the name is missing
+            continue
         if etype == "ORG" and _generic_body(norms, s, e):
             continue
         if etype == "PER" and e - s == 1 and _common_word_named(norms, s):
@@ -534,10 +536,19 @@ def _contiguous(toks: list[tuple[str, int, int]], text: str, s: int, e: int) -> 
 _LINEAGE_KEYS = frozenset(variant_key(w) for w in ("بن", "بنت", "ابن"))
 
 
+_GLUED_LETTERS = frozenset("وفبل")
+
+
 def canonicalize(ents: list[Entity]) -> list[Entity]:
     """Merge mentions naming the same entity: variants share a key; a family name joins its full name; a name with a
     lineage word left out joins the one that writes it ("تركي بن محمد فهد" is "تركي بن محمد بن فهد"); a first and a
-    family name join the one longer name they begin and end ("محمد الغامدي", "محمد بن صالح الغامدي")."""
+    family name join the one longer name they begin and end ("محمد الغامدي", "محمد بن صالح الغامدي"); a name with
+    و/ف/ب/ل glued on that the text also writes bare joins it ("وسلطانة" beside "سلطانة", where the corpus alone
+    could not tell the letter from the name's own: see _bare_name)."""
+    written = {e.canonical for e in ents}
+    for e in ents:
+        if e.canonical[:1] in _GLUED_LETTERS and len(e.canonical) >= 4 and e.canonical[1:] in written:
+            e.canonical = e.canonical[1:]
     full_by_last: dict[str, str] = {}
     by_key: dict[str, str] = {}
     by_names: dict[str, str] = {}  # the key without بن/بنت -> canonical

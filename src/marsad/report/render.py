@@ -38,6 +38,7 @@ def _articles(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
 def event_markdown(rec: dict[str, Any], store: Store) -> str:
     cited = {i for d in rec.get("disagreements", []) for v in d["values"] for i in v["article_ids"]}
     cited |= {g["origin"] for g in rec.get("copy_groups", [])}  # an origin may be an older article of another event
+    cited |= {p["from"] for p in rec.get("provenance", [])}  # so may the source of a reuse edge
     arts = _articles(store, sorted(set(rec.get("article_ids", [])) | cited))
 
     def cite(ids: list[str]) -> str:
@@ -80,7 +81,8 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
     if rec.get("provenance"):
         out += ["", "## مصدر النصوص", ""]
         for p in rec["provenance"]:
-            out.append(f"- {cite([p['from']])} ← {cite([p['to']])}: {KIND_AR.get(p['kind'], p['kind'])} ({int(p['coverage'] * 100)}٪)")
+            outside = " (خارج الحدث)" if p.get("external") else ""
+            out.append(f"- {cite([p['from']])}{outside} ← {cite([p['to']])}: {KIND_AR.get(p['kind'], p['kind'])} ({int(p['coverage'] * 100)}٪)")
     if rec.get("copy_groups"):
         out += ["", "## مجموعات النسخ", ""]
         for g in rec["copy_groups"]:
