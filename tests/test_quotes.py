@@ -533,3 +533,19 @@ def test_a_bodys_short_name_in_marks_is_no_quote_and_the_person_named_after_it_s
     quotes = extract_quotes(text)
     assert all(q.text not in ("نبراس", "وطن") for q in quotes)
     assert [q.speaker_canonical for q in quotes] == ["سلطان الدوسري", "وكالة الأنباء الرسمية"]
+
+
+def test_a_compound_given_name_after_a_title_is_spoken_whole() -> None:
+    [q] = extract_quotes("وأكد الدكتور خالد بن عبد المحسن المحيسن، رئيس الهيئة، أن الأمر يأتي امتدادا لحرص القيادة.")
+    assert q.speaker_canonical == "خالد بن عبد المحسن المحيسن"
+
+
+def test_a_subjectless_verb_before_anyone_spoke_goes_on_from_the_person_the_sentence_before_opened_with() -> None:
+    text = ("رفع رئيس الهيئة الدكتور خالد بن عبدالمحسن المحيسن شكره للملك سلمان بن عبدالعزيز على صدور أمره. "
+            "وأكد أن الأمر يأتي امتدادا لحرص القيادة.")
+    [q] = extract_quotes(text)
+    assert q.speaker_canonical == "خالد بن عبدالمحسن المحيسن"
+    # a person named late in the sentence before is not its subject
+    text = ("وصلت إلى المطار أمس طائرة تقل عددا من الحجاج القادمين من الخارج بعد رحلة طويلة استغرقت ساعات برفقة "
+            "الطبيب سالم العتيبي. وأكد أن الرحلة كانت آمنة.")
+    assert [q.speaker_canonical for q in extract_quotes(text)] == [None]

@@ -399,7 +399,8 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
             if _ROLE.match(w) or w in ("في", "من", "عن"):
                 break
             name.append(w)
-            if w.startswith("ال") and len(name) >= 2:  # a family name with ال ends the name
+            # a family name with ال ends the name; not the second half of "عبد المحسن", "أبو الفضل"
+            if w.startswith("ال") and len(name) >= 2 and name[-2] not in ("عبد", "أبو", "ابو"):
                 break
         if name and not name[0].startswith("ال"):
             return " ".join(name)
@@ -485,6 +486,22 @@ def _sentence_subject(ctx: _Context, pos: int) -> str | None:
     people = [e for e in ents if e.type == "PER"]
     best = people[0] if people else (ents[0] if ents else None)
     return (best.canonical or best.text) if best else None
+
+
+def _previous_subject(ctx: _Context, pos: int) -> str | None:
+    """"رفع رئيس الهيئة الدكتور خالد المحيسن شكره …. وأكد أن …": a verb opening its sentence with no subject and no
+    earlier speaker goes on from the person the sentence before opened with (named in its first twelve words)."""
+    text = ctx.clean
+    own_start = _sentence_start(text, pos)
+    if text[own_start:pos].strip(" \t\n\u00a0،,و"):
+        return None
+    back = own_start
+    while back > 0 and text[back - 1] in " \t\n\u00a0.!؟?":
+        back -= 1
+    prev_start = _sentence_start(text, back)
+    head_end = prev_start + len(" ".join(text[prev_start:back].split(" ")[:13]))
+    people = [e for e in ctx.within(prev_start, head_end) if e.type == "PER" and " " in (e.canonical or e.text)]
+    return (people[0].canonical or people[0].text) if people else None
 
 
 def _said_before(ctx: _Context, verb: re.Match[str]) -> tuple[str | None, tuple[int, int]] | None:
@@ -797,6 +814,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                 speaker = _sentence_subject(ctx, pos)
             if speaker is None:  # وأضاف / وتابع: the last named speaker goes on
                 speaker = last_speaker if present else (last_narrator or last_speaker)
+            if speaker is None and not subject.strip(" ،,"):
+                speaker = _previous_subject(ctx, pos)  # nobody spoke yet: "رفع … المحيسن شكره …. وأكد أن"
         speaker = _canonical(speaker, names)
         if speaker and _looks_like_a_name(speaker) and speaker not in names:
             names.append(speaker)  # a full name read off a speech cue also resolves a later surname
