@@ -478,3 +478,12 @@ def test_a_place_with_a_conjunction_glued_on_joins_the_same_place_written_bare()
     merged = {g["canonical"]: g for g in merge_event_entities([one, other])}
     assert merged["سلطانة"]["count"] == 2 and "وسلطانة" in merged["سلطانة"]["variants"]
     assert "وليد" in merged  # a name that begins with the letter keeps it when nothing names the rest
+
+
+def test_an_adjective_of_praise_after_its_noun_is_no_person() -> None:
+    from marsad import extract_entities
+    text = ("شكر رئيس الهيئة الملك سلمان بن عبدالعزيز، على صدور أمره الكريم القاضي بأن على جميع الجهات المشمولة "
+            "باختصاصات الهيئة الالتزام.\n\nوأكد أن الأمر الملكي الكريم يأتي امتدادا لحرص القيادة على دعم الهيئة.")
+    persons = [e.text for e in extract_entities(text) if e.type == "PER"]
+    assert persons == ["الملك سلمان بن عبدالعزيز"]
+    assert [e.text for e in extract_entities("وقال الشيخ عبد الكريم العيسى إن الأخ العزيز حضر.")] == ["عبد الكريم العيسى"]

@@ -236,6 +236,9 @@ _IDIOM_BEFORE_WORD = {normalize_match("النيل"): frozenset({normalize_match(
 # words inside a name that lead to the next part of it: "بن لادن", "هاني أبو داود", "عبد الرحمن", "دي ميستورا"
 _NAME_LINKS = frozenset(normalize_match(w) for w in "بن بنت ابن أبو أبي أم عبد دي دا فان".split())
 _LONE_PERSON_WORDS = _TITLES | _NAME_LINKS  # a tagger span of one of these alone names nobody
+# adjectives of praise the tagger reads as a person when they follow their noun ("أمره الكريم القاضي بأن", "الأخ
+# العزيز", "العلي القدير"); a name never begins with one (عبدالعزيز، عبد الكريم start with عبد)
+_PRAISE_ADJECTIVES = frozenset(normalize_match(w) for w in "الكريم الكريمة العزيز العزيزة السامي الملكي القدير".split())
 
 
 def _ends_name(norms: list[str], k: int) -> bool:
@@ -446,6 +449,8 @@ def extract_entities(text: str) -> list[Entity]:
             s += 1
         while e > s and formula[e - 1]:
             e -= 1  # "عمر بن الخطاب رضي الله": the name ends before the formula
+        if etype == "PER" and s < e and normalize_match(norms[s]) in _PRAISE_ADJECTIVES:
+            continue
         if s < e and norms[s] in _GOD:
             continue  # God's name, alone or read as a name's start ("والله ولي التوفيق", "الله عز وجل")
         if etype == "MISC" and e - s <= 2 and normalize_match(split_clitics(norms[s])) in _CURRENCIES:
