@@ -320,3 +320,16 @@ def test_the_source_of_a_reuse_edge_outside_the_event_is_named_by_its_outlet_not
     text = event_markdown(rec, SimpleNamespace(conn=conn))
     line = next(x for x in text.splitlines() if "←" in x)
     assert "older" not in line and "عكاظ" in line and "خارج الحدث" in line
+
+
+def test_a_name_another_outlet_spells_differently_is_not_what_an_outlet_adds() -> None:
+    from marsad.report.event import outlet_additions
+
+    def art(i: str, outlet: str, body: str, name: str) -> dict:
+        ent = {"text": name, "start": body.index(name), "end": body.index(name) + len(name), "type": "PER", "canonical": name}
+        return {"id": i, "outlet": outlet, "body": body, "entities": [ent], "quotes": []}
+
+    a = art("a", "منفذ1", "شكر الدكتور خالد بن عبدالمحسن المحيسن القيادة على الأمر الصادر أمس.", "خالد بن عبدالمحسن المحيسن")
+    b = art("b", "منفذ2", "وأكد الدكتور خالد بن عبد المحسن المحيسن أن الهيئة ستتابع تنفيذ الأمر بدقة.", "خالد بن عبد المحسن المحيسن")
+    added = {x["outlet"]: x for x in outlet_additions([a, b])}
+    assert all(not x["entities"] for x in added.values())

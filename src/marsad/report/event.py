@@ -9,7 +9,7 @@ from typing import Any
 from ..arabic.normalize import normalize_match
 from ..arabic.tokens import content_terms
 from ..dedup.reuse import copy_groups, copy_source
-from ..nlp.entities import merge_event_entities
+from ..nlp.entities import canonicalize, merge_event_entities
 from ..records import Entity
 from .disagreements import disagreements
 from .summary import sentence_groups, split_sentences, summarize
@@ -42,10 +42,11 @@ def outlet_additions(articles: list[dict[str, Any]], limit: int = 3, groups: lis
         groups = sentence_groups(articles)
     entity_outlets: dict[str, set[str]] = defaultdict(set)
     written: set[str] = set()  # every name as written and as canonical, to take out of sentences
-    for a in articles:
-        for e in a["entities"]:
-            entity_outlets[e["canonical"]].add(a.get("outlet") or "")
-            written |= {normalize_match(e["canonical"]), normalize_match(e["text"])}
+    mentions = [(a.get("outlet") or "", Entity(**e)) for a in articles for e in a["entities"]]
+    canonicalize([e for _, e in mentions])  # across the event: «عبد المحسن» in one outlet is «عبدالمحسن» in another
+    for outlet_of, e in mentions:
+        entity_outlets[e.canonical].add(outlet_of)
+        written |= {normalize_match(e.canonical), normalize_match(e.text)}
     all_names = sorted(written, key=len, reverse=True)
     result = []
     for outlet in outlets:
