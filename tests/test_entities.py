@@ -487,3 +487,11 @@ def test_an_adjective_of_praise_after_its_noun_is_no_person() -> None:
     persons = [e.text for e in extract_entities(text) if e.type == "PER"]
     assert persons == ["الملك سلمان بن عبدالعزيز"]
     assert [e.text for e in extract_entities("وقال الشيخ عبد الكريم العيسى إن الأخ العزيز حضر.")] == ["عبد الكريم العيسى"]
+
+
+def test_a_persons_name_never_ends_on_bin_the_fathers_name_goes_on() -> None:
+    from marsad import extract_entities
+    for text, name in (("وقال عبد الله بن مساعد إن الفريق جاهز للموسم.", "عبد الله بن مساعد"),
+                       ("برئاسة الأمير عبد الله بن مساعد وعضوية محمد النويصر.", "عبد الله بن مساعد")):
+        persons = [e.text for e in extract_entities(text) if e.type == "PER"]
+        assert name in persons and not any(p.endswith(" بن") for p in persons), persons

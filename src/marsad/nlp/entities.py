@@ -478,9 +478,24 @@ def extract_entities(text: str) -> list[Entity]:
             for m in range(s, e):
                 taken[m] = True
     found.sort()
+    found = [_with_fathers_name(toks, norms, text, span, taken) for span in found]
     ents = [Entity(text=text[toks[s][1] : toks[e - 1][2]], start=toks[s][1], end=toks[e - 1][2], type=t, canonical=_bare_name(c))
             for s, e, t, c in found]
     return canonicalize(ents)
+
+
+def _with_fathers_name(toks: list, norms: list[str], text: str, span: tuple[int, int, str, str],
+                       taken: list[bool]) -> tuple[int, int, str, str]:
+    """A person's name never ends on بن/بنت: the tagger stops at a father's name that is also a word ("عبد الله بن
+    مساعد", "assistant"), so the next word, or the two of a compound ("بن عبد الرحمن"), goes on the name."""
+    s, e, etype, canonical = span
+    if etype != "PER" or norms[e - 1] not in _NAME_LINKS_LINEAGE or e >= len(toks) or taken[e] \
+            or not _contiguous(toks, text, s, e + 1):
+        return span
+    k = e + 1
+    if norms[e] in _COMPOUND_FIRST and k < len(toks) and not taken[k] and _contiguous(toks, text, s, k + 1):
+        k += 1
+    return s, k, etype, " ".join(t[0] for t in toks[s:k])
 
 
 def _person_after_body(norms: list[str], s: int, e: int) -> int | None:
@@ -539,6 +554,8 @@ def _contiguous(toks: list[tuple[str, int, int]], text: str, s: int, e: int) -> 
 
 
 _LINEAGE_KEYS = frozenset(variant_key(w) for w in ("بن", "بنت", "ابن"))
+_NAME_LINKS_LINEAGE = frozenset(normalize_match(w) for w in ("بن", "بنت", "ابن"))
+_COMPOUND_FIRST = frozenset(normalize_match(w) for w in ("عبد", "أبو", "ابو"))
 
 
 _GLUED_LETTERS = frozenset("وفبل")
