@@ -333,3 +333,10 @@ def test_a_name_another_outlet_spells_differently_is_not_what_an_outlet_adds() -
     b = art("b", "منفذ2", "وأكد الدكتور خالد بن عبد المحسن المحيسن أن الهيئة ستتابع تنفيذ الأمر بدقة.", "خالد بن عبد المحسن المحيسن")
     added = {x["outlet"]: x for x in outlet_additions([a, b])}
     assert all(not x["entities"] for x in added.values())
+
+
+def test_a_list_items_marker_is_no_part_of_its_sentence() -> None:
+    body = "وتقرر ما يلي:\n• استعراض الطلب المقدم من الحكم السابق بإنشاء رابطة.\n- الموافقة على تعيين المدرب مديرا فنيا للمنتخب"
+    sentences = split_sentences(body)
+    assert sentences == ["استعراض الطلب المقدم من الحكم السابق بإنشاء رابطة.", "الموافقة على تعيين المدرب مديرا فنيا للمنتخب"]
+    assert all(s in body for s in sentences)  # still the article's own words, cited as they stand
