@@ -495,3 +495,9 @@ def test_a_persons_name_never_ends_on_bin_the_fathers_name_goes_on() -> None:
                        ("برئاسة الأمير عبد الله بن مساعد وعضوية محمد النويصر.", "عبد الله بن مساعد")):
         persons = [e.text for e in extract_entities(text) if e.type == "PER"]
         assert name in persons and not any(p.endswith(" بن") for p in persons), persons
+
+
+def test_a_name_written_with_short_vowels_is_listed_without_them() -> None:
+    from marsad import extract_entities
+    [e] = [e for e in extract_entities("سَأَلْتُ أُمَّ الْمُؤْمِنِينَ عَائِشَةَ رضي الله عنها عن ذلك.") if e.type == "PER"]
+    assert e.text == "عَائِشَةَ" and e.canonical == "عائشة"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from ..arabic.normalize import normalize_match, normalize_token
+from ..arabic.normalize import normalize_match, normalize_token, strip_diacritics
 from ..arabic.stopwords import STOPWORDS
 from ..arabic.tokens import more_common, split_clitics, tokenize_spans, word_counts
 from ..arabic.variants import variant_key
@@ -479,7 +479,8 @@ def extract_entities(text: str) -> list[Entity]:
                 taken[m] = True
     found.sort()
     found = [_with_fathers_name(toks, norms, text, span, taken) for span in found]
-    ents = [Entity(text=text[toks[s][1] : toks[e - 1][2]], start=toks[s][1], end=toks[e - 1][2], type=t, canonical=_bare_name(c))
+    ents = [Entity(text=text[toks[s][1] : toks[e - 1][2]], start=toks[s][1], end=toks[e - 1][2], type=t,
+                   canonical=strip_diacritics(_bare_name(c)))  # «عَائِشَةَ» is listed, and merges, as «عائشة»
             for s, e, t, c in found]
     return canonicalize(ents)
 
