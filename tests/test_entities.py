@@ -501,3 +501,9 @@ def test_a_name_written_with_short_vowels_is_listed_without_them() -> None:
     from marsad import extract_entities
     [e] = [e for e in extract_entities("سَأَلْتُ أُمَّ الْمُؤْمِنِينَ عَائِشَةَ رضي الله عنها عن ذلك.") if e.type == "PER"]
     assert e.text == "عَائِشَةَ" and e.canonical == "عائشة"
+
+
+def test_good_fortune_in_a_holiday_greeting_is_not_yemen() -> None:
+    from marsad import extract_entities
+    assert extract_entities("سائلين المولى تعالى أن يعيده على الجميع باليمن والبركات أعواما عديدة.") == []
+    assert [e.canonical for e in extract_entities("زار الوزير اليمن والسعودية أمس.")] == ["اليمن", "السعودية"]

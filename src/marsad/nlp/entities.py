@@ -232,7 +232,10 @@ _ROLE_NOUNS = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") f
 # a gazetteer name that is part of an idiom when this word follows it ("مسقط رأس اللاعب": the player's birthplace)
 _IDIOM_AFTER = {normalize_match("مسقط"): normalize_match("رأس")}
 # a name that, before this very word, is a common word: "النيل من أمن الوطن" (harming it), not the Nile
-_IDIOM_BEFORE_WORD = {normalize_match("النيل"): frozenset({normalize_match("من")})}
+# "أن يعيده باليمن والبركات": with good fortune (al-yumn), not Yemen
+_IDIOM_BEFORE_WORD = {normalize_match("النيل"): frozenset({normalize_match("من")}),
+                      normalize_match("اليمن"): frozenset(normalize_match(w) for w in
+                                                           "والبركات والبركة والمسرات والإيمان والسعادة والخيرات".split())}
 # words inside a name that lead to the next part of it: "بن لادن", "هاني أبو داود", "عبد الرحمن", "دي ميستورا"
 _NAME_LINKS = frozenset(normalize_match(w) for w in "بن بنت ابن أبو أبي أم عبد دي دا فان".split())
 _LONE_PERSON_WORDS = _TITLES | _NAME_LINKS  # a tagger span of one of these alone names nobody
