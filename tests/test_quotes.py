@@ -549,3 +549,11 @@ def test_a_subjectless_verb_before_anyone_spoke_goes_on_from_the_person_the_sent
     text = ("وصلت إلى المطار أمس طائرة تقل عددا من الحجاج القادمين من الخارج بعد رحلة طويلة استغرقت ساعات برفقة "
             "الطبيب سالم العتيبي. وأكد أن الرحلة كانت آمنة.")
     assert [q.speaker_canonical for q in extract_quotes(text)] == [None]
+
+
+def test_according_to_a_rule_is_nobodys_words_and_it_is_mentioned_that_is_the_papers_note() -> None:
+    assert extract_quotes("ووفقا لآلية الطرح التي اعتمدتها هيئة السوق المالية فإن الحقوق تطرح على مرحلتين.") == []
+    [q] = extract_quotes("ووفقا لوزارة الصحة فإن عدد الإصابات ارتفع إلى عشرة.")
+    assert q.speaker_canonical == "وزارة الصحة"
+    quotes = extract_quotes("أكدت الشركة أن الاكتتاب متاح للجميع. يُذكر أنه في حال بقاء أسهم لم يكتتب بها فإنه سيتم بيعها.")
+    assert [q.text for q in quotes] == ["الاكتتاب متاح للجميع"]

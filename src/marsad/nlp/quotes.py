@@ -83,7 +83,10 @@ _HEADLINE = re.compile(rf"^\s*(?P<who>[«\"“]?[{_AR}][{_AR} ـ«»\"“”.]{{
 _CLAUSE_END = re.compile(rf"{_DOT_END}|[!؟?\n]|[،,]\s*(?:و)?(?:{_PARTICIPLES})[{_TANWEEN}]*(?![{_AR}])"
                          rf"|[،,]?\s*(?:و|كما\s+|حيث\s+|فقد\s+|وقد\s+|ف)(?:{_voweled(_PAST)})(?![{_AR}])|[،,]\s*(?:{_PRESENT})(?![{_AR}])")
 # يذكر straight before أن has no subject: the passive "يُذكر أن", not "he mentions"
-_IMPERSONAL_THAT = re.compile(rf"\s*(?:أن|ان|بأن|بان)(?![{_AR}])")
+# "وفقا لـ" a rule, a plan or a text: the basis of what follows, not a source that said it
+_RULE_NOUN = re.compile(rf"^(?:ال)?(?:آلية|الية|نظام|أنظمة|انظمة|لائحة|قرار|قانون|ضوابط|شروط|تعليمات|مادة|المادة|جدول|خطة|"
+                        rf"أحكام|احكام|معايير|اتفاقية|مرسوم|أمر|امر|توجيهات)(?![{_AR}])")
+_IMPERSONAL_THAT = re.compile(rf"\s*(?:أن|ان|بأن|بان)(?:ه|ها|هم)?(?![{_AR}])")  # "يُذكر أنه في حال …"
 # أن after these words joins clauses ("غير أن": however; "بعد أن": after) and reports no speech
 _NOT_REPORTING = re.compile(rf"(?<![{_AR}])(?:غير|إلا|الا|رغم|برغم|بعد|قبل|منذ|حيث|بما|لو|كما|مع|يبدو|يرجح|ويبدو)\s*$")
 _SENTENCE_END = re.compile(rf"{_DOT_END}|[!؟?\n]")
@@ -753,6 +756,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             speaker = _leading_name(who.split()) or _speaker_of(ctx, m.start("who"), m.end("who")) or who
             cue, after = "نقل", m.end()
         elif kind == "according":
+            if m.re is _ACCORDING and _RULE_NOUN.match(m.group("who")):
+                continue  # "وفقا لآلية … التي اعتمدتها هيئة السوق المالية فإن": what the rules say, nobody's words
             speaker = _speaker_of(ctx, m.start("who"), m.end("who"))
             cue = "وفقا"
             if speaker:
