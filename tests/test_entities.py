@@ -507,3 +507,24 @@ def test_good_fortune_in_a_holiday_greeting_is_not_yemen() -> None:
     from marsad import extract_entities
     assert extract_entities("سائلين المولى تعالى أن يعيده على الجميع باليمن والبركات أعواما عديدة.") == []
     assert [e.canonical for e in extract_entities("زار الوزير اليمن والسعودية أمس.")] == ["اليمن", "السعودية"]
+
+
+def test_a_tagger_span_over_a_list_of_people_is_one_person_per_name() -> None:
+    from marsad.arabic.normalize import normalize_token
+    from marsad.nlp.entities import _split_listed_persons
+    words = "وتضم القائمة طارق حامد وعمر جابر في الوسط".split()
+    toks, norms = [(w, 0, 0) for w in words], [normalize_token(w) for w in words]
+    pieces = _split_listed_persons(toks, norms, (2, 6, "PER", "طارق حامد وعمر جابر"))
+    assert [p[3] for p in pieces] == ["طارق حامد", "وعمر جابر"]
+    # و inside a name after بن/أبو is no list: "محمد بن وليد" stays whole
+    words = "محمد بن وليد".split()
+    toks, norms = [(w, 0, 0) for w in words], [normalize_token(w) for w in words]
+    assert _split_listed_persons(toks, norms, (0, 3, "PER", "محمد بن وليد")) == [(0, 3, "PER", "محمد بن وليد")]
+
+
+def test_a_famous_name_after_bin_is_a_princes_father_not_the_famous_person() -> None:
+    from marsad import extract_entities
+    ents = extract_entities("وهنأ بهذه المناسبة الأمير فيصل بن سلمان بن عبدالعزيز أمير منطقة المدينة المنورة.")
+    assert [e.canonical for e in ents if e.type == "PER"] == ["فيصل بن سلمان بن عبدالعزيز"]
+    ents = extract_entities("أكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز أن المملكة ماضية.")
+    assert [e.canonical for e in ents if e.type == "PER"] == ["الملك سلمان"]

@@ -161,7 +161,8 @@ def test_a_verb_inside_what_was_said_starts_no_quote() -> None:
 
 def test_a_description_in_quotation_marks_after_a_participle() -> None:
     text = "وندد المبعوث الأممي نيكولاس كاي أمس بالهجوم، واصفا إياه بأنه \"عمل مشين وجبان\"."
-    assert quotes(text) == [("indirect", "\"عمل مشين وجبان\"", "نيكولاس كاي")]
+    # reported words that are a quotation whole are its words, without the marks
+    assert quotes(text) == [("direct", "عمل مشين وجبان", "نيكولاس كاي")]
 
 
 def test_a_verse_cited_in_a_sermon_does_not_take_over_the_next_pronoun_verb() -> None:
@@ -557,3 +558,8 @@ def test_according_to_a_rule_is_nobodys_words_and_it_is_mentioned_that_is_the_pa
     assert q.speaker_canonical == "وزارة الصحة"
     quotes = extract_quotes("أكدت الشركة أن الاكتتاب متاح للجميع. يُذكر أنه في حال بقاء أسهم لم يكتتب بها فإنه سيتم بيعها.")
     assert [q.text for q in quotes] == ["الاكتتاب متاح للجميع"]
+
+
+def test_reported_words_that_are_a_quotation_whole_are_listed_without_their_marks() -> None:
+    [_, q] = extract_quotes("وقال المدرب إن «المباراة ستكون فاصلة»، لافتا أن «حظوظ الفريقين متساوية».")
+    assert (q.text, q.kind, q.speaker_canonical) == ("حظوظ الفريقين متساوية", "direct", "المدرب")

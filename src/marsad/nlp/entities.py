@@ -367,6 +367,8 @@ def extract_entities(text: str) -> list[Entity]:
     def accept(n: int, entry: GazetteerEntry) -> bool:  # for the phrase starting at the current token i
         if n == 1 and entry.type == "PER" and i > 0 and _names_someone_else(norms[i - 1]):
             return False  # "نهلة بنت أحمد الجبير", "فهد الجبير": a family name, not the famous bearer of it
+        if entry.type == "PER" and i > 0 and norms[i - 1] in ("بن", "بنت", "ابن"):
+            return False  # "الأمير فيصل بن سلمان بن عبدالعزيز": the prince's father's name, not the King
         if n == 1 and entry.type == "ORG" and i > 0 and norms[i - 1] in _MINISTER and not norms[i].startswith("وزار"):
             return False  # "وزير الخارجية التركي": a portfolio in a person's title, not the ministry
         if entry.type == "PER" and i > 0 and norms[i - 1] in _FACILITIES and _joined(toks, text, i):
@@ -482,10 +484,25 @@ def extract_entities(text: str) -> list[Entity]:
                 taken[m] = True
     found.sort()
     found = [_with_fathers_name(toks, norms, text, span, taken) for span in found]
+    found = [piece for span in found for piece in _split_listed_persons(toks, norms, span)]
     ents = [Entity(text=text[toks[s][1] : toks[e - 1][2]], start=toks[s][1], end=toks[e - 1][2], type=t,
                    canonical=strip_diacritics(_bare_name(c)))  # «عَائِشَةَ» is listed, and merges, as «عائشة»
             for s, e, t, c in found]
     return canonicalize(ents)
+
+
+def _split_listed_persons(toks: list, norms: list[str], span: tuple[int, int, str, str]) -> list[tuple[int, int, str, str]]:
+    """"طارق حامد وعمر جابر", "بول رود ومايكل دوجلاس": a tagger span over a list of people is one person per name,
+    split before و + a listed first name (170 such spans in 12,000 stored articles)."""
+    s, e, etype, _canonical = span
+    if etype != "PER":
+        return [span]
+    cuts = [k for k in range(s + 1, e) if norms[k].startswith("و") and norms[k][1:] in first_names()
+            and norms[k - 1] not in _NAME_LINKS]
+    if not cuts:
+        return [span]
+    bounds = [s, *cuts, e]
+    return [(a, b, etype, " ".join(t[0] for t in toks[a:b])) for a, b in zip(bounds, bounds[1:])]
 
 
 def _with_fathers_name(toks: list, norms: list[str], text: str, span: tuple[int, int, str, str],

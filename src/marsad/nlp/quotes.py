@@ -1022,8 +1022,17 @@ def _headline_speaker_in_body(who: str, quotes: list[Quote], text: str) -> list[
     return body_speakers
 
 
+_PAIRED_MARKS = {"«": "»", "“": "”", '"': '"'}
+
+
 def _add(quotes: list[Quote], used: list[tuple[int, int]], q: Quote) -> None:
     if any(q.start < e and s < q.end for s, e in used):
         return
+    close = _PAIRED_MARKS.get(q.text[:1])
+    if close and len(q.text) > 2 and q.text.endswith(close) and not any(m in q.text[1:-1] for m in "«»“”\""):
+        # "لافتًا أن «حظوظ الفريقين متساوية»": reported speech that is itself a quotation; its words without the marks
+        q.text, q.start, q.end = q.text[1:-1], q.start + 1, q.end - 1
+        if q.kind == "indirect":
+            q.kind = "direct"
     used.append((q.start, q.end))
     quotes.append(q)
