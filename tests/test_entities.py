@@ -528,3 +528,12 @@ def test_a_famous_name_after_bin_is_a_princes_father_not_the_famous_person() -> 
     assert [e.canonical for e in ents if e.type == "PER"] == ["فيصل بن سلمان بن عبدالعزيز"]
     ents = extract_entities("أكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز أن المملكة ماضية.")
     assert [e.canonical for e in ents if e.type == "PER"] == ["الملك سلمان"]
+
+
+def test_a_bare_body_word_is_the_body_the_article_names_in_full() -> None:
+    from marsad import extract_entities
+    text = "نفذت قوات التحالف الدولي 20 غارة جوية ضد تنظيم داعش. وأضاف البيان أن التحالف شن أيضا 13 غارة في سوريا."
+    assert {e.canonical for e in extract_entities(text) if e.text == "التحالف"} == {"التحالف الدولي"}
+    # alone, the word keeps its usual reading in this press
+    assert [e.canonical for e in extract_entities("وقصف التحالف مواقع الحوثيين في صعدة.") if e.text == "التحالف"] \
+        == ["التحالف العربي"]

@@ -563,3 +563,10 @@ def test_according_to_a_rule_is_nobodys_words_and_it_is_mentioned_that_is_the_pa
 def test_reported_words_that_are_a_quotation_whole_are_listed_without_their_marks() -> None:
     [_, q] = extract_quotes("وقال المدرب إن «المباراة ستكون فاصلة»، لافتا أن «حظوظ الفريقين متساوية».")
     assert (q.text, q.kind, q.speaker_canonical) == ("حظوظ الفريقين متساوية", "direct", "المدرب")
+
+
+def test_a_statement_of_a_body_is_that_body_speaking() -> None:
+    for text, who in (("وقال بيان لقوة المهام المشتركة اليوم: إن خمس غارات قصفت وحدات للتنظيم.", "قوة المهام المشتركة"),
+                      ("وذكر بيان للجيش اللبناني أن الوضع هادئ.", "الجيش اللبناني"),
+                      ("وقال بيان لجنة الانتخابات إن التسجيل بدأ.", "لجنة الانتخابات")):
+        assert [q.speaker_canonical for q in extract_quotes(text)] == [who]

@@ -582,6 +582,25 @@ _COMPOUND_FIRST = frozenset(normalize_match(w) for w in ("عبد", "أبو", "ا
 _GLUED_LETTERS = frozenset("وفبل")
 
 
+def _bare_word_as_named(ents: list[Entity]) -> None:
+    """A one-word body the gazetteer expands by default ("التحالف" → التحالف العربي) is the one the text names in
+    full with the same first word, when it names exactly one ("قوات التحالف الدولي … وأضاف البيان أن التحالف شن"):
+    a reader takes "the coalition" to be the coalition the article is about."""
+    fuller: dict[str, set[str]] = {}
+    for o in ents:
+        words = normalize_match(o.canonical).split()
+        if o.type == "ORG" and len(words) >= 2 and len(o.text.split()) >= 2:  # written in full, not expanded
+            fuller.setdefault(words[0], set()).add(o.canonical)
+    for e in ents:
+        word = normalize_match(_bare_name(e.text))
+        if e.type != "ORG" or " " in word or normalize_match(e.canonical) == word:  # a body; "المملكة" stays the
+            # Kingdom of the paper, whatever other kingdom the article names
+            continue
+        named = fuller.get(word, set()) - {e.canonical}
+        if len(named) == 1 and e.canonical not in fuller.get(word, set()):
+            e.canonical = next(iter(named))
+
+
 def canonicalize(ents: list[Entity]) -> list[Entity]:
     """Merge mentions naming the same entity: variants share a key; a family name joins its full name; a name with a
     lineage word left out joins the one that writes it ("تركي بن محمد فهد" is "تركي بن محمد بن فهد"); a first and a
@@ -592,6 +611,7 @@ def canonicalize(ents: list[Entity]) -> list[Entity]:
     for e in ents:
         if e.canonical[:1] in _GLUED_LETTERS and len(e.canonical) >= 4 and e.canonical[1:] in written:
             e.canonical = e.canonical[1:]
+    _bare_word_as_named(ents)
     full_by_last: dict[str, str] = {}
     by_key: dict[str, str] = {}
     by_names: dict[str, str] = {}  # the key without بن/بنت -> canonical

@@ -491,6 +491,24 @@ def _sentence_subject(ctx: _Context, pos: int) -> str | None:
     return (best.canonical or best.text) if best else None
 
 
+_STATEMENT_OF = re.compile(rf"^(?:بيان|تقرير|تصريح|رسالة|تعميم)\s+(?:صادر\s+عن\s+|أصدرته\s+|اصدرته\s+)?(?P<who>[{_AR}].*)$")
+
+
+def _author_of_statement(speaker: str | None) -> str | None:
+    """"وقال بيان لقوة المهام المشتركة": the task force speaks, through its statement."""
+    m = _STATEMENT_OF.match(speaker or "")
+    if not m:
+        return speaker
+    who = m.group("who")
+    if who.startswith("لل"):
+        return "ال" + who[2:]  # للجيش → الجيش
+    if who.startswith("ل") and not who.startswith(("لجنة", "لواء")):
+        return who[1:]
+    if who.startswith("ال") or who.startswith(("لجنة", "لواء")):
+        return who  # "بيان الاتحاد", "بيان لجنة الانتخابات": whose statement
+    return speaker  # "تقرير إخباري", "بيان سعودي أردني", "بيان صادر": the words describe the statement
+
+
 def _previous_subject(ctx: _Context, pos: int) -> str | None:
     """"رفع رئيس الهيئة الدكتور خالد المحيسن شكره …. وأكد أن …": a verb opening its sentence with no subject and no
     earlier speaker goes on from the person the sentence before opened with (named in its first twelve words)."""
@@ -821,7 +839,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                 speaker = last_speaker if present else (last_narrator or last_speaker)
             if speaker is None and not subject.strip(" ،,"):
                 speaker = _previous_subject(ctx, pos)  # nobody spoke yet: "رفع … المحيسن شكره …. وأكد أن"
-        speaker = _canonical(speaker, names)
+        speaker = _canonical(_author_of_statement(speaker), names)
         if speaker and _looks_like_a_name(speaker) and speaker not in names:
             names.append(speaker)  # a full name read off a speech cue also resolves a later surname
         # "قال X إن …، حيث قال ابن القيم إن …": a source X cites; X remains who goes on speaking
