@@ -570,3 +570,8 @@ def test_a_statement_of_a_body_is_that_body_speaking() -> None:
                       ("وذكر بيان للجيش اللبناني أن الوضع هادئ.", "الجيش اللبناني"),
                       ("وقال بيان لجنة الانتخابات إن التسجيل بدأ.", "لجنة الانتخابات")):
         assert [q.speaker_canonical for q in extract_quotes(text)] == [who]
+
+
+def test_the_papers_lead_in_is_no_part_of_the_speaker() -> None:
+    text = "يذكر أن المديرية العامة للجوازات أعلنت أنها ستبدأ مع بداية العام القادم في إلزام المواطنين بالتسجيل."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["المديرية العامة للجوازات"]

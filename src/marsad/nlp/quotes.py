@@ -494,8 +494,14 @@ def _sentence_subject(ctx: _Context, pos: int) -> str | None:
 _STATEMENT_OF = re.compile(rf"^(?:بيان|تقرير|تصريح|رسالة|تعميم)\s+(?:صادر\s+عن\s+|أصدرته\s+|اصدرته\s+)?(?P<who>[{_AR}].*)$")
 
 
+# the paper's own lead-in before a subject ("يذكر أن المديرية العامة للجوازات أعلنت"): no part of who spoke
+_BACKGROUND_LEAD = re.compile(rf"^(?:و?يذكر|و?يشار\s+إلى|و?يشار\s+الى|و?الجدير\s+بالذكر|و?من\s+المعروف|و?معلوم)\s+"
+                              rf"(?:أن|ان)\s+(?=[{_AR}])")
+
+
 def _author_of_statement(speaker: str | None) -> str | None:
     """"وقال بيان لقوة المهام المشتركة": the task force speaks, through its statement."""
+    speaker = _BACKGROUND_LEAD.sub("", speaker or "") or None
     m = _STATEMENT_OF.match(speaker or "")
     if not m:
         return speaker
