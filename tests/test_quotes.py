@@ -575,3 +575,10 @@ def test_a_statement_of_a_body_is_that_body_speaking() -> None:
 def test_the_papers_lead_in_is_no_part_of_the_speaker() -> None:
     text = "يذكر أن المديرية العامة للجوازات أعلنت أنها ستبدأ مع بداية العام القادم في إلزام المواطنين بالتسجيل."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["المديرية العامة للجوازات"]
+
+
+def test_who_issued_a_statement_speaks_through_it() -> None:
+    for text, who in (("واتفق الجانبان على تبادل 300 أسير، بحسب بيان مشترك وزعه الوسطاء الأتراك في ختام الاجتماع.",
+                       "الوسطاء الأتراك"),
+                      ("وأكد بيان صادر عن وزارة الداخلية أن المتهم قبض عليه.", "وزارة الداخلية")):
+        assert [q.speaker_canonical for q in extract_quotes(text)] == [who]

@@ -205,6 +205,10 @@ def _subject(ctx: _Context, pos: int) -> tuple[int, int, int]:
     stop = _SUBJECT_STOP.search(window)
     that = _THAT.search(window)
     cut = min(m.start() for m in (stop, that) if m) if (stop or that) else len(window)
+    issued = re.match(r"\s*عن\s+", window[cut:])
+    if issued and re.search(r"(?:بيان|تقرير|تعميم)(?:\s+\S+)?\s+صادرة?\s*$", window[:cut]):
+        # "وأكد بيان صادر عن وزارة الداخلية أن": who issued it belongs to the subject
+        cut = _subject_goes_on_after(window, cut + issued.end())
     # "وذكرت إذاعة "راديو مونت كارلو"": the name in marks after a source noun belongs to the subject
     if (_SOURCE_NOUN.search(window[:cut]) or _NAMED_BODY_NOUN.search(window[:cut])) and (named := re.match(r"\s*[\"«“][^\"»”\n]{2,40}[\"»”]", window[cut:])) \
             and len(named.group(0).split()) <= 5:
@@ -218,12 +222,17 @@ def _subject(ctx: _Context, pos: int) -> tuple[int, int, int]:
     return s0, s1, pos + cut
 
 
+def _subject_goes_on_after(window: str, cut: int) -> int:
+    """Where the subject ends when it goes on from ``cut``: the next adjunct or أن."""
+    more = [m.start() for m in (_SUBJECT_STOP.search(window, cut), _THAT.search(window, cut)) if m]
+    return min(more) if more else len(window)
+
+
 def _subject_goes_on(ctx: _Context, pos: int, window: str, cut: int) -> int:
     """After a body's name in marks the subject goes on to the person it names next: "وأوضح مدير معهد “سرب”
     المهندس عبدالعزيز الصقير، أن" is the director, named after the institute. Not to a description ("وكالة الأنباء
     السورية “سانا” الموالية لبشار الأسد، إن") nor into a quotation ("مكتب الصحة "الخضر لصور" سقط ألف قتيل")."""
-    more = [m.start() for m in (_SUBJECT_STOP.search(window, cut), _THAT.search(window, cut)) if m]
-    end = min(more) if more else len(window)
+    end = _subject_goes_on_after(window, cut)
     words = window[cut:end].split()
     if not words or len(words) > 6 or window[end:end + 1] in ("\"", "«", "“"):
         return cut
@@ -382,6 +391,12 @@ def _looks_like_a_name(speaker: str) -> bool:
             and not _SUBJECT_STOP.search(speaker) and not _ROLE.match(words[0]))
 
 
+# a statement and who issued it: "بيان مشترك وزعه الوسطاء الأتراك", "تقرير أصدرته الوكالة"
+_ISSUED_BY = re.compile(rf"^(?:بيان|تقرير|تصريح|رسالة|تعميم)(?:\s+(?:مشترك|رسمي|صحفي|صحافي))?\s+"
+                        rf"(?:صادر\s+عن|صادرة\s+عن|أصدره|اصدره|أصدرته|اصدرته|وزعه|وزعته|نشره|نشرته)\s+(?P<who>[{_AR}].*)$")
+_ISSUER_STOPS = frozenset("في خلال عقب بعد قبل أمس امس اليوم مساء صباح يوم على إلى الى".split())
+
+
 def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
     """A person in the subject first, then an organisation, then the subject's own words when they name a group."""
     start, end = _strip(ctx.clean, start, end)
@@ -430,6 +445,15 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
                 and not _ROLE.match(told[-1]):
             return " ".join(told)  # "أفاد مصدر عسكري وكالة الصحافة الفرنسية": the agency is who was told
         return best.canonical or best.text
+    issued = _ISSUED_BY.match(subject)
+    if issued:  # "بحسب بيان مشترك وزعه الوسطاء الأتراك في ختام الاجتماع": the mediators
+        by = []
+        for w in issued.group("who").split():
+            if w in _ISSUER_STOPS:
+                break
+            by.append(w)
+        if by:
+            return " ".join(by)
     if 1 <= len(words) <= 6 and not any(ch.isdigit() for ch in subject):
         return " ".join(re.sub(r"[«»\"“”]", " ", subject).split())  # جمعية «رفقاء الخير»: the name without its marks
     if (_ROLE.match(words[0]) or _BODY_HEAD.match(words[0])) and (phrase := _role_phrase(words)):
