@@ -582,3 +582,11 @@ def test_who_issued_a_statement_speaks_through_it() -> None:
                        "الوسطاء الأتراك"),
                       ("وأكد بيان صادر عن وزارة الداخلية أن المتهم قبض عليه.", "وزارة الداخلية")):
         assert [q.speaker_canonical for q in extract_quotes(text)] == [who]
+
+
+def test_not_revealing_a_name_is_no_speech_and_the_source_is_the_one_named_before() -> None:
+    text = ("افاد مصدر دبلوماسي تركي انه تم تأجيل الزيارة. وقال المصدر، الذي طلب عدم كشف اسمه، "
+            "“تم تأجيل الزيارة الى موعد لاحق”، رافضا التعليق.")
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker_canonical) for q in quotes] == [
+        ("تم تأجيل الزيارة", "مصدر دبلوماسي تركي"), ("تم تأجيل الزيارة الى موعد لاحق", "مصدر دبلوماسي تركي")]

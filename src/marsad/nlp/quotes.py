@@ -86,6 +86,13 @@ _CLAUSE_END = re.compile(rf"{_DOT_END}|[!؟?\n]|[،,]\s*(?:و)?(?:{_PARTICIPLES}
 # "وفقا لـ" a rule, a plan or a text: the basis of what follows, not a source that said it
 _RULE_NOUN = re.compile(rf"^(?:ال)?(?:آلية|الية|نظام|أنظمة|انظمة|لائحة|قرار|قانون|ضوابط|شروط|تعليمات|مادة|المادة|جدول|خطة|"
                         rf"أحكام|احكام|معايير|اتفاقية|مرسوم|أمر|امر|توجيهات)(?![{_AR}])")
+# a speech verb's form after these is its verbal noun: "عدم كشف اسمه" (not revealing his name)
+_VERBAL_NOUN_BEFORE = re.compile(rf"(?<![{_AR}])(?:عدم|بعدم|لعدم)\s+$")
+def _speech_verb_in(text: str) -> bool:
+    """A speech verb in ``text`` that is a verb, not its verbal noun after عدم ("الذي طلب عدم كشف اسمه")."""
+    return any(not _VERBAL_NOUN_BEFORE.search(text, max(0, m.start() - 8), m.start()) for m in _VERB_RE.finditer(text))
+
+
 _IMPERSONAL_THAT = re.compile(rf"\s*(?:أن|ان|بأن|بان)(?:ه|ها|هم)?(?![{_AR}])")  # "يُذكر أنه في حال …"
 # أن after these words joins clauses ("غير أن": however; "بعد أن": after) and reports no speech
 _NOT_REPORTING = re.compile(rf"(?<![{_AR}])(?:غير|إلا|الا|رغم|برغم|بعد|قبل|منذ|حيث|بما|لو|كما|مع|يبدو|يرجح|ويبدو)\s*$")
@@ -664,13 +671,13 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
             or _NAMING_NOUN.search(text, max(0, after + q.start() - 20), after + q.start()) is not None
             or re.match(rf'(?:\s*و?\s*[«"“][^»"”]{{1,40}}[»"”])*\s*[،,]?\s*(?<![{_AR}])(?:بأن|بان|أن|ان|إن)', tail[q.end():]) is not None)
         # "… يوم أمس: «…»"; a colon after another cue or an أن is that cue's
-        introduced = colon is not None or (between.rstrip().endswith(":") and not _VERB_RE.search(between)
+        introduced = colon is not None or (between.rstrip().endswith(":") and not _speech_verb_in(between)
                                            and not _THAT.search(between))
         scare = words <= 3 and not introduced and between.strip() != ""  # بـ"الجبان" mid-clause
         # "… في "الصيدلة والوظائف الأخصائية والفنية"": the quoted words name where or what, nobody says them
         scare = scare or (words <= 8 and re.search(rf"(?<![{_AR}])في\s*$", between) is not None)
         if not names_source and not scare and (
-                introduced or (q.start() <= 200 and not _VERB_RE.search(between) and not _THAT.search(between))):
+                introduced or (q.start() <= 200 and not _speech_verb_in(between) and not _THAT.search(between))):
             body = q.group(body_group)
             lead = len(body) - len(body.lstrip())  # "” الوضع …": the space after the mark is not quoted
             return after + q.start(body_group) + lead, after + q.end(body_group) - (len(body) - len(body.rstrip()))
@@ -799,6 +806,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         present = verb in _PRESENT_SET
         if verb == "يذكر" and _IMPERSONAL_THAT.match(text, m.end()):
             continue  # "يُذكر أن المعرض …": the paper's background note (it is worth mentioning), nobody's words
+        if kind == "verb" and _VERBAL_NOUN_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "الذي طلب عدم كشف اسمه": the noun (revealing), not a verb with a speaker
         if kind == "reported":
             who = m.group("who").strip()
             speaker = _leading_name(who.split()) or _speaker_of(ctx, m.start("who"), m.end("who")) or who
@@ -943,6 +952,11 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             if named:
                 q.speaker_canonical = named[-1].canonical or named[-1].text
     _resolve_honorific_pronouns(quotes, ctx)
+    for i, q in enumerate(quotes):  # "وقال المصدر" after "أفاد مصدر دبلوماسي تركي": that source
+        if normalize_match(q.speaker_canonical or "") == normalize_match("المصدر"):
+            earlier = [p.speaker_canonical for p in quotes[:i] if (p.speaker_canonical or "").startswith("مصدر ")]
+            if earlier:
+                q.speaker_canonical = earlier[-1]
     return quotes
 
 
