@@ -590,3 +590,12 @@ def test_not_revealing_a_name_is_no_speech_and_the_source_is_the_one_named_befor
     quotes = extract_quotes(text)
     assert [(q.text, q.speaker_canonical) for q in quotes] == [
         ("تم تأجيل الزيارة", "مصدر دبلوماسي تركي"), ("تم تأجيل الزيارة الى موعد لاحق", "مصدر دبلوماسي تركي")]
+
+
+def test_a_theatres_name_in_marks_and_a_conjunction_are_nobodys_words() -> None:
+    text = "وستقف الممثلة على خشبة المسرح في نيويورك في سبتمبر، حسبما ذكر مسرح «ذا بابليك ثييتر»."
+    assert all(q.text != "ذا بابليك ثييتر" for q in extract_quotes(text))
+    text = "ورأت الممثلة هذا النموذج في 2010، لكن قالت إنها لم تر من قبل نموذجي الشخصيتين الأخريين."
+    assert all(q.speaker_canonical != "لكن" for q in extract_quotes(text))
+    text = "لكن الحكومة السودانية قالت إن عدد القتلى لم يتجاوز عشرة آلاف شخص."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["الحكومة السودانية"]

@@ -123,7 +123,7 @@ _SOURCE_NOUN = re.compile(r"(?:صحيفة|صحيفتا|صحف|شبكة|موقع|
 # "كيوشو" ، أنها), and no person's name contains one, bare or behind ل/ب/و ("المدير التنفيذي لشركة مترو جدة")
 _BODY_HEADS = ("شركة|شركات|مجموعة|مؤسسة|منظمة|جمعية|حركة|حزب|جماعة|تنظيم|نادي|بنك|مصرف|مستشفى|جامعة|هيئة|لجنة|مركز|"
                "مجلس|ائتلاف|تحالف|وزارة|وكالة|اتحاد|محكمة|صندوق|إدارة|ادارة|غرفة|أمانة|امانة|بلدية|مديرية|مكتب|فرع|"
-               "معهد|كلية|أكاديمية|اكاديمية")
+               "معهد|كلية|أكاديمية|اكاديمية|مسرح|متحف|فرقة")
 _NAMED_BODY_NOUN = re.compile(rf"(?<![\u0621-\u064a])(?:{_BODY_HEADS})\s*$")
 # a body's full name, then its short name in marks: "المعهد السعودي للخطوط الحديدية “سرب”"
 _BODY_NAME_END = re.compile(rf"(?<![\u0621-\u064a])(?:ال|لل|وال|ل|و)?(?:{_BODY_HEADS})(?:\s+[\u0621-\u064a]+){{0,4}}\s*$")
@@ -132,7 +132,8 @@ _BODY_HEAD = re.compile(rf"^(?:[لبو]|لل)?(?:{_BODY_HEADS})$")
 # القيادة»، حملة "خليك بالبيت"، تحت شعار «…»
 _NAMING_NOUN = re.compile(rf"(?<![{_AR}])(?:[وبلف]|ال|لل|بال|وال)?(?:معرض|مهرجان|حملة|مبادرة|مسابقة|جائزة|شعار|وسم|هاشتاق|"
                           rf"هاشتاغ|كتاب|فيلم|مسلسل|مشروع|ملتقى|مؤتمر|ندوة|منتدى|بعنوان|عنوان|مسمى|اسم|باسم|فعالية|"
-                          rf"فعاليات|ورشة|دورة|رواية|ديوان|قصيدة|أغنية|اغنية|لوحة|عملية|تطبيق)\s*$")
+                          rf"فعاليات|ورشة|دورة|رواية|ديوان|قصيدة|أغنية|اغنية|لوحة|عملية|تطبيق|مسرح|متحف|فندق|مطعم|فرقة|ملعب|"
+                          rf"برج|مجمع|سوق)\s*$")
 _ABBREVIATION = re.compile(rf"(?<![{_AR}])([{_AR}])\.")
 # a quotation, then whose it is: "«عملية احتجاز رهائن» بحسب المصدر"
 _QUOTE_THEN_SOURCE = re.compile(r"«(?P<q>[^«»\n]{3,300})»\s*[،,]?\s*(?:بحسب|حسب|وفقا?\u064b?\s+ل|على\s+حد\s+قول)\s*(?P<who>[^\s.،,«»\n]+(?:\s+(?!الذي|التي|الذين)[^\s.،,«»\n]+)?)")
@@ -407,6 +408,9 @@ _ISSUER_STOPS = frozenset("في خلال عقب بعد قبل أمس امس ال
 def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
     """A person in the subject first, then an organisation, then the subject's own words when they name a group."""
     start, end = _strip(ctx.clean, start, end)
+    but = re.match(r"(?:و?لكن)(?:\s+|$)", ctx.clean[start:end])
+    if but:  # "لكن الحكومة السودانية قالت": the conjunction is no part of who spoke
+        start = start + but.end()
     subject = ctx.clean[start:end]
     if not subject or _NOT_A_SPEAKER.match(subject) or not re.search(rf"[{_AR}A-Za-z]", subject):
         return None  # no words: a stray quotation mark between the verb and the quote
