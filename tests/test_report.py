@@ -340,3 +340,17 @@ def test_a_list_items_marker_is_no_part_of_its_sentence() -> None:
     sentences = split_sentences(body)
     assert sentences == ["استعراض الطلب المقدم من الحكم السابق بإنشاء رابطة.", "الموافقة على تعيين المدرب مديرا فنيا للمنتخب"]
     assert all(s in body for s in sentences)  # still the article's own words, cited as they stand
+
+
+def test_a_speaker_named_by_an_al_family_name_is_listed_under_the_full_name() -> None:
+    from marsad.report.event import build_event_record
+    full = "عبد الرحمن آل إبراهيم"
+    body = f"وأوضح محافظ المؤسسة {full} أن الإنتاج ارتفع. وقال آل إبراهيم إن المحطة تعمل بكامل طاقتها."
+    ent = {"text": full, "start": body.index(full), "end": body.index(full) + len(full), "type": "PER", "canonical": full}
+    said = [("الإنتاج ارتفع", full), ("المحطة تعمل بكامل طاقتها", "آل إبراهيم")]
+    quotes = [{"text": t, "start": body.index(t), "end": body.index(t) + len(t), "kind": "indirect", "speaker": w,
+               "speaker_canonical": w, "cue": "قال"} for t, w in said]
+    art = {"id": "a", "outlet": "منفذ1", "title": "المياه", "published": "2026-01-05T10:00:00", "body": body,
+           "entities": [ent], "quotes": quotes, "reuses": []}
+    rec = build_event_record({"id": "e1"}, [art], [], [])
+    assert [g["speaker"] for g in rec["quotes_by_speaker"]] == [full]

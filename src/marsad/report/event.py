@@ -119,13 +119,18 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
 
 
 def _event_names(entities: list[dict[str, object]]) -> dict[str, str]:
-    """Each spelling of a person the event merged ("بيشي الصرخي") -> the event's name for them ("بيشي بن عيسى
-    الصرخي"), so a speaker is listed once, as in the entity list. A spelling two persons share is left alone."""
+    """Each spelling of a person the event merged ("بيشي الصرخي", and a family name with آل: "آل إبراهيم") -> the
+    event's name for them ("بيشي بن عيسى الصرخي"), so a speaker is listed once, as in the entity list. A spelling two
+    persons share is left alone."""
     owners: dict[str, set[str]] = defaultdict(set)
     for e in entities:
         if e.get("type") == "PER":
-            for v in [e["canonical"], *e.get("variants", [])]:  # type: ignore[list-item]
-                owners[str(v)].add(str(e["canonical"]))
+            canonical = str(e["canonical"])
+            for v in [canonical, *e.get("variants", [])]:  # type: ignore[list-item]
+                owners[str(v)].add(canonical)
+            words = canonical.split()
+            if len(words) >= 3 and words[-2] in ("آل", "ال"):  # "آل إبراهيم": the family name of "عبد الرحمن آل إبراهيم"
+                owners[" ".join(words[-2:])].add(canonical)
     return {v: next(iter(c)) for v, c in owners.items() if len(c) == 1}
 
 
