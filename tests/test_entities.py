@@ -537,3 +537,13 @@ def test_a_bare_body_word_is_the_body_the_article_names_in_full() -> None:
     # alone, the word keeps its usual reading in this press
     assert [e.canonical for e in extract_entities("وقصف التحالف مواقع الحوثيين في صعدة.") if e.text == "التحالف"] \
         == ["التحالف العربي"]
+
+
+def test_a_club_named_with_and_without_its_head_word_is_one_entry() -> None:
+    from marsad.nlp.entities import Entity, merge_event_entities
+    one = [Entity(text="نادي الأهلي", start=0, end=11, type="ORG", canonical="نادي الأهلي")]
+    other = [Entity(text="الاهلي", start=0, end=6, type="ORG", canonical="الاهلي"),
+             Entity(text="وزارة الصحة", start=10, end=21, type="ORG", canonical="وزارة الصحة"),
+             Entity(text="الصحة", start=30, end=35, type="ORG", canonical="الصحة")]
+    merged = {g["canonical"]: g["count"] for g in merge_event_entities([one, other])}
+    assert merged == {"الاهلي": 2, "وزارة الصحة": 1, "الصحة": 1}

@@ -354,3 +354,19 @@ def test_a_speaker_named_by_an_al_family_name_is_listed_under_the_full_name() ->
            "entities": [ent], "quotes": quotes, "reuses": []}
     rec = build_event_record({"id": "e1"}, [art], [], [])
     assert [g["speaker"] for g in rec["quotes_by_speaker"]] == [full]
+
+
+def test_a_club_speaking_under_its_head_word_is_listed_with_the_club() -> None:
+    from marsad.report.event import build_event_record
+
+    def art(i: str, outlet: str, body: str, club: str, said: str) -> dict:
+        ent = {"text": club, "start": body.index(club), "end": body.index(club) + len(club), "type": "ORG", "canonical": club}
+        quote = {"text": said, "start": body.index(said), "end": body.index(said) + len(said), "kind": "indirect",
+                 "speaker": club, "speaker_canonical": club, "cue": "أكد"}
+        return {"id": i, "outlet": outlet, "title": "انتقال", "published": "2026-01-05T10:00:00", "body": body,
+                "entities": [ent], "quotes": [quote], "reuses": []}
+
+    a = art("a", "منفذ1", "وأكد نادي الأهلي أن المفاوضات اكتملت مع اللاعب.", "نادي الأهلي", "المفاوضات اكتملت مع اللاعب")
+    b = art("b", "منفذ2", "وأكد الأهلي أن الفحص الطبي يجري غدا في جدة.", "الأهلي", "الفحص الطبي يجري غدا في جدة")
+    rec = build_event_record({"id": "e1"}, [a, b], [], [])
+    assert [g["speaker"] for g in rec["quotes_by_speaker"]] == ["الأهلي"]

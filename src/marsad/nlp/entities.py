@@ -601,6 +601,21 @@ def _bare_word_as_named(ents: list[Entity]) -> None:
             e.canonical = next(iter(named))
 
 
+_CLUB_HEADS = frozenset(normalize_match(w) for w in ("نادي", "النادي"))
+
+
+def _club_as_named(ents: list[Entity]) -> None:
+    """"نادي الأهلي" and "الأهلي" are one club: the head word joins the name it heads when the text also names the
+    club bare (only clubs: "وزارة الصحة" is not "الصحة")."""
+    bare = {normalize_match(e.canonical): e.canonical for e in ents if e.type == "ORG" and " " not in e.canonical}
+    for e in ents:
+        if e.type != "ORG":
+            continue
+        head, _, rest = normalize_match(e.canonical).partition(" ")
+        if head in _CLUB_HEADS and rest in bare:
+            e.canonical = bare[rest]
+
+
 def canonicalize(ents: list[Entity]) -> list[Entity]:
     """Merge mentions naming the same entity: variants share a key; a family name joins its full name; a name with a
     lineage word left out joins the one that writes it ("تركي بن محمد فهد" is "تركي بن محمد بن فهد"); a first and a
@@ -612,6 +627,7 @@ def canonicalize(ents: list[Entity]) -> list[Entity]:
         if e.canonical[:1] in _GLUED_LETTERS and len(e.canonical) >= 4 and e.canonical[1:] in written:
             e.canonical = e.canonical[1:]
     _bare_word_as_named(ents)
+    _club_as_named(ents)
     full_by_last: dict[str, str] = {}
     by_key: dict[str, str] = {}
     by_names: dict[str, str] = {}  # the key without بن/بنت -> canonical

@@ -119,12 +119,12 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
 
 
 def _event_names(entities: list[dict[str, object]]) -> dict[str, str]:
-    """Each spelling of a person the event merged ("بيشي الصرخي", and a family name with آل: "آل إبراهيم") -> the
-    event's name for them ("بيشي بن عيسى الصرخي"), so a speaker is listed once, as in the entity list. A spelling two
-    persons share is left alone."""
+    """Each spelling of a person or body the event merged ("بيشي الصرخي", a family name with آل: "آل إبراهيم",
+    "نادي الأهلي") -> the event's name for them ("بيشي بن عيسى الصرخي", "الأهلي"), so a speaker is listed once, as
+    in the entity list. A spelling two entries share is left alone."""
     owners: dict[str, set[str]] = defaultdict(set)
     for e in entities:
-        if e.get("type") == "PER":
+        if e.get("type") in ("PER", "ORG"):  # people, and bodies that speak ("نادي الأهلي" is "الأهلي")
             canonical = str(e["canonical"])
             for v in [canonical, *e.get("variants", [])]:  # type: ignore[list-item]
                 owners[str(v)].add(canonical)
