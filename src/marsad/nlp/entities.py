@@ -238,6 +238,8 @@ _IDIOM_BEFORE_WORD = {normalize_match("النيل"): frozenset({normalize_match(
                                                            "والبركات والبركة والمسرات والإيمان والسعادة والخيرات".split())}
 # words inside a name that lead to the next part of it: "بن لادن", "هاني أبو داود", "عبد الرحمن", "دي ميستورا"
 _NAME_LINKS = frozenset(normalize_match(w) for w in "بن بنت ابن أبو أبي أم عبد دي دا فان".split())
+_LINEAGE = frozenset(normalize_match(w) for w in ("بن", "بنت", "ابن"))  # what a father's name follows
+_COMPOUND_FIRST = frozenset(normalize_match(w) for w in ("عبد", "أبو", "ابو"))  # the first half of a compound name
 _LONE_PERSON_WORDS = _TITLES | _NAME_LINKS  # a tagger span of one of these alone names nobody
 # adjectives of praise the tagger reads as a person when they follow their noun ("أمره الكريم القاضي بأن", "الأخ
 # العزيز", "العلي القدير"); a name never begins with one (عبدالعزيز، عبد الكريم start with عبد)
@@ -367,7 +369,7 @@ def extract_entities(text: str) -> list[Entity]:
     def accept(n: int, entry: GazetteerEntry) -> bool:  # for the phrase starting at the current token i
         if n == 1 and entry.type == "PER" and i > 0 and _names_someone_else(norms[i - 1]):
             return False  # "نهلة بنت أحمد الجبير", "فهد الجبير": a family name, not the famous bearer of it
-        if entry.type == "PER" and i > 0 and norms[i - 1] in ("بن", "بنت", "ابن"):
+        if entry.type == "PER" and i > 0 and norms[i - 1] in _LINEAGE:
             return False  # "الأمير فيصل بن سلمان بن عبدالعزيز": the prince's father's name, not the King
         if n == 1 and entry.type == "ORG" and i > 0 and norms[i - 1] in _MINISTER and not norms[i].startswith("وزار"):
             return False  # "وزير الخارجية التركي": a portfolio in a person's title, not the ministry
@@ -510,7 +512,7 @@ def _with_fathers_name(toks: list, norms: list[str], text: str, span: tuple[int,
     """A person's name never ends on بن/بنت: the tagger stops at a father's name that is also a word ("عبد الله بن
     مساعد", "assistant"), so the next word, or the two of a compound ("بن عبد الرحمن"), goes on the name."""
     s, e, etype, canonical = span
-    if etype != "PER" or norms[e - 1] not in _NAME_LINKS_LINEAGE or e >= len(toks) or taken[e] \
+    if etype != "PER" or norms[e - 1] not in _LINEAGE or e >= len(toks) or taken[e] \
             or not _contiguous(toks, text, s, e + 1):
         return span
     k = e + 1
@@ -575,11 +577,16 @@ def _contiguous(toks: list[tuple[str, int, int]], text: str, s: int, e: int) -> 
 
 
 _LINEAGE_KEYS = frozenset(variant_key(w) for w in ("بن", "بنت", "ابن"))
-_NAME_LINKS_LINEAGE = frozenset(normalize_match(w) for w in ("بن", "بنت", "ابن"))
-_COMPOUND_FIRST = frozenset(normalize_match(w) for w in ("عبد", "أبو", "ابو"))
-
-
 _GLUED_LETTERS = frozenset("وفبل")
+
+
+def _glued_as_written(ents: list[Entity]) -> None:
+    """"وسلطانة" beside "سلطانة": the letter is the conjunction or preposition when the text also writes the name bare
+    (the corpus alone could not tell it from the name's own letter: see _bare_name)."""
+    written = {e.canonical for e in ents}
+    for e in ents:
+        if e.canonical[:1] in _GLUED_LETTERS and len(e.canonical) >= 4 and e.canonical[1:] in written:
+            e.canonical = e.canonical[1:]
 
 
 def _bare_word_as_named(ents: list[Entity]) -> None:
@@ -622,10 +629,7 @@ def canonicalize(ents: list[Entity]) -> list[Entity]:
     family name join the one longer name they begin and end ("محمد الغامدي", "محمد بن صالح الغامدي"); a name with
     و/ف/ب/ل glued on that the text also writes bare joins it ("وسلطانة" beside "سلطانة", where the corpus alone
     could not tell the letter from the name's own: see _bare_name)."""
-    written = {e.canonical for e in ents}
-    for e in ents:
-        if e.canonical[:1] in _GLUED_LETTERS and len(e.canonical) >= 4 and e.canonical[1:] in written:
-            e.canonical = e.canonical[1:]
+    _glued_as_written(ents)
     _bare_word_as_named(ents)
     _club_as_named(ents)
     full_by_last: dict[str, str] = {}

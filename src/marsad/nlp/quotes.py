@@ -526,7 +526,7 @@ def _sentence_subject(ctx: _Context, pos: int) -> str | None:
     return (best.canonical or best.text) if best else None
 
 
-_STATEMENT_OF = re.compile(rf"^(?:بيان|تقرير|تصريح|رسالة|تعميم)\s+(?:صادر\s+عن\s+|أصدرته\s+|اصدرته\s+)?(?P<who>[{_AR}].*)$")
+_STATEMENT_OF = re.compile(rf"^(?:بيان|تقرير|تصريح|رسالة|تعميم)\s+(?P<who>[{_AR}].*)$")  # who issued it: _ISSUED_BY
 
 
 # the paper's own lead-in before a subject ("يذكر أن المديرية العامة للجوازات أعلنت"): no part of who spoke
@@ -534,8 +534,9 @@ _BACKGROUND_LEAD = re.compile(rf"^(?:و?يذكر|و?يشار\s+إلى|و?يشا�
                               rf"(?:أن|ان)\s+(?=[{_AR}])")
 
 
-def _author_of_statement(speaker: str | None) -> str | None:
-    """"وقال بيان لقوة المهام المشتركة": the task force speaks, through its statement."""
+def _who_spoke(speaker: str | None) -> str | None:
+    """The speaker without the paper's lead-in ("يذكر أن …"), and a body for its statement ("وقال بيان لقوة المهام
+    المشتركة": the task force speaks, through its statement)."""
     speaker = _BACKGROUND_LEAD.sub("", speaker or "") or None
     m = _STATEMENT_OF.match(speaker or "")
     if not m:
@@ -557,10 +558,7 @@ def _previous_subject(ctx: _Context, pos: int) -> str | None:
     own_start = _sentence_start(text, pos)
     if text[own_start:pos].strip(" \t\n\u00a0،,و"):
         return None
-    back = own_start
-    while back > 0 and text[back - 1] in " \t\n\u00a0.!؟?":
-        back -= 1
-    prev_start = _sentence_start(text, back)
+    prev_start, back = _sentence_before(text, own_start)
     head_end = prev_start + len(" ".join(text[prev_start:back].split(" ")[:13]))
     people = [e for e in ctx.within(prev_start, head_end) if e.type == "PER" and " " in (e.canonical or e.text)]
     return (people[0].canonical or people[0].text) if people else None
@@ -574,16 +572,22 @@ def _said_before(ctx: _Context, verb: re.Match[str]) -> tuple[str | None, tuple[
     own_start = _sentence_start(text, verb.start())
     if after is None or text[own_start:verb.start()].strip(" \t\n\u00a0،,و") or own_start == 0:
         return None  # "وأكد ذلك" inside a sentence confirms something; only a sentence it opens attributes one
-    back = own_start
-    while back > 0 and text[back - 1] in " \t\n\u00a0.!؟?":  # "… في السجون. \nأوضح ذلك": past the line break too
-        back -= 1
-    prev_start = _sentence_start(text, back)
+    prev_start, back = _sentence_before(text, own_start)
     span = _strip(text, prev_start, back + 1 if back < len(text) and text[back] == "." else back)
     if span[1] - span[0] < 15:
         return None
     s0 = verb.end() + after.end()
     cut = _SUBJECT_STOP.search(text, s0, s0 + 160)
     return _speaker_of(ctx, s0, cut.start() if cut else min(len(text), s0 + 160)), span
+
+
+def _sentence_before(text: str, own_start: int) -> tuple[int, int]:
+    """Start and end of the sentence before the one starting at ``own_start``, past the full stop and any line
+    break between them ("… في السجون. \nأوضح ذلك")."""
+    back = own_start
+    while back > 0 and text[back - 1] in " \t\n\u00a0.!؟?":
+        back -= 1
+    return _sentence_start(text, back), back
 
 
 def _sentence_start(text: str, pos: int, reach: int = 400) -> int:
@@ -882,7 +886,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                 speaker = last_speaker if present else (last_narrator or last_speaker)
             if speaker is None and not subject.strip(" ،,"):
                 speaker = _previous_subject(ctx, pos)  # nobody spoke yet: "رفع … المحيسن شكره …. وأكد أن"
-        speaker = _canonical(_author_of_statement(speaker), names)
+        speaker = _canonical(_who_spoke(speaker), names)
         if speaker and _looks_like_a_name(speaker) and speaker not in names:
             names.append(speaker)  # a full name read off a speech cue also resolves a later surname
         # "قال X إن …، حيث قال ابن القيم إن …": a source X cites; X remains who goes on speaking
@@ -957,7 +961,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                 q.speaker_canonical = named[-1].canonical or named[-1].text
     _resolve_honorific_pronouns(quotes, ctx)
     for i, q in enumerate(quotes):  # "وقال المصدر" after "أفاد مصدر دبلوماسي تركي": that source
-        if normalize_match(q.speaker_canonical or "") == normalize_match("المصدر"):
+        if normalize_match(q.speaker_canonical or "") == _THE_SOURCE:
             earlier = [p.speaker_canonical for p in quotes[:i] if (p.speaker_canonical or "").startswith("مصدر ")]
             if earlier:
                 q.speaker_canonical = earlier[-1]
@@ -1088,6 +1092,7 @@ def _headline_speaker_in_body(who: str, quotes: list[Quote], text: str) -> list[
     return body_speakers
 
 
+_THE_SOURCE = normalize_match("المصدر")
 _PAIRED_MARKS = {"«": "»", "“": "”", '"': '"'}
 
 
