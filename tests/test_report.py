@@ -370,3 +370,20 @@ def test_a_club_speaking_under_its_head_word_is_listed_with_the_club() -> None:
     b = art("b", "منفذ2", "وأكد الأهلي أن الفحص الطبي يجري غدا في جدة.", "الأهلي", "الفحص الطبي يجري غدا في جدة")
     rec = build_event_record({"id": "e1"}, [a, b], [], [])
     assert [g["speaker"] for g in rec["quotes_by_speaker"]] == ["الأهلي"]
+
+
+def test_a_status_word_that_qualifies_another_word_than_the_shared_title_is_no_role_disagreement() -> None:
+    from marsad.report.disagreements import role_disagreements
+
+    def art(i: str, outlet: str, title: str) -> dict:
+        body = f"وأوضح {title} سالم الحربي أن التحقيقات جارية."
+        start = body.index("سالم")
+        return {"id": i, "outlet": outlet, "body": body,
+                "entities": [{"type": "PER", "start": start, "end": start + 10, "canonical": "سالم الحربي"}]}
+
+    # «المكلف» belongs to the office named before the rank, «السابق» to the goalkeeper, not to the doctor
+    assert role_disagreements([art("a", "o1", "النقيب"), art("b", "o2", "بشرطة المدينة المنورة المكلف النقيب")]) == []
+    assert role_disagreements([art("a", "o1", "الدكتور"), art("b", "o2", "الحارس السابق الدكتور")]) == []
+    # the same title with a status word after it is still a disagreement
+    [role] = role_disagreements([art("a", "o1", "النقيب"), art("b", "o2", "النقيب المتقاعد السابق")])
+    assert [v["value"] for v in role["values"]] == ["النقيب", "النقيب المتقاعد السابق"]

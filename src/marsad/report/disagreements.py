@@ -76,13 +76,22 @@ def role_disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for person, found in roles.items():
         pairs = [(short, long) for short in found for long in found
-                 if short != long and set(short) < set(long) and (set(long) - set(short)) & _STATUS_WORDS
+                 if short != long and set(short) < set(long) and _status_of_shared_title(short, long)
                  and found[short][2] != found[long][2]]
         if pairs:
             keys = sorted({k for pair in pairs for k in pair}, key=lambda k: (len(k), k))  # ties by text, not by hash
             out.append({"kind": "role", "slot": person,
                         "values": [{"value": found[k][0], "article_ids": sorted(found[k][1])} for k in keys]})
     return out
+
+
+def _status_of_shared_title(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The longer title adds a status word after a word both titles have: Arabic puts the adjective after its
+    noun, so in «الحارس السابق الدكتور» the former one is the goalkeeper, not the doctor, and in «المدينة المنورة
+    المكلف النقيب» the word belongs to the office named before; neither contradicts a bare «الدكتور» or «النقيب»."""
+    shared = set(short)
+    return any(word in _STATUS_WORDS and word not in shared and any(w in shared for w in long[:i])
+               for i, word in enumerate(long))
 
 
 _LINEAGE = {"بن", "ابن", "بنت", "ال", "آل"}
