@@ -599,3 +599,21 @@ def test_a_theatres_name_in_marks_and_a_conjunction_are_nobodys_words() -> None:
     assert all(q.speaker_canonical != "لكن" for q in extract_quotes(text))
     text = "لكن الحكومة السودانية قالت إن عدد القتلى لم يتجاوز عشرة آلاف شخص."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["الحكومة السودانية"]
+
+
+def test_the_same_sources_are_the_sources_named_before() -> None:
+    text = ("وذكرت مصادر أمنية في محافظة إب أن المسلحين انسحبوا من المدينة. "
+            "وأضافت المصادر نفسها أن الاشتباكات أسفرت عن سقوط قتلى. "
+            "وقال مصدر طبي إن المستشفى استقبل جرحى. وأوضح المصدر ذاته أن بعضهم في حالة حرجة.")
+    speakers = [q.speaker_canonical for q in extract_quotes(text)]
+    assert speakers == ["مصادر أمنية في محافظة إب", "مصادر أمنية في محافظة إب", "مصدر طبي", "مصدر طبي"]
+
+
+def test_the_day_written_after_a_speaker_is_no_part_of_the_speaker() -> None:
+    for text, who in (("قالت مصادر أمنية يوم أمس (الثلاثاء)، إن الشرطة اعتقلت ثلاثة مشتبهين.", "مصادر أمنية"),
+                      ("وقتل عشرون شخصا، بحسب ما أفادت مصادر أمنية وطبية أمس، في هجمات متفرقة.", "مصادر أمنية وطبية"),
+                      ("وأعلن رئيس الوزراء أحمد داود أوغلو يوم أمس أن الشرطة تعرفت على المنفذ.", "أحمد داود أوغلو")):
+        assert [q.speaker_canonical for q in extract_quotes(text)] == [who]
+    # a weekday alone stays: it is also a family name
+    text = "وأوضح رئيس الجمعية الأهلية بحي الروضة محمد الخميس أن ثلاث جهات تعمل على المشروع."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["محمد الخميس"]

@@ -405,12 +405,22 @@ _ISSUED_BY = re.compile(rf"^(?:بيان|تقرير|تصريح|رسالة|تعم�
 _ISSUER_STOPS = frozenset("في خلال عقب بعد قبل أمس امس اليوم مساء صباح يوم على إلى الى".split())
 
 
+# the day a subject spoke, written after it: "يوم أمس", "يوم الجمعة", "أمس" (the subject may stop before the day's
+# name and keep "يوم"). A weekday alone is left in, since it is also a family name ("أحمد الخميس")
+_WHEN_SAID = re.compile(rf"(?<![{_AR}])(?:يوم(?:\s+(?:أمس|امس|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|"
+                        rf"الخميس|الجمعة|السبت))?|أول\s+(?:من\s+)?أمس|أمس|امس)(?![{_AR}])")
+
+
 def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
     """A person in the subject first, then an organisation, then the subject's own words when they name a group."""
     start, end = _strip(ctx.clean, start, end)
     but = re.match(r"(?:و?لكن)(?:\s+|$)", ctx.clean[start:end])
     if but:  # "لكن الحكومة السودانية قالت": the conjunction is no part of who spoke
         start = start + but.end()
+    when = _WHEN_SAID.search(ctx.clean, start, end)
+    if when and ctx.clean[start:when.start()].strip():  # "قالت مصادر أمنية يوم أمس": the day is no part of who
+        end = when.start()
+        start, end = _strip(ctx.clean, start, end)
     subject = ctx.clean[start:end]
     if not subject or _NOT_A_SPEAKER.match(subject) or not re.search(rf"[{_AR}A-Za-z]", subject):
         return None  # no words: a stray quotation mark between the verb and the quote
@@ -961,8 +971,10 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                 q.speaker_canonical = named[-1].canonical or named[-1].text
     _resolve_honorific_pronouns(quotes, ctx)
     for i, q in enumerate(quotes):  # "وقال المصدر" after "أفاد مصدر دبلوماسي تركي": that source
-        if normalize_match(q.speaker_canonical or "") == _THE_SOURCE:
-            earlier = [p.speaker_canonical for p in quotes[:i] if (p.speaker_canonical or "").startswith("مصدر ")]
+        the_source = _THE_SOURCE.match(normalize_match(q.speaker_canonical or ""))
+        if the_source:
+            named = "مصادر " if the_source.group(1) == "المصادر" else "مصدر "
+            earlier = [p.speaker_canonical for p in quotes[:i] if (p.speaker_canonical or "").startswith(named)]
             if earlier:
                 q.speaker_canonical = earlier[-1]
     return quotes
@@ -1092,7 +1104,8 @@ def _headline_speaker_in_body(who: str, quotes: list[Quote], text: str) -> list[
     return body_speakers
 
 
-_THE_SOURCE = normalize_match("المصدر")
+# "المصدر", "المصادر نفسها": the source(s) named before, one source for one, sources for many
+_THE_SOURCE = re.compile(r"^(المصدر|المصادر)(?: (?:ذاته|نفسه|ذاتها|نفسها))?$")
 _PAIRED_MARKS = {"«": "»", "“": "”", '"': '"'}
 
 
