@@ -510,14 +510,11 @@ def _copy_components(kinds: tuple[str, ...], reuses: dict[str, list[dict]], dup_
 
 
 def _copy_sources(reuses: dict[str, list[dict]], dup_of: dict, url_id: dict) -> dict[str, str | None]:
-    """Each article's one source (marsad.dedup.reuse.copy_source), in label ids."""
-    from marsad.dedup.reuse import copy_source
+    """Each article's one source (marsad.dedup.reuse.copy_sources, as the event records have it), in label ids."""
+    from marsad.dedup.reuse import copy_sources
 
-    out = {}
-    for lid, reuse_list in reuses.items():
-        src = copy_source(reuse_list, dup_of.get(lid))
-        out[lid] = url_id.get(src, src) if src else None
-    return out
+    found = copy_sources({aid: (reuses[lid], dup_of[lid]) for aid, lid in url_id.items()})  # store ids
+    return {url_id[aid]: url_id.get(src, src) if src else None for aid, src in found.items()}
 
 
 def _copy_trees(sources: dict[str, str | None]):

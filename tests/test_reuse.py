@@ -8,7 +8,8 @@ import random
 import numpy as np
 
 from marsad.dedup.minhash import MinHasher, band_keys
-from marsad.dedup.reuse import Doc, ReuseIndex, copy_groups, copy_source, gram_hashes, sampled_grams, shared_wire
+from marsad.dedup.reuse import (Doc, ReuseIndex, copy_groups, copy_source, copy_sources, gram_hashes, sampled_grams,
+                                shared_wire)
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
@@ -182,7 +183,20 @@ def _copy_groups_of(docs: list[Doc]) -> list[dict[str, object]]:
             reuses[str(e["to"])].append({"article_id": e["from"], "kind": e["kind"], "coverage": e["coverage"],
                                          "source_coverage": e["source_coverage"]})
         index.add(d, sig)
-    return copy_groups({d.id: copy_source(reuses[d.id], d.duplicate_of) for d in docs}, [d.id for d in docs])
+    return copy_groups(copy_sources({d.id: (reuses[d.id], d.duplicate_of) for d in docs}), [d.id for d in docs])
+
+
+def test_the_wire_text_printed_after_an_outlets_reprint_is_still_the_copy_groups_origin() -> None:
+    rng = random.Random(41)
+    vocab = ["".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 7))) for _ in range(3000)]
+    text = " ".join(rng.choice(vocab) for _ in range(140))
+    # an outlet has SPA's statement an hour before SPA's own page is crawled: SPA's page is its duplicate
+    docs = [Doc("outlet", 1, "outlet-a", "2026-08-10T19:29", text),
+            Doc("spa", 2, "was", "2026-08-10T20:32", text),
+            Doc("later", 3, "outlet-b", "2026-08-11T13:34", _edited(text, rng))]
+    groups = _copy_groups_of(docs)
+    assert docs[1].duplicate_of == "outlet"
+    assert [(g["origin"], sorted(g["copies"])) for g in groups] == [("spa", ["later", "outlet"])]
 
 
 def _edited(text: str, rng: random.Random, every: int = 12) -> str:

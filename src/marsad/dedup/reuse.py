@@ -208,6 +208,18 @@ def copy_source(reuses: list[dict[str, object]], duplicate_of: str | None = None
     return best
 
 
+def copy_sources(articles: dict[str, tuple[list[dict[str, object]], str | None]]) -> dict[str, str | None]:
+    """Each article's ``copy_source``, from {id: (reuses, duplicate_of)}. A duplicate points to its canonical,
+    the first printed; when that canonical's copy edge points back to the duplicate, the duplicate is the origin
+    (the wire's own text, or the credited one, which another outlet printed before it) and gets no source, so a
+    copy group starts at SPA's text, not at the outlet that reprinted it an hour earlier."""
+    sources = {a: copy_source(reuses, dup) for a, (reuses, dup) in articles.items()}
+    for article, (_reuses, dup) in articles.items():
+        if dup and sources.get(dup) == article:
+            sources[article] = None
+    return sources
+
+
 def copy_groups(sources: dict[str, str | None], order: list[str] | None = None) -> list[dict[str, object]]:
     """Copy groups from each article's ``copy_source``: [{origin, copies}], largest first. ``sources`` maps
     article id -> source id (or None); a source outside the mapping (an older article, another event) is the

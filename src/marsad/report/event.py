@@ -8,7 +8,7 @@ from typing import Any
 
 from ..arabic.normalize import normalize_match
 from ..arabic.tokens import content_terms
-from ..dedup.reuse import copy_groups, copy_source
+from ..dedup.reuse import copy_groups, copy_sources
 from ..nlp.entities import canonicalize, merge_event_entities
 from ..records import Entity
 from .disagreements import disagreements
@@ -96,7 +96,7 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
     outlets = sorted({a.get("outlet") for a in articles if a.get("outlet")})
     titles = Counter(normalize_match(a["title"]) for a in articles if a.get("title"))
     title = _representative_title(articles, titles)
-    sources = {a["id"]: copy_source(a.get("reuses", []), a.get("duplicate_of")) for a in articles}
+    sources = copy_sources({a["id"]: (a.get("reuses", []), a.get("duplicate_of")) for a in articles})
     for p in provenance:  # the edge a copy was taken from, among all it shares text with
         p["source"] = sources.get(p["to"]) == p["from"]
     return {
