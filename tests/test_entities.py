@@ -292,6 +292,9 @@ def test_a_body_name_goes_on_through_and_but_two_groups_stay_two() -> None:
     orgs = {e.text for e in extract_entities(text) if e.type == "ORG"}
     assert {"وزارة الشؤون البلدية والقروية", "هيئة التحقيق والادعاء العام"} <= orgs, orgs
     assert not {o for o in orgs if "والعاملين" in o or "والمقاومة" in o}, orgs
+    # a committee after و is another body, not the rest of the ministry's name
+    text = "وأوضحت وزارة الاقتصاد واللجنة العليا لحماية المستهلك أن الأسعار ستراقب."
+    assert "وزارة الاقتصاد" in {e.text for e in extract_entities(text) if e.type == "ORG"}
 
 
 def test_money_and_formulas_with_gods_name_after_it_are_no_entities() -> None:

@@ -289,11 +289,11 @@ _GROUPS_JOINED = frozenset(normalize_match(w) for w in "قوات جيش نادي
 def _and_the(norms: list[str], k: int, head: int) -> bool:
     """A body's name goes on through و + an ال-word after its first word: "وزارة التجارة والصناعة", "هيئة التحقيق
     والادعاء", "جمعية الثقافة والفنون" (654 such names were cut at the و in 8,000 articles). Not through a relative
-    pronoun ("والتي"), the head of another body ("… الخيرية والجمعية") or a plural of people ("قوات الأمن
+    pronoun ("والتي"), the head of another body ("… الخيرية والجمعية", "وزارة الاقتصاد واللجنة العليا") or a plural of people ("قوات الأمن
     والعاملين")."""
     rest = norms[k][1:]
     return k > head + 1 and norms[head] not in _GROUPS_JOINED and norms[k].startswith("وال") \
-        and rest not in _ENDS_BODY_NAME and rest[2:] not in _ORG_HEADS and not rest.endswith("ين")
+        and rest not in _ENDS_BODY_NAME and rest[2:] not in _LONE_HEADS and not rest.endswith("ين")
 
 
 def _common_noun(norms: list[str], j: int) -> bool:
