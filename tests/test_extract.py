@@ -116,6 +116,15 @@ def test_a_byline_before_the_lead_gives_reporter_and_place_and_leaves_the_lead()
     assert art.author is None and art.dateline == "الدمام" and art.body.startswith(said)
     art = _record(f"وصل - بحسب البلدية: {lead}\n{MORE}", "sabq.org")
     assert art.dateline is None
+    # a byline that ends on the outlet's own name, run straight into the lead with no colon
+    for first in ("قاسم الزرعي – عين اليوم", "Next Previous أحمد حجازي – عين اليوم"):
+        art = _record(f"{first} {lead}\n{MORE}", "3alyoum")
+        assert art.author in first and art.body.startswith("افتتحت البلدية"), art.body[:40]
+    art = _record(f"فهد العتيبي - سبق الطائف: {lead}\n{MORE}", "sabq.org")
+    assert (art.author, art.dateline) == ("فهد العتيبي", "الطائف") and art.body.startswith("افتتحت البلدية")
+    # a role before a dash is no reporter: the sentence stays
+    said = "وقال رئيس البلدية – عين اليوم إن الحدائق ستفتح أبوابها للزوار طوال أيام الأسبوع."
+    assert _record(f"{said}\n{MORE}", "3alyoum").body.startswith(said)
 
 
 def test_a_share_bar_glued_onto_the_lead_and_a_dated_agency_dateline_are_read_off() -> None:

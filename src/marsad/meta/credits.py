@@ -61,7 +61,11 @@ _INLINE_BYLINE = re.compile(r"^([^:.\n]{3,80}?)\s*:\s*")
 
 
 def split_inline_byline(paragraph: str, outlet: str | None = None) -> tuple[Byline, str] | None:
-    """"عبدالله البرقاوي- سبق- الرياض: واصلت الوزارة …" -> (its byline, the paragraph after it)."""
+    """"عبدالله البرقاوي- سبق- الرياض: واصلت الوزارة …" -> (its byline, the paragraph after it). Also a byline
+    that ends on the outlet's own name with no colon before the sentence: "قاسم الزرعي – عين اليوم أوضح …"."""
+    signed = _signed_inline_byline(paragraph, outlet)
+    if signed:
+        return signed
     m = _INLINE_BYLINE.match(paragraph)
     if not m or len(paragraph) - m.end() < 20:
         return None
@@ -71,6 +75,33 @@ def split_inline_byline(paragraph: str, outlet: str | None = None) -> tuple[Byli
     if byline is None or not (byline.signed or (byline.agency and not byline.authors)):
         return None
     return byline, paragraph[m.end():]
+
+
+# reporters' names, a dash, then (checked below) the outlet's own name: "Next Previous أحمد حجازي – عين اليوم …"
+_SIGNED_START = re.compile(rf"^((?:next\s+previous\s+|previous\s+next\s+)?[{_AR} ]{{3,40}}?\s*[-–—]\s*)", re.I)
+
+
+_PLACE_THEN_COLON = re.compile(rf"^([{_AR} ]{{2,25}}?)\s*:\s*")
+
+
+def _signed_inline_byline(paragraph: str, outlet: str | None) -> tuple[Byline, str] | None:
+    m = _SIGNED_START.match(paragraph)
+    if not m or not outlet:
+        return None
+    words = paragraph[m.end():].split(" ")
+    for n in (1, 2, 3):  # the outlet's name has one to three words
+        name = " ".join(words[:n]).strip()
+        if "\n" in name or not is_outlet_signature(name, outlet):
+            continue
+        rest = " ".join(words[n:]).lstrip()
+        line = m.group(1) + name
+        place = _PLACE_THEN_COLON.match(rest)
+        if place and _is_place_like(place.group(1)):  # "فهد العتيبي - سبق الطائف: شكا أهالي …"
+            line, rest = f"{line} - {place.group(1)}", rest[place.end():]
+        byline = parse_byline(line, outlet)
+        if byline and byline.authors and len(rest) >= 20:
+            return byline, rest
+    return None
 
 
 def split_inline_dateline(paragraph: str) -> tuple[str, str | None, str] | None:
