@@ -550,3 +550,14 @@ def test_a_club_named_with_and_without_its_head_word_is_one_entry() -> None:
              Entity(text="الصحة", start=30, end=35, type="ORG", canonical="الصحة")]
     merged = {g["canonical"]: g["count"] for g in merge_event_entities([one, other])}
     assert merged == {"الاهلي": 2, "وزارة الصحة": 1, "الصحة": 1}
+
+
+def test_common_words_read_as_a_lone_person_name_nobody_but_stay_inside_names() -> None:
+    for text in ("لا مجال لمجاملة كائن من كان في هذه القضية.", "أعلن ناطق بلسان الجيش أن القوات انسحبت.",
+                 "وتمنى المجلس للنادي التوفيق في الموسم المقبل. والله ولي التوفيق.", "وبالله التوفيق",
+                 "ويبقى الشعب السعودي النبيل كغيره من الشعوب.", "ورسمت وجوههم بسمات الرضا بعد الفوز.",
+                 "رونالدينهو خير مثال: كيف بدأ وأين هو الآن؟", "وتكفل عضو شرف النادي بتذاكر الجماهير."):
+        assert [e.text for e in extract_entities(text) if e.type == "PER"] in ([], ["رونالدينهو"]), text
+    # as part of a name, or a given name followed by a family name, they stay
+    text = "وقال محمد العبد إن الخطة جاهزة، وقال عضو مجلس الإدارة شرف الدين أحمد إن الفريق مستعد."
+    assert {"محمد العبد", "شرف الدين أحمد"} <= {e.text for e in extract_entities(text) if e.type == "PER"}
