@@ -561,3 +561,8 @@ def test_common_words_read_as_a_lone_person_name_nobody_but_stay_inside_names() 
     # as part of a name, or a given name followed by a family name, they stay
     text = "وقال محمد العبد إن الخطة جاهزة، وقال عضو مجلس الإدارة شرف الدين أحمد إن الفريق مستعد."
     assert {"محمد العبد", "شرف الدين أحمد"} <= {e.text for e in extract_entities(text) if e.type == "PER"}
+
+
+def test_a_sinai_town_named_after_a_sheikh_is_a_place_and_a_lone_mullah_is_no_person() -> None:
+    ents = extract_entities("لم تتجاوز مساحة العملية في الشيخ زويد 20 كيلومترا، ولم يذكر الملا بيانا.")
+    assert [(e.text, e.type) for e in ents] == [("الشيخ زويد", "LOC")]

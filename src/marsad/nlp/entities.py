@@ -250,7 +250,8 @@ _IDIOM_BEFORE_WORD = {normalize_match("النيل"): frozenset({normalize_match(
 _NAME_LINKS = frozenset(normalize_match(w) for w in "بن بنت ابن أبو أبي أم عبد دي دا فان".split())
 _LINEAGE = frozenset(normalize_match(w) for w in ("بن", "بنت", "ابن"))  # what a father's name follows
 _COMPOUND_FIRST = frozenset(normalize_match(w) for w in ("عبد", "أبو", "ابو"))  # the first half of a compound name
-_LONE_PERSON_WORDS = _TITLES | _NAME_LINKS  # a tagger span of one of these alone names nobody
+# a tagger span of one of these alone names nobody («الملا» is the title before «محمد عمر», «أختر منصور»)
+_LONE_PERSON_WORDS = _TITLES | _NAME_LINKS | {normalize_match("الملا")}
 # adjectives of praise the tagger reads as a person when they follow their noun ("أمره الكريم القاضي بأن", "الأخ
 # العزيز", "العلي القدير"); a name never begins with one (عبدالعزيز، عبد الكريم start with عبد)
 _PRAISE_ADJECTIVES = frozenset(normalize_match(w) for w in "الكريم الكريمة العزيز العزيزة السامي الملكي القدير".split())
