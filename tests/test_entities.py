@@ -566,3 +566,12 @@ def test_common_words_read_as_a_lone_person_name_nobody_but_stay_inside_names() 
 def test_a_sinai_town_named_after_a_sheikh_is_a_place_and_a_lone_mullah_is_no_person() -> None:
     ents = extract_entities("لم تتجاوز مساحة العملية في الشيخ زويد 20 كيلومترا، ولم يذكر الملا بيانا.")
     assert [(e.text, e.type) for e in ents] == [("الشيخ زويد", "LOC")]
+
+
+def test_a_given_name_compounded_with_allah_after_a_title_is_a_person() -> None:
+    # each half alone is a common word or God's name, so neither the title rule nor the tagger read it
+    for text, name in (("وأكد المهندس فتح الله الغامدي أن المشروع اكتمل.", "فتح الله الغامدي"),
+                       ("وذكر مدير المستشفى ضيف الله سحيمان الشراري أن الحالة مستقرة.", "ضيف الله سحيمان الشراري")):
+        assert name in {e.text for e in extract_entities(text) if e.type == "PER"}, text
+    # God's bounty is no one
+    assert extract_entities("وقال المدير إن فضل الله كبير على الجميع.") == []

@@ -164,6 +164,17 @@ def _generic_body(norms: list[str], s: int, e: int) -> bool:
                                    or f"{head} {second}" in _STAFF_BODIES)
 
 
+# the first halves of given names compounded with الله: «ضيف الله», «ذبيح الله», «فتح الله», «هبة الله»
+_ALLAH_COMPOUND_FIRST = frozenset(normalize_token(w) for w in "ضيف ذبيح فتح هبة عوض عطا خير جار حسب فضل رزق".split())
+
+
+def _compound_with_allah(toks: list[tuple[str, int, int]], norms: list[str], text: str, j: int) -> bool:
+    """A given name compounded with الله starts at ``j`` after a person's title: each half alone is a common word
+    («ضيف» a guest, «فتح» opened) and الله God's name, so neither the title rule nor the tagger reads it as a name."""
+    return j + 1 < len(toks) and norms[j] in _ALLAH_COMPOUND_FIRST and norms[j + 1] == normalize_token("الله") \
+        and _contiguous(toks, text, j, j + 2)
+
+
 def _verb_shaped(norms: list[str], k: int) -> bool:
     """A one-word "name" the tagger read off a verb: the future سيعلن (سـ + a common present form), or و/ف + a past
     verb opening its clause before a definite subject ("واتفق الجانبان": يتفق is a common word, اتفق no name)."""
@@ -428,14 +439,19 @@ def extract_entities(text: str) -> list[Entity]:
                 j += 1
             while j < len(toks) and norms[j] in _RANKS and _joined(toks, text, j):
                 j += 1  # "رئيس رقباء مشعل الثبيتي": a rank, then the name
-            if j < len(toks) and (not _joined(toks, text, j) or _verb_shaped(norms, j) or _common_noun(norms, j)
-                                  or toks[j][0] == "على"):  # "المشرف على": matching level folds على into Ali
-                break  # "وزير الخارجية التركي.\nواتفق": the sentence ended; "المدرب الجديد سيعلن": a verb
-            k = j
+            godly = _compound_with_allah(toks, norms, text, j)
+            if not godly and j < len(toks) and (not _joined(toks, text, j) or _verb_shaped(norms, j)
+                                                or _common_noun(norms, j) or toks[j][0] == "على"):  # "المشرف على":
+                break  # matching level folds على into Ali; "وزير الخارجية التركي.\nواتفق": the sentence ended;
+                # "المدرب الجديد سيعلن": a verb
+            k = j + 2 if godly else j
             while k < len(toks) and k < j + 3 + 2 * norms[j:k].count("بن") and not taken[k] and _contiguous(toks, text, j, k + 1) \
                     and not (k > j and _ends_name(norms, k)) \
                     and (_looks_like_name_word(norms[k]) or _family_name_after_lineage(norms, j, k)):
                 k += 1
+            if godly and k < len(toks) and not taken[k] and norms[k].startswith("ال") and norms[k].endswith("ي") \
+                    and len(norms[k]) >= 5 and _contiguous(toks, text, j, k + 1):
+                k += 1  # "المقدم ضيف الله الشهراني": the tagger reads الله as God's name, and what follows with it
             # a family name with ال after the given name, as the tagger reads it: "الدكتور سعد الحسين"
             while k > j and k < len(toks) and k < j + 5 and crf_person[k] and not taken[k] and _contiguous(toks, text, j, k + 1) \
                     and not _ends_name(norms, k):
