@@ -617,3 +617,11 @@ def test_the_day_written_after_a_speaker_is_no_part_of_the_speaker() -> None:
     # a weekday alone stays: it is also a family name
     text = "وأوضح رئيس الجمعية الأهلية بحي الروضة محمد الخميس أن ثلاث جهات تعمل على المشروع."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["محمد الخميس"]
+
+
+def test_a_name_in_quotation_marks_is_no_quote() -> None:
+    for text in ("وأشار عدد من خبراء العقار استشارتهم «الشرق الأوسط» إلى أن الأسعار ارتفعت في الربع الأخير.",
+                 "ولمح إلى وجود هذا التفاهم الذي كشفت عنه «الشرق الأوسط» أمس."):
+        assert all(q.text != "الشرق الأوسط" for q in extract_quotes(text)), text
+    # words in marks after a speech verb are still a quote
+    assert [q.text for q in extract_quotes("وقال الوزير: «المرحلة المقبلة صعبة».")] == ["المرحلة المقبلة صعبة"]

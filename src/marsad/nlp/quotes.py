@@ -977,7 +977,10 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             earlier = [p.speaker_canonical for p in quotes[:i] if (p.speaker_canonical or "").startswith(named)]
             if earlier:
                 q.speaker_canonical = earlier[-1]
-    return quotes
+    # a name in quotation marks is the name, not words anyone said: «داعش», مصادر محلية «الشرق الأوسط», برنامج «سناب
+    # شات» (545 "direct quotes" of the 31k corpus were exactly a tagged name)
+    named = {(e.start, e.end) for e in ctx.all_ents}
+    return [q for q in quotes if q.kind != "direct" or (q.start, q.end) not in named]
 
 
 def _introduced_as(ctx: _Context, role: str, pos: int) -> str | None:
