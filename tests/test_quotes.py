@@ -625,3 +625,13 @@ def test_a_name_in_quotation_marks_is_no_quote() -> None:
         assert all(q.text != "الشرق الأوسط" for q in extract_quotes(text)), text
     # words in marks after a speech verb are still a quote
     assert [q.text for q in extract_quotes("وقال الوزير: «المرحلة المقبلة صعبة».")] == ["المرحلة المقبلة صعبة"]
+
+
+def test_an_office_family_or_campaign_speaks_for_a_person_not_as_the_person() -> None:
+    for text, who in (("وقال مكتب رئيس الوزراء حيدر العبادي إن الحكومة ستواصل الإصلاحات.", "مكتب رئيس الوزراء حيدر العبادي"),
+                      ("وقالت عائلة زعيم طالبان الراحل الملا محمد عمر إنها لم تدعم خليفته المعلن.",
+                       "عائلة زعيم طالبان الراحل الملا محمد عمر")):
+        assert [q.speaker_canonical for q in extract_quotes(text)] == [who]
+    # one relative is left to the name: "والد الشهيد سعيد الزهراني" names the father as often as the son
+    text = "وأكد والد الشهيد سعيد الزهراني أن ابنه سلمان كان برتبة عريف."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["سعيد الزهراني"]

@@ -411,6 +411,15 @@ _WHEN_SAID = re.compile(rf"(?<![{_AR}])(?:يوم(?:\s+(?:أمس|امس|الأح�
                         rf"الخميس|الجمعة|السبت))?|أول\s+(?:من\s+)?أمس|أمس|امس)(?![{_AR}])")
 
 
+# a subject opening with a person's family, lawyer, office or campaign speaks for that person, not as them:
+# "قالت عائلة الملا محمد عمر", "وقال مكتب رئيس الوزراء حيدر العبادي", "وأكد محامي ناصر التويم". Not one relative:
+# "والد الشهيد سعيد الزهراني" names the father as often as the son (read off the corpus: «ابنه سلمان كان …»)
+_RELATION_OF = re.compile(r"^و?(?:عائلة|أسرة|اسرة|ذوو|ذوي|أقارب|محامي|محامو|محاميا|محامية|أنصار|مؤيدو|مكتب|حملة)$")
+
+
+_APPOSITION_TITLE = re.compile(r"^(?:المواطن|المواطنة|المقيم|المقيمة|السيد|السيدة|العم)$")
+
+
 def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
     """A person in the subject first, then an organisation, then the subject's own words when they name a group."""
     start, end = _strip(ctx.clean, start, end)
@@ -449,6 +458,12 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
             " " in e.text and tail not in e.text and e.text not in tail for e in people if not _ROLE.match(e.text)):
         return tail  # a role, then the name last; a tagged full name elsewhere in the phrase wins ("الرئيس المصري
         # عبد الفتاح السيسي انفتاح مصر": the words after the name are the verb's object)
+    if people and len(words) >= 2 and _RELATION_OF.match(words[0]):
+        first = min(people, key=lambda e: e.start)
+        described = ctx.clean[start:first.start].split()
+        # not when the name is the lawyer's or member's own, after a title: "محامي الأسرة الأستاذ خالد …"
+        if described and not (_HONORIFIC.match(described[-1]) or _APPOSITION_TITLE.match(described[-1])):
+            return ctx.clean[start:first.end]  # "مكتب رئيس الوزراء حيدر العبادي": the office, not the man
     if people:
         best = max(people, key=lambda e: (len(e.text.split()), e.start))
         before = ctx.clean[start:best.start].split()
