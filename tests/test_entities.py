@@ -575,3 +575,13 @@ def test_a_given_name_compounded_with_allah_after_a_title_is_a_person() -> None:
         assert name in {e.text for e in extract_entities(text) if e.type == "PER"}, text
     # God's bounty is no one
     assert extract_entities("وقال المدير إن فضل الله كبير على الجميع.") == []
+
+
+def test_enthusiasm_camels_a_nameless_militia_and_the_month_of_april_are_no_bodies() -> None:
+    for text in ("في ألمانيا بلغ الحماس للسيارات ذاتية القيادة حدا كبيرا.", "نظمت الأمانة أسواق الإبل والأغنام.",
+                 "كشفت الوزارة هوية الإرهابي الهالك.", "تكبدت القوات خسائر على يد ميليشيا منافسة لها.",
+                 "وأعلن في نيسان (أبريل) أن شركته تريد العودة.", "وارتفع الإنتاج بين 3 نيسان و9 أيار."):
+        assert [e for e in extract_entities(text) if e.type == "ORG"] == [], text
+    # the movement and the car maker stay
+    assert {e.text for e in extract_entities("وقالت حركة حماس إن الاتفاق صامد، وقالت «نيسان» إن مبيعاتها ارتفعت.")} \
+        >= {"حركة حماس", "نيسان"}

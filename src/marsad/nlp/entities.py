@@ -102,6 +102,13 @@ _WORD_AFTER_NOUNS = {normalize_match(adjective): frozenset(normalize_match(p + w
 # «بلسان» (in the words of), «بالتوفيق» (success), «الرضا» (satisfaction), «الشعب النبيل», «العبد» (God's servant),
 # «الصلاح» (piety); 30 to 80 lone persons each in the 31k corpus, none read by hand a person. As part of a name they
 # stay («عمار الحكيم», «محمد العبد»).
+# and for bodies: «الحماس» (enthusiasm, not Hamas: 44 lone bodies, none Hamas), «الإبل» (camels), «الهالك» (the
+# deceased terrorist), a militia with no name («ميليشيا منافسة»)
+_COMMON_NOT_A_BODY = frozenset(normalize_token(p + w) for w in "الحماس الإبل الهالك ميليشيا الميليشيا الميليشيات".split()
+                               for p in _CLITICS)
+# months of the Levantine calendar that are also bodies' names: «نيسان (أبريل)» is April, «نيسان» alone Nissan
+_MONTH_NAMES = frozenset(normalize_token(w) for w in ("نيسان",))
+_GREGORIAN_APRIL = frozenset(normalize_token(w) for w in ("أبريل", "إبريل", "ابريل"))
 _COMMON_NOT_ALONE = frozenset(normalize_token(p + w) for w in "كائن لسان التوفيق الرضا النبيل العبد الصلاح".split()
                               for p in _CLITICS) | {normalize_token("لل" + w[2:]) for w in ("العبد", "الرضا")}
 
@@ -173,6 +180,16 @@ def _compound_with_allah(toks: list[tuple[str, int, int]], norms: list[str], tex
     («ضيف» a guest, «فتح» opened) and الله God's name, so neither the title rule nor the tagger reads it as a name."""
     return j + 1 < len(toks) and norms[j] in _ALLAH_COMPOUND_FIRST and norms[j + 1] == normalize_token("الله") \
         and _contiguous(toks, text, j, j + 2)
+
+
+def _month_named(norms: list[str], k: int) -> bool:
+    """The word at ``k`` is a month name that is also a body's ("نيسان"), written as a month: beside its Gregorian
+    name ("نيسان (أبريل)", "أبريل (نيسان)"), after a day number or before a year."""
+    if norms[k] not in _MONTH_NAMES:
+        return False
+    near = set(norms[max(0, k - 2):k] + norms[k + 1:k + 3])
+    return bool(near & _GREGORIAN_APRIL) or (k > 0 and norms[k - 1].isdigit()) \
+        or (k + 1 < len(norms) and norms[k + 1].isdigit() and len(norms[k + 1]) == 4)
 
 
 def _verb_shaped(norms: list[str], k: int) -> bool:
@@ -498,6 +515,8 @@ def extract_entities(text: str) -> list[Entity]:
             continue
         if etype == "ORG" and _generic_body(norms, s, e):
             continue
+        if etype == "ORG" and e - s == 1 and (norms[s] in _COMMON_NOT_A_BODY or _month_named(norms, s)):
+            continue  # "الحماس للسيارات": enthusiasm; "في نيسان (أبريل)": the month
         if etype == "PER" and e - s == 1 and _common_word_named(norms, s):
             continue  # "حسن الجوار": good neighbourliness, no Hassan
         if e - s == 1 and _common_before_word(norms, s):
