@@ -8,8 +8,7 @@ import random
 import numpy as np
 
 from marsad.dedup.minhash import MinHasher, band_keys
-from marsad.dedup.reuse import (Doc, ReuseIndex, copy_groups, copy_source, copy_sources, gram_hashes, sampled_grams,
-                                shared_wire)
+from marsad.dedup.reuse import Doc, ReuseIndex, copy_groups, copy_source, copy_sources, gram_hashes, sampled_grams, shared_wire
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
