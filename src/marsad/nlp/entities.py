@@ -98,17 +98,17 @@ _WORD_BEFORE_NOUNS = {
 _WORD_AFTER_NOUNS = {normalize_match(adjective): frozenset(normalize_match(p + w) for p in _CLITICS for w in nouns.split())
                      for adjective, nouns in (("الحكيم", "الذكر"), ("شي", "كل أي اي لا بعض أقل اقل"),
                                               ("شرف", "عضو أعضاء اعضاء عضوية ضيف ضيوف"))}  # an honorary member
-# Common words the tagger reads as a lone person and that, alone, name nobody in news: «كائن بشري» (a being),
-# «بلسان» (in the words of), «بالتوفيق» (success), «الرضا» (satisfaction), «الشعب النبيل», «العبد» (God's servant),
-# «الصلاح» (piety); 30 to 80 lone persons each in the 31k corpus, none read by hand a person. As part of a name they
-# stay («عمار الحكيم», «محمد العبد»).
-# and for bodies: «الحماس» (enthusiasm, not Hamas: 44 lone bodies, none Hamas), «الإبل» (camels), «الهالك» (the
-# deceased terrorist), a militia with no name («ميليشيا منافسة»)
+# Common words the tagger reads as a lone body: «الحماس» (enthusiasm, not Hamas: 44 lone bodies, none Hamas),
+# «الإبل» (camels), «الهالك» (the deceased terrorist), a militia with no name («ميليشيا منافسة»)
 _COMMON_NOT_A_BODY = frozenset(normalize_token(p + w) for w in "الحماس الإبل الهالك ميليشيا الميليشيا الميليشيات".split()
                                for p in _CLITICS)
 # months of the Levantine calendar that are also bodies' names: «نيسان (أبريل)» is April, «نيسان» alone Nissan
 _MONTH_NAMES = frozenset(normalize_token(w) for w in ("نيسان",))
 _GREGORIAN_APRIL = frozenset(normalize_token(w) for w in ("أبريل", "إبريل", "ابريل"))
+# Common words the tagger reads as a lone person and that, alone, name nobody in news: «كائن بشري» (a being),
+# «بلسان» (in the words of), «بالتوفيق» (success), «الرضا» (satisfaction), «الشعب النبيل», «العبد» (God's servant),
+# «الصلاح» (piety); 30 to 80 lone persons each in the 31k corpus, none read by hand a person. As part of a name they
+# stay («عمار الحكيم», «محمد العبد»).
 _COMMON_NOT_ALONE = frozenset(normalize_token(p + w) for w in "كائن لسان التوفيق الرضا النبيل العبد الصلاح".split()
                               for p in _CLITICS) | {normalize_token("لل" + w[2:]) for w in ("العبد", "الرضا")}
 
