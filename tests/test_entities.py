@@ -585,3 +585,14 @@ def test_enthusiasm_camels_a_nameless_militia_and_the_month_of_april_are_no_bodi
     # the movement and the car maker stay
     assert {e.text for e in extract_entities("وقالت حركة حماس إن الاتفاق صامد، وقالت «نيسان» إن مبيعاتها ارتفعت.")} \
         >= {"حركة حماس", "نيسان"}
+
+
+def test_a_gazetteer_name_behind_a_proclitic_keeps_its_article_and_kabul_is_kabul() -> None:
+    found = {(e.text, e.canonical) for e in extract_entities(
+        "وتعمل الشركة بالمملكة منذ سنوات، وزار الوفد المصليات بالمدينة المنورة ثم مقر الشركة بالمنطقة الشرقية.")}
+    assert {("بالمملكة", "السعودية"), ("بالمدينة المنورة", "المدينة المنورة"),
+            ("بالمنطقة الشرقية", "المنطقة الشرقية")} <= found, found
+    assert [(e.text, e.type, e.canonical) for e in extract_entities("هاجم مسلحون قلب العاصمة كابل أمس.")] == [
+        ("كابل", "LOC", "كابول")]
+    # an adverb made from a relative adjective is never a name
+    assert [e for e in extract_entities("ميدانياً، أصيب 16 مجندا في اشتباكات عنيفة.") if e.type == "LOC"] == []

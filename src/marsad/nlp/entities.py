@@ -102,6 +102,10 @@ _WORD_AFTER_NOUNS = {normalize_match(adjective): frozenset(normalize_match(p + w
 # «الإبل» (camels), «الهالك» (the deceased terrorist), a militia with no name («ميليشيا منافسة»)
 _COMMON_NOT_A_BODY = frozenset(normalize_token(p + w) for w in "الحماس الإبل الهالك ميليشيا الميليشيا الميليشيات".split()
                                for p in _CLITICS)
+# adverbs made from a relative adjective: "ميدانياً" (in the field), "دولياً"; never a name
+_ADVERBS = frozenset(normalize_token(w) for w in "ميدانيا محليا دوليا عربيا خليجيا إقليميا عالميا أمنيا عسكريا سياسيا "
+                     "اقتصاديا رسميا ميدانياً محلياً دولياً عربياً خليجياً إقليمياً عالمياً أمنياً عسكرياً سياسياً "
+                     "اقتصادياً رسمياً".split())
 # months of the Levantine calendar that are also bodies' names: «نيسان (أبريل)» is April, «نيسان» alone Nissan
 _MONTH_NAMES = frozenset(normalize_token(w) for w in ("نيسان",))
 _GREGORIAN_APRIL = frozenset(normalize_token(w) for w in ("أبريل", "إبريل", "ابريل"))
@@ -152,7 +156,9 @@ def _formula_tokens(norms: list[str]) -> list[bool]:
 
 @lru_cache(maxsize=100_000)
 def _clitic_free(word: str) -> str:
-    for pre in ("وال", "بال", "لل", "و", "ب", "ل"):
+    # one letter first, so the article stays: بالمدينة المنورة is المدينة المنورة, not مدينة (a word of «مدينة
+    # غواتيمالا») before a lone «المنورة»
+    for pre in ("لل", "و", "ب", "ل", "وال", "بال"):
         # ل + the article writes لل: للأمم المتحدة is الأمم المتحدة
         if pre == "لل" and word.startswith(pre) and len(word) >= 5 and "ال" + word[2:] in _gazetteer_words():
             return "ال" + word[2:]
@@ -515,6 +521,8 @@ def extract_entities(text: str) -> list[Entity]:
             continue
         if etype == "ORG" and _generic_body(norms, s, e):
             continue
+        if e - s == 1 and norms[s] in _ADVERBS:
+            continue  # "ميدانياً، أصيب 16 مجندا": on the ground (81 lone places in the corpus)
         if etype == "ORG" and e - s == 1 and (norms[s] in _COMMON_NOT_A_BODY or _month_named(norms, s)):
             continue  # "الحماس للسيارات": enthusiasm; "في نيسان (أبريل)": the month
         if etype == "PER" and e - s == 1 and _common_word_named(norms, s):
