@@ -98,10 +98,14 @@ _WORD_BEFORE_NOUNS = {
 _WORD_AFTER_NOUNS = {normalize_match(adjective): frozenset(normalize_match(p + w) for p in _CLITICS for w in nouns.split())
                      for adjective, nouns in (("الحكيم", "الذكر"), ("شي", "كل أي اي لا بعض أقل اقل"),
                                               ("شرف", "عضو أعضاء اعضاء عضوية ضيف ضيوف"))}  # an honorary member
+def _glued_forms(words: str) -> frozenset[str]:
+    """The words as the tokens have them, bare and behind each proclitic group ("بالتوفيق", "والحماس")."""
+    return frozenset(normalize_token(p + w) for w in words.split() for p in _CLITICS)
+
+
 # Common words the tagger reads as a lone body: «الحماس» (enthusiasm, not Hamas: 44 lone bodies, none Hamas),
 # «الإبل» (camels), «الهالك» (the deceased terrorist), a militia with no name («ميليشيا منافسة»)
-_COMMON_NOT_A_BODY = frozenset(normalize_token(p + w) for w in "الحماس الإبل الهالك ميليشيا الميليشيا الميليشيات".split()
-                               for p in _CLITICS)
+_COMMON_NOT_A_BODY = _glued_forms("الحماس الإبل الهالك ميليشيا الميليشيا الميليشيات")
 # adverbs made from a relative adjective: "ميدانياً" (in the field), "دولياً"; never a name
 _ADVERBS = frozenset(normalize_token(w) for w in "ميدانيا محليا دوليا عربيا خليجيا إقليميا عالميا أمنيا عسكريا سياسيا "
                      "اقتصاديا رسميا".split())  # with or without tanween: normalize_token drops it
@@ -112,8 +116,7 @@ _GREGORIAN_APRIL = frozenset(normalize_token(w) for w in ("أبريل", "إبر�
 # «بلسان» (in the words of), «بالتوفيق» (success), «الرضا» (satisfaction), «الشعب النبيل», «العبد» (God's servant),
 # «الصلاح» (piety); 30 to 80 lone persons each in the 31k corpus, none read by hand a person. As part of a name they
 # stay («عمار الحكيم», «محمد العبد»).
-_COMMON_NOT_ALONE = frozenset(normalize_token(p + w) for w in "كائن لسان التوفيق الرضا النبيل العبد الصلاح".split()
-                              for p in _CLITICS) | {normalize_token("لل" + w[2:]) for w in ("العبد", "الرضا")}
+_COMMON_NOT_ALONE = _glued_forms("كائن لسان التوفيق الرضا النبيل العبد الصلاح") | _glued_forms("للعبد للرضا")
 
 
 def _common_before_word(norms: list[str], i: int) -> bool:
