@@ -374,7 +374,12 @@ def _score_quotes(rows: list[dict], docs: dict[str, dict], show_misses: bool = T
     found_n = gold_n = speaker_ok = speaker_n = 0
     misses = []
 
+    from marsad.nlp.gazetteers import lookup
+
     def same_speaker(a: str | None, b: str | None) -> bool:
+        listed_a, listed_b = lookup(a or ""), lookup(b or "")
+        if listed_a and listed_b:  # two spellings the gazetteer lists for one body or person
+            return listed_a.canonical == listed_b.canonical
         a, b = normalize_match(a or ""), normalize_match(b or "")
         return bool(a and b) and (a in b or b in a)
 

@@ -596,3 +596,14 @@ def test_a_gazetteer_name_behind_a_proclitic_keeps_its_article_and_kabul_is_kabu
         ("كابل", "LOC", "كابول")]
     # an adverb made from a relative adjective is never a name
     assert [e for e in extract_entities("ميدانياً، أصيب 16 مجندا في اشتباكات عنيفة.") if e.type == "LOC"] == []
+
+
+def test_news_agencies_are_bodies_under_one_name_whatever_the_spelling() -> None:
+    text = ("ذكرت وكالة الصحافة الفرنسية أن الوفد وصل، وأكدت وكالة فرانس برس لاحقا الخبر. ونقلت وكالة الأنباء "
+            "البحرينية عن الوزير قوله إن وكالة أنباء البحرين ستنشر البيان، فيما أوردت وكالة تسنيم للأنباء رواية أخرى.")
+    found = [(e.text, e.type, e.canonical) for e in extract_entities(text)]
+    agencies = [f for f in found if f[0].startswith("وكالة")]
+    assert all(t == "ORG" for _, t, _ in agencies)
+    assert {c for w, _, c in agencies if "فرانس" in w or "الفرنسية" in w} == {"وكالة فرانس برس"}
+    assert {c for w, _, c in agencies if "البحرين" in w} == {"وكالة أنباء البحرين"}
+    assert ("وكالة تسنيم للأنباء", "ORG", "وكالة تسنيم") in found
