@@ -635,3 +635,36 @@ def test_an_office_family_or_campaign_speaks_for_a_person_not_as_the_person() ->
     # one relative is left to the name: "والد الشهيد سعيد الزهراني" names the father as often as the son
     text = "وأكد والد الشهيد سعيد الزهراني أن ابنه سلمان كان برتبة عريف."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["سعيد الزهراني"]
+
+
+def test_an_agency_passing_on_a_statement_is_not_its_speaker() -> None:
+    text = ("وقالت الوكالة نقلا عن بيان لهيئة شؤون الإعلام إن الهيئة «قررت السماح للمجلة بالعودة (...) إلى الصدور»، "
+            "موضحة أن القرار جاء بعد مراجعة.\nوقالت الوكالة نقلاً عن مصدر أمني إن الحريق أخمد.")
+    quotes = extract_quotes(text)
+    assert [q.speaker_canonical for q in quotes] == ["هيئة شؤون الإعلام", "هيئة شؤون الإعلام", "مصدر أمني"]
+    # the words left out inside the quotation do not end it
+    assert quotes[0].text.endswith("إلى الصدور»")
+
+
+def test_the_agency_is_the_one_named_before() -> None:
+    text = ("أفادت وكالة الأنباء البحرينية أن الحكومة وافقت على الميزانية. وقالت الوكالة: «ستعرض الميزانية على "
+            "مجلس النواب الأسبوع المقبل».")
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["وكالة أنباء البحرين", "وكالة أنباء البحرين"]
+
+
+def test_a_verb_after_hayth_keeps_the_sentences_subject() -> None:
+    text = ("من جانبها انتقدت منظمة العفو الدولية، وقف البث حيث قالت في بيان: «القرار يضيق على حرية التعبير».")
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["منظمة العفو الدولية"]
+
+
+def test_a_glued_waw_or_kanat_opens_no_clause_inside_a_word() -> None:
+    # subject-first: "وكانت سلطات المدينة أعلنت" is the city's authorities, not "ت سلطات المدينة"
+    text = "وكانت سلطات المدينة أعلنت صباح الأحد أن المعرض سيغلق ثلاثة أيام."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["سلطات المدينة"]
+
+
+def test_a_given_name_left_out_by_the_tagger_stays_with_the_speaker() -> None:
+    # the tagger reads only "محمد" of "الإعلامية نجلاء محمد"; she is not "محمد العتيبي", the article's other محمد
+    text = ("وقالت الإعلامية نجلاء محمد: إن القناة، \"لم تلتزم بالمعايير المهنية\". من جانبه، بين الإعلامي محمد العتيبي "
+            "أن القرار سيكون درسا للقنوات الأخرى.")
+    assert [q.speaker_canonical for q in extract_quotes(text)][0] == "نجلاء محمد"

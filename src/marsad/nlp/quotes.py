@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..arabic.normalize import normalize_match
+from ..arabic.tokens import more_common
 from ..records import Entity, Quote
 from .entities import extract_entities
 from .gazetteers import first_names, is_place
@@ -114,6 +115,7 @@ _NOT_A_SPEAKER = re.compile(rf"^(?:هو|هي|ما|حيث|إذ|اذ|حين|عند
 _ROLE = re.compile(rf"^(?:ال|لل|ل)?(?:متحدث|ناطق|وزير|رئيس|مدير|مدرب|لاعب|أمين|امين|محافظ|أمير|امير|سفير|نائب|مساعد|"
                    rf"مسؤول|مستشار|قائد|قيادي|عضو|مشرف|وكيل|مبعوث|موفد|مندوب|ممثل|محلل|مفوض|المقدم|الرائد|العقيد|العميد|اللواء|الدكتور|المهندس|الشيخ|(?:د|م|أ)(?![{_AR}]))")
 _NAME_STOP = re.compile(r"^(?:ال|بال|لل|وال)|^(?:في|من|عن|على|إلى|الى|باسم|لشؤون|و)$")
+_UNTAGGED_FIRST = re.compile(rf"^(?!ال|لل|بال|وال)[{_AR}]{{3,}}$")
 _PREPOSITIONS = frozenset({"في", "من", "عن", "على", "إلى", "الى", "لدى", "مع"})
 _HONORIFIC = re.compile(r"^(?:م|د|أ|ا|المهندس|الدكتور|الأستاذ|الاستاذ|الشيخ|اللواء|العميد|العقيد|المقدم|الرائد|النقيب|"
                         r"الفريق|الأمير|الامير|معالي|سمو|فضيلة)$")
@@ -161,6 +163,7 @@ _RELATIVE_BEFORE = re.compile(r"(?:الذي|التي|الذين|اللذين|ا�
 _THE_PROPHET = "النبي محمد صلى الله عليه وسلم"  # cited, never the one who goes on speaking
 _PROPHET = re.compile(r"^(?:صلى|صلّى)\s+الله\s+عليه\s+وسلم$")
 # a pronoun subject right before the verb: "ولكنه أكد", "إلا أنها أوضحت"
+_GOES_ON = re.compile(r"(?<![\u0621-\u064a])(?:حيث|إذ|اذ)\s*$")  # a verb after these keeps its sentence's subject
 _PRONOUN_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:و?لكن|إلا\s+أن|الا\s+ان|إلا\s+ان)(?:ه|ها|هم|هما)\s*$")
 
 
@@ -214,6 +217,13 @@ def _subject(ctx: _Context, pos: int) -> tuple[int, int, int]:
     that = _THAT.search(window)
     cut = min(m.start() for m in (stop, that) if m) if (stop or that) else len(window)
     issued = re.match(r"\s*عن\s+", window[cut:])
+    passed_on = re.search(rf"(?<![{_AR}])نقلا[{_TANWEEN}]?\s*$", window[:cut])
+    if issued and passed_on:
+        # "وقالت الوكالة نقلا عن بيان لهيئة شؤون الإعلام إن": the agency passes the words on; they are the authority's
+        start = cut + issued.end()
+        cut = _subject_goes_on_after(window, start)
+        s0, s1 = _strip(text, pos + start, pos + cut)
+        return s0, s1, pos + cut
     if issued and re.search(r"(?:بيان|تقرير|تعميم)(?:\s+\S+)?\s+صادرة?\s*$", window[:cut]):
         # "وأكد بيان صادر عن وزارة الداخلية أن": who issued it belongs to the subject
         cut = _subject_goes_on_after(window, cut + issued.end())
@@ -473,6 +483,11 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
             before = before[:-2]
         if lineage:
             return " ".join([*lineage, best.text])
+        if " " not in best.text and len(before) >= 2 and before[-2].startswith("ال") and _UNTAGGED_FIRST.match(before[-1]) \
+                and not (_ROLE.match(before[-1]) or _HONORIFIC.match(before[-1])) and before[-1] not in _PREPOSITIONS:
+            # "الإعلامية رائدة محمد": a description, then a given name the tagger left out; the name is both words,
+            # not "محمد" (which another name of the article would then stand for)
+            return f"{before[-1]} {best.text}"
         return best.canonical or best.text
     if ents:
         best = ents[0]
@@ -515,14 +530,28 @@ def _speaker_before(ctx: _Context, pos: int) -> str | None:
     return (ents[-1].canonical or ents[-1].text) if ents else None
 
 
-_CLAUSE_START = re.compile(rf"(?:[.،,:؛!؟?\n]|(?<![{_AR}])(?:وكان|كان|وكانت|كانت|و))\s*(?=[^.،,:؛!؟?\n]*$)")
+# a clause opens at a mark, at كان/كانت, or at و; a glued و is checked by _conjunction
+_CLAUSE_START = re.compile(rf"(?:[.،,:؛!؟?\n]|(?<![{_AR}])(?:و?كانت?(?![{_AR}])|و))\s*(?=[^.،,:؛!؟?\n]*$)")
+
+
+_WORD = re.compile(rf"[{_AR}]*")
+
+
+def _conjunction(text: str, start: re.Match[str]) -> bool:
+    """Whether a clause start is a mark, كان or a conjunction, not a word's own first letter: "ورغم ذلك" and
+    "والوزير" open with و, "وقف الصحيفة" and "وزير الخارجية" do not (the rest must be the commoner word)."""
+    if start.group(0).strip() != "و":
+        return True
+    word = _WORD.match(text, start.end())
+    rest = word.group(0) if word else ""
+    return not rest or rest.startswith("ال") or more_common(normalize_match(rest), normalize_match("و" + rest))
 
 
 def _subject_before(ctx: _Context, pos: int) -> str | None:
     """Subject-first order, "وكان مسؤولو اتحاد الكرة أعلنوا أن": the words between the clause start and the verb."""
     lo = max(0, pos - 100)
     before = ctx.clean[lo:pos]
-    starts = list(_CLAUSE_START.finditer(before))
+    starts = [m for m in _CLAUSE_START.finditer(before) if _conjunction(before, m)]
     if not starts and lo > 0:
         return None
     p0, p1 = _strip(ctx.clean, lo + starts[-1].end() if starts else 0, pos)  # or the headline's start
@@ -798,11 +827,16 @@ def _verb_object_after(text: str, after: int, verb: str) -> tuple[int, int] | No
     return span
 
 
+_ELISION = re.compile(r"[(\[]\s*(?:\.{2,}|…)\s*[)\]]")
+
+
 def _clause(text: str, start: int) -> tuple[int, int] | None:
     """The reported clause from ``start`` to the end of its sentence or the next cue, when it says something."""
     while start < len(text) and text[start] in " \u00a0":
         start += 1
     end_m = _CLAUSE_END.search(text, start)
+    while end_m and (elided := _ELISION.match(text, end_m.start() - 1)):
+        end_m = _CLAUSE_END.search(text, elided.end())  # "نشاطها (...) بالإصدار": words left out, the clause goes on
     end = end_m.start() if end_m else len(text)
     while end > start and text[end - 1] in " \u00a0،,":
         end -= 1
@@ -893,6 +927,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                     speaker = _speaker_of(ctx, opened.start("np"), opened.end("np"))
                 if speaker is None and m.group("verb") in _PRESENT_SET and "\n" not in text[:pos]:
                     speaker = _subject_before(ctx, pos)  # a headline "العريفي يوضح …": present tense, subject first
+                if speaker is None and _GOES_ON.search(text, max(0, pos - 8), pos) and not _speaker_of(ctx, s0, s1):
+                    speaker = _sentence_subject(ctx, pos)  # "انتقدت المنظمة …، حيث قالت في بيان": the same subject
                 speaker = speaker or _speaker_of(ctx, s0, s1) or _subject_before(ctx, pos)
                 if speaker and speaker == subject and (where := _described_where(subject, ctx.clean, s1)):
                     speaker = f"{speaker} {where}"  # "مسؤول في المديرية العامة للجوازات", not "مسؤول"
