@@ -387,3 +387,26 @@ def test_a_status_word_that_qualifies_another_word_than_the_shared_title_is_no_r
     # the same title with a status word after it is still a disagreement
     [role] = role_disagreements([art("a", "o1", "النقيب"), art("b", "o2", "النقيب المتقاعد السابق")])
     assert [v["value"] for v in role["values"]] == ["النقيب", "النقيب المتقاعد السابق"]
+
+
+def test_provenance_lists_each_copys_source_and_counts_the_other_copy_links() -> None:
+    from types import SimpleNamespace
+
+    from marsad.report.render import _event_html, event_markdown
+
+    outlets = {"w": "spa", "a": "okaz", "b": "sabq", "c": "alyaum"}
+    conn = sqlite3.connect(":memory:")
+    conn.row_factory = sqlite3.Row
+    conn.execute("CREATE TABLE articles (id TEXT, outlet TEXT, title TEXT, url TEXT, published TEXT, duplicate_of TEXT)")
+    conn.executemany("INSERT INTO articles VALUES (?, ?, 'خبر', ?, '2026-01-02', NULL)", [(i, o, i) for i, o in outlets.items()])
+    # three outlets print the wire's text: each copies the wire, and the copies share the same text with each other
+    edges = [{"from": "w", "to": x, "kind": "copy", "coverage": 0.95, "source": True} for x in "abc"]
+    edges += [{"from": x, "to": y, "kind": "copy", "coverage": 0.95, "source": False} for x, y in (("a", "b"), ("a", "c"), ("b", "c"))]
+    edges.append({"from": "a", "to": "c", "kind": "rewrite", "coverage": 0.4, "source": False})
+    rec = {"id": "e1", "title": "خبر", "article_ids": list(outlets), "outlets": list(outlets.values()), "summary": [],
+           "provenance": edges}
+    lines = [x for x in event_markdown(rec, SimpleNamespace(conn=conn)).splitlines() if "←" in x or "صل" in x]
+    assert len([x for x in lines if "←" in x]) == 4  # three sources and the rewrite
+    assert "و3 صلات نسخ أخرى" in lines[-1]
+    html = _event_html(rec, {i: {"id": i, "outlet": o} for i, o in outlets.items()})
+    assert html.count("←") == 4 and "و3 صلات نسخ أخرى" in html

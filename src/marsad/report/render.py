@@ -27,6 +27,27 @@ KIND_AR = {"copy": "نسخ", "rewrite": "إعادة صياغة", "shared_source"
 DISAGREE_AR = {"number": "أرقام مختلفة", "role": "صفة مختلفة", "attribution": "نسب مختلف", "date": "تاريخ مختلف"}
 
 
+def shown_provenance(edges: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """The provenance lines a reader needs, and how many were left out: each copy's own source and every
+    rewrite, shared source or template. A wire story printed by eight outlets has 28 copy edges among them; the
+    copy groups already say who copied whom, so the copy edges that are not a source only repeat it."""
+    shown = [p for p in edges if p.get("kind") != "copy" or p.get("source") or p.get("external")]
+    return shown, len(edges) - len(shown)
+
+
+def more_copy_links(n: int) -> str:
+    """"و28 صلة نسخ أخرى …", with the noun in the number Arabic gives each count."""
+    if n == 1:
+        return "وصلة نسخ أخرى بين نسخ المجموعة نفسها"
+    if n == 2:
+        return "وصلتا نسخ أخريان بين نسخ المجموعة نفسها"
+    return f"و{n} {'صلات' if 3 <= n % 100 <= 10 else 'صلة'} نسخ أخرى بين نسخ المجموعة نفسها"
+
+
+_ENV.globals["shown_provenance"] = shown_provenance
+_ENV.globals["more_copy_links"] = more_copy_links
+
+
 def _articles(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
@@ -80,9 +101,12 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
         out += ["", "## الكيانات", "", "، ".join(f"{e['canonical']} ({e['count']})" for e in rec["entities"][:20])]
     if rec.get("provenance"):
         out += ["", "## مصدر النصوص", ""]
-        for p in rec["provenance"]:
+        shown, left_out = shown_provenance(rec["provenance"])
+        for p in shown:
             outside = " (خارج الحدث)" if p.get("external") else ""
             out.append(f"- {cite([p['from']])}{outside} ← {cite([p['to']])}: {KIND_AR.get(p['kind'], p['kind'])} ({int(p['coverage'] * 100)}٪)")
+        if left_out:
+            out.append(f"- {more_copy_links(left_out)}")
     if rec.get("copy_groups"):
         out += ["", "## مجموعات النسخ", ""]
         for g in rec["copy_groups"]:
@@ -180,7 +204,7 @@ _EVENT = """
 {% if rec.disagreements %}<h2>نقاط الخلاف</h2>{% for d in rec.disagreements %}<div class="disagree"><strong>{{ labels.get(d.kind, d.kind) }}</strong> — {{ d.slot }}{% if d.related %} <span class="meta">(مع تغطية أخرى لليوم نفسه في القصة)</span>{% endif %}<ul>{% for v in d["values"] %}<li>{{ v.value }}: {% for i in v.article_ids %}<span class="chip">{{ (cited.get(i) or {}).get('outlet') | outlet or i }}</span>{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
 {% if rec.quotes_by_speaker %}<h2>التصريحات</h2>{% for g in rec.quotes_by_speaker[:8] %}<h3>{{ g.speaker or 'غير محدد' }}</h3><ul>{% for q in g.quotes[:4] %}<li>«{{ q.text }}» <span class="chip">{{ q.outlet | outlet }}</span></li>{% endfor %}</ul>{% endfor %}{% endif %}
 {% if rec.entities %}<h2>الكيانات</h2><p>{% for e in rec.entities[:25] %}<span class="chip" title="{{ e.variants|join('، ') }}">{{ e.canonical }} ({{ e.count }})</span>{% endfor %}</p>{% endif %}
-{% if rec.provenance %}<h2>مصدر النصوص</h2><ul>{% for p in rec.provenance %}<li>{{ (arts.get(p['from']) or {}).get('outlet') | outlet or p['from'] }} ← {{ (arts.get(p.to) or {}).get('outlet') | outlet or p.to }}: {{ kinds.get(p.kind, p.kind) }} ({{ (p.coverage * 100)|round|int }}٪){% if p.source %} ★{% endif %}</li>{% endfor %}</ul>{% endif %}
+{% if rec.provenance %}{% set shown, left_out = shown_provenance(rec.provenance) %}<h2>مصدر النصوص</h2><ul>{% for p in shown %}<li>{{ (arts.get(p['from']) or {}).get('outlet') | outlet or p['from'] }} ← {{ (arts.get(p.to) or {}).get('outlet') | outlet or p.to }}: {{ kinds.get(p.kind, p.kind) }} ({{ (p.coverage * 100)|round|int }}٪){% if p.source %} ★{% endif %}</li>{% endfor %}{% if left_out %}<li class="meta">{{ more_copy_links(left_out) }}</li>{% endif %}</ul>{% endif %}
 {% if rec.copy_groups %}<h2>مجموعات النسخ</h2><ul>{% for g in rec.copy_groups %}<li>{{ (cited.get(g.origin) or {}).get('outlet') | outlet or g.origin }} ← {% for i in g.copies %}{{ (arts.get(i) or {}).get('outlet') | outlet or i }}{% if not loop.last %}، {% endif %}{% endfor %}</li>{% endfor %}</ul>{% endif %}
 {% if rec.timeline %}<h2>الخط الزمني للقصة</h2><ul>{% for t in rec.timeline %}<li>{{ t.date }} — <a href="{{ t.event_id|default('') }}.html">{{ t.text }}</a> <span class="meta">{{ t.outlets|map('outlet')|join('، ') }}</span></li>{% endfor %}</ul>{% endif %}
 <h2>المقالات</h2><ul>{% for i in rec.article_ids %}{% set a = arts.get(i) or {} %}<li>{{ a.get('published') | when }} · {{ a.get('outlet') | outlet }} · {{ a.get('title') or i }}{% if a.get('duplicate_of') %} <span class="meta">(مكرر)</span>{% endif %}</li>{% endfor %}</ul>
