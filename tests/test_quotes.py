@@ -668,3 +668,16 @@ def test_a_given_name_left_out_by_the_tagger_stays_with_the_speaker() -> None:
     text = ("وقالت الإعلامية نجلاء محمد: إن القناة، \"لم تلتزم بالمعايير المهنية\". من جانبه، بين الإعلامي محمد العتيبي "
             "أن القرار سيكون درسا للقنوات الأخرى.")
     assert [q.speaker_canonical for q in extract_quotes(text)][0] == "نجلاء محمد"
+
+
+def test_a_deputys_role_resolves_to_the_deputy_introduced_with_it_not_to_the_president() -> None:
+    text = ("استقبل نائب الرئيس اليمني رئيس مجلس الوزراء خالد محفوظ بحاح، اليوم في الرياض، سفير اليابان. وكان الرئيس "
+            "اليمني عبدربه منصور هادي قد التقى السفير أمس. وأعرب نائب الرئيس اليمني، عن تقدير حكومته للدعم، "
+            "مؤكدا أن الأمن سيعود إلى المحافظات كافة.")
+    assert [q.speaker_canonical for q in extract_quotes(text)][-1] == "خالد محفوظ بحاح"
+
+
+def test_a_role_followed_by_its_adjuncts_and_a_name_is_that_name_not_the_role_named_before() -> None:
+    text = ("أكد نائب المشرف العام على المستشفى الدكتور سامي الحربي أن الأجنحة الجديدة جاهزة. "
+            "وقال نائب المشرف العام على مركز الأمل للصحة النفسية بجدة الدكتور فارس العنزي إن المجتمع بحاجة إلى التوعية.")
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["سامي الحربي", "فارس العنزي"]

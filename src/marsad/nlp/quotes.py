@@ -655,7 +655,7 @@ def _person_before(ctx: _Context, pos: int) -> str | None:
 
 
 # a definite role without a name refers back to the last named speaker: "وأضاف الوزير", "وقال المسؤول الإيراني"
-_ANAPHORIC_ROLE = re.compile(rf"^(?:المسؤول|الوزير|الرئيس|المدرب|اللاعب|السفير|الأمير|الامير|المتحدث|الناطق|المدير|"
+_ANAPHORIC_ROLE = re.compile(rf"^(?:نائب\s+ال[{_AR}]+|المسؤول|الوزير|الرئيس|المدرب|اللاعب|السفير|الأمير|الامير|المتحدث|الناطق|المدير|"
                              rf"المبعوث|الموفد|المندوب|الممثل|"
                              rf"المحافظ|الملك|الشيخ|الدكتور)(?:\s+ال[{_AR}]+)?(?:\s+[{_AR}]+)?$")
 
@@ -910,6 +910,11 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             s0, s1, after = _subject(ctx, m.end())
             subject = ctx.clean[s0:s1]
             named_here = any(e.type == "PER" and not _ROLE.match(e.text) for e in ctx.within(s0, s1))
+            # a name after the role's adjuncts is who spoke ("وقال نائب المشرف العام على المجمع الدكتور …"), not the
+            # holder of that role named before
+            if _ANAPHORIC_ROLE.match(subject) and _PERSON_AFTER.match(ctx.clean, s1) and (after_role := _name_after_adjuncts(ctx, s0)):
+                named_here = named_here or any(e.type == "PER" and (e.canonical or e.text) == after_role[0]
+                                               for e in ctx.within(s0, after_role[1]))  # a tagged name, not "أكد على …"
             introduced = _introduced_as(ctx, subject, pos) if _ANAPHORIC_ROLE.match(subject) and not named_here else None
             if introduced:
                 speaker = introduced
@@ -1043,8 +1048,26 @@ def _introduced_as(ctx: _Context, role: str, pos: int) -> str | None:
         return _only_one_introduced_as(ctx, role, pos)
     key = normalize_match(role)
     before = [e for e in ctx.all_ents if e.type == "PER" and " " in (e.canonical or e.text) and e.start < pos
-              and normalize_match(ctx.clean[max(0, e.start - len(role) - 12):e.start]).rstrip(" ،,").endswith(key)]
+              and _role_then_name(ctx.clean[max(0, e.start - len(role) - 40):e.start], key)]
     return (before[-1].canonical or before[-1].text) if before else None
+
+
+_DEPUTY = re.compile(r"^و?(?:نائب|نائبة|مساعد|مساعدة|وكيل|مستشار|مستشارة)$")
+_PERSON_AFTER = re.compile(r"\s+(?:على|في|لدى|ب|لـ?)")  # the role's adjunct goes on to the holder's name
+
+
+def _role_then_name(before_name: str, role: str) -> bool:
+    """The words before a name end with the role, or with the role and one more title: "نائب الرئيس اليمني رئيس
+    مجلس الوزراء خالد بحاح" introduces Bahah as "نائب الرئيس اليمني" too."""
+    words = re.sub(r"[،,]", " ", before_name).split()
+    role_words = role.split()
+    for cut in range(len(words), max(len(role_words), len(words) - 3) - 1, -1):
+        if [normalize_match(w) for w in words[cut - len(role_words):cut]] == role_words:
+            if cut > len(role_words) and _DEPUTY.match(words[cut - len(role_words) - 1]):
+                return False  # "نائب الرئيس اليمني" is not "الرئيس اليمني"
+            between = words[cut:]
+            return not between or (not re.search(r"[.:؛\n]", " ".join(between)) and bool(_ROLE.match(between[0])))
+    return False
 
 
 _ONE_WORD_REACH = 40  # characters from a role word to the name it introduces ("وزير الصحة السعودي المهندس …")
