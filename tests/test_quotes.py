@@ -681,3 +681,12 @@ def test_a_role_followed_by_its_adjuncts_and_a_name_is_that_name_not_the_role_na
     text = ("أكد نائب المشرف العام على المستشفى الدكتور سامي الحربي أن الأجنحة الجديدة جاهزة. "
             "وقال نائب المشرف العام على مركز الأمل للصحة النفسية بجدة الدكتور فارس العنزي إن المجتمع بحاجة إلى التوعية.")
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["سامي الحربي", "فارس العنزي"]
+
+
+def test_a_long_lineage_and_the_kings_deputy_are_read_as_the_prince() -> None:
+    # six words of lineage: the name is not cut to "بن نايف بن عبد العزيز"
+    text = "أكد نائب خادم الحرمين الشريفين الأمير محمد بن نايف بن عبد العزيز، أن الأمن خط أحمر."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["الأمير محمد بن نايف"]
+    # "نائب خادم الحرمين" is the deputy, not the king the title names
+    text = "وقال نائب خادم الحرمين: \"إن هذه الأحداث لن تثني عزائمنا\"."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["نائب خادم الحرمين"]

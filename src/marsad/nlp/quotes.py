@@ -385,6 +385,8 @@ def _name_tail(words: list[str], person_words: frozenset[str] = frozenset()) -> 
         return None
     if any(_BODY_HEAD.match(w) for w in name):  # "المدير التنفيذي لشركة مترو جدة": the body he runs
         return None
+    if name[0] in ("بن", "بنت"):  # the five-word cap fell inside a lineage: "… محمد بن نايف بن عبد العزيز"
+        return None
     return joined if 2 <= len(name) < len(words) and not _ROLE.match(name[0]) else None
 
 
@@ -483,6 +485,9 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
             before = before[:-2]
         if lineage:
             return " ".join([*lineage, best.text])
+        if before and _DEPUTY.match(before[-1]):
+            # "وقال نائب خادم الحرمين": the deputy speaks, not the king his title names
+            return f"{before[-1]} {best.text}"
         if " " not in best.text and len(before) >= 2 and before[-2].startswith("ال") and _UNTAGGED_FIRST.match(before[-1]) \
                 and not (_ROLE.match(before[-1]) or _HONORIFIC.match(before[-1])) and before[-1] not in _PREPOSITIONS:
             # "الإعلامية رائدة محمد": a description, then a given name the tagger left out; the name is both words,
