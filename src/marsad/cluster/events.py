@@ -27,7 +27,6 @@ from operator import itemgetter
 
 from ..arabic.ordinals import headline_ordinals
 from ..arabic.tokens import content_terms
-from ..arabic.variants import variant_key
 
 TOP_TERMS = 40  # terms kept per article vector
 EVENT_TERMS = 120  # terms kept per event centroid
@@ -167,8 +166,6 @@ class DocumentFrequencies:
 def article_features(article_id: str, title: str | None, body: str, published: str | None,
                      entities: list[str], dfs: DocumentFrequencies, *, fallback_date: dt.date,
                      duplicate_of: str | None = None, outlet: str | None = None) -> ArticleFeatures:
-    """An article's clustering features. Entities are kept by their variant key: each article settles its own
-    canonical spelling, so two outlets' «عبدالوهاب شلبي» and «عبد الوهاب شلبي» only meet through the key."""
     title_terms = content_terms(title or "")
     body_terms = content_terms(body[:3000])
     tf: Counter[str] = Counter(body_terms)
@@ -180,7 +177,7 @@ def article_features(article_id: str, title: str | None, body: str, published: s
     norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
     date = _parse_date(published) or fallback_date
     return ArticleFeatures(id=article_id, date=date, terms={t: v / norm for t, v in top.items()},
-                           title_terms=frozenset(title_terms), entities=frozenset(map(variant_key, entities)),
+                           title_terms=frozenset(title_terms), entities=frozenset(entities),
                            duplicate_of=duplicate_of, outlet=outlet, title=title, ordinals=headline_ordinals(title))
 
 
