@@ -387,6 +387,8 @@ def _name_tail(words: list[str], person_words: frozenset[str] = frozenset()) -> 
         return None
     if name[0] in ("بن", "بنت"):  # the five-word cap fell inside a lineage: "… محمد بن نايف بن عبد العزيز"
         return None
+    if len(words) > len(name) and _DEPUTY.match(words[-len(name) - 1]):
+        return None  # "نائب خادم الحرمين": the words after a deputy name whose deputy he is, not the speaker
     return joined if 2 <= len(name) < len(words) and not _ROLE.match(name[0]) else None
 
 
@@ -1057,7 +1059,7 @@ def _introduced_as(ctx: _Context, role: str, pos: int) -> str | None:
     return (before[-1].canonical or before[-1].text) if before else None
 
 
-_DEPUTY = re.compile(r"^و?(?:نائب|نائبة|مساعد|مساعدة|وكيل|مستشار|مستشارة)$")
+_DEPUTY = re.compile(r"^و?(?:نائب|نائبة|وكيل|مستشار|مستشارة)$")  # not مساعد, also a given name
 _PERSON_AFTER = re.compile(r"\s+(?:على|في|لدى|ب|لـ?)")  # the role's adjunct goes on to the holder's name
 
 
