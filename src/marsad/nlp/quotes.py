@@ -114,6 +114,9 @@ _NOT_A_SPEAKER = re.compile(rf"^(?:هو|هي|ما|حيث|إذ|اذ|حين|عند
 # words that open a subject naming a role, after which the person's name comes last: "المتحدث باسم … بيتر سميردون"
 _ROLE = re.compile(rf"^(?:ال|لل|ل)?(?:متحدث|ناطق|وزير|رئيس|مدير|مدرب|لاعب|أمين|امين|محافظ|أمير|امير|سفير|نائب|مساعد|"
                    rf"مسؤول|مستشار|قائد|قيادي|عضو|مشرف|وكيل|مبعوث|موفد|مندوب|ممثل|محلل|مفوض|المقدم|الرائد|العقيد|العميد|اللواء|الدكتور|المهندس|الشيخ|(?:د|م|أ)(?![{_AR}]))")
+# a deputy's word: the words after it name whose deputy he is ("نائب خادم الحرمين"); not مساعد, also a given name
+_DEPUTY = re.compile(r"^و?(?:نائب|نائبة|وكيل|مستشار|مستشارة)$")
+_PERSON_AFTER = re.compile(r"\s+(?:على|في|لدى|ب|لـ?)")  # the role's adjunct goes on to the holder's name
 _NAME_STOP = re.compile(r"^(?:ال|بال|لل|وال)|^(?:في|من|عن|على|إلى|الى|باسم|لشؤون|و)$")
 _UNTAGGED_FIRST = re.compile(rf"^(?!ال|لل|بال|وال)[{_AR}]{{3,}}$")
 _PREPOSITIONS = frozenset({"في", "من", "عن", "على", "إلى", "الى", "لدى", "مع"})
@@ -162,8 +165,8 @@ _NAMED_SOURCE = re.compile(r"(?<![\u0621-\u064a])مصدر\s+(?!في|من|عن|ل
 _RELATIVE_BEFORE = re.compile(r"(?:الذي|التي|الذين|اللذين|اللتين)\s*$")
 _THE_PROPHET = "النبي محمد صلى الله عليه وسلم"  # cited, never the one who goes on speaking
 _PROPHET = re.compile(r"^(?:صلى|صلّى)\s+الله\s+عليه\s+وسلم$")
-# a pronoun subject right before the verb: "ولكنه أكد", "إلا أنها أوضحت"
 _GOES_ON = re.compile(r"(?<![\u0621-\u064a])(?:حيث|إذ|اذ)\s*$")  # a verb after these keeps its sentence's subject
+# a pronoun subject right before the verb: "ولكنه أكد", "إلا أنها أوضحت"
 _PRONOUN_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:و?لكن|إلا\s+أن|الا\s+ان|إلا\s+ان)(?:ه|ها|هم|هما)\s*$")
 
 
@@ -1057,10 +1060,6 @@ def _introduced_as(ctx: _Context, role: str, pos: int) -> str | None:
     before = [e for e in ctx.all_ents if e.type == "PER" and " " in (e.canonical or e.text) and e.start < pos
               and _role_then_name(ctx.clean[max(0, e.start - len(role) - 40):e.start], key)]
     return (before[-1].canonical or before[-1].text) if before else None
-
-
-_DEPUTY = re.compile(r"^و?(?:نائب|نائبة|وكيل|مستشار|مستشارة)$")  # not مساعد, also a given name
-_PERSON_AFTER = re.compile(r"\s+(?:على|في|لدى|ب|لـ?)")  # the role's adjunct goes on to the holder's name
 
 
 def _role_then_name(before_name: str, role: str) -> bool:
