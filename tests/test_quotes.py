@@ -690,3 +690,13 @@ def test_a_long_lineage_and_the_kings_deputy_are_read_as_the_prince() -> None:
     # "نائب خادم الحرمين" is the deputy, not the king the title names
     text = "وقال نائب خادم الحرمين: \"إن هذه الأحداث لن تثني عزائمنا\"."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["نائب خادم الحرمين"]
+
+
+def test_a_bare_body_word_is_the_body_of_that_kind_that_spoke_before() -> None:
+    # untagged, but it spoke before: "الخلية" is that cell
+    text = ("وأعلنت خلية الإعلام الحربي أن القوات تقدمت نحو المدينة. وأكدت الخلية أن الطيران دمر ثلاثة مخازن للأسلحة.")
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["خلية الإعلام الحربي", "خلية الإعلام الحربي"]
+    # a council that spoke is "المجلس" even when another council is named in between
+    text = ("وذكر المجلس الوطني للمقاومة الإيرانية أن مظاهرة انطلقت الأربعاء أمام مجلس الشورى في طهران. "
+            "وأضاف المجلس في بيان أن قوات الأمن فرقت المتظاهرين بالقوة.")
+    assert [q.speaker_canonical for q in extract_quotes(text)][-1] == "المجلس الوطني للمقاومة الإيرانية"

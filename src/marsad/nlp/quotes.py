@@ -674,7 +674,7 @@ _ANAPHORIC_ROLE = re.compile(rf"^(?:نائب\s+ال[{_AR}]+|المسؤول|ال�
 # a body named by its kind alone ("الوزارة"), matching level: the speaker is the body of that kind named before
 _BODY_NOUN = re.compile("^ال(" + "|".join(normalize_match(w) for w in (
     "وزارة هيئة جامعة شركة أمانة مديرية رئاسة جمعية لجنة إدارة بلدية محكمة نيابة سفارة قنصلية منظمة مؤسسة وكالة "
-    "جماعة حركة حكومة").split()) + ")$")
+    "جماعة حركة حكومة خلية مجلس حزب جبهة قيادة غرفة رابطة بعثة صندوق بنك مصرف نادي مستشفى مركز").split()) + ")$")
 _GROUP_SPEAKER = re.compile(r"^(?:ال)?(?:مصادر|شهود|مسؤولون|مسؤولين|مسؤولو|تقارير|وسائل|محللون|خبراء|سكان)")
 _INSTITUTION = re.compile(r"^(?:وكالة|وزارة|هيئة|شركة|جامعة|مجلس|صحيفة|قناة|مصادر|مصدر|تقارير|المرصد|الشركة|الوزارة|الهيئة)")
 
@@ -1028,13 +1028,17 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                                      kind="direct", speaker=who, speaker_canonical=body_speakers[0], cue=":"))
             break
     quotes.sort(key=lambda q: q.start)
-    for q in quotes:  # "وقالت الوزارة": the ministry the article named before, as a reader takes it
+    for i, q in enumerate(quotes):  # "وقالت الوزارة": the ministry the article named before, as a reader takes it
         body = _BODY_NOUN.match(normalize_match(q.speaker_canonical or ""))
         if body:
-            named = [e for e in ctx.all_ents if e.type == "ORG" and e.start < q.start
-                     and normalize_match(e.canonical or e.text).startswith(body.group(1) + " ")]
+            heads = (body.group(1) + " ", "ال" + body.group(1) + " ")  # "مجلس الشورى", "المجلس الوطني للمقاومة"
+            # a body of that kind that spoke before ("أعلنت خلية الإعلام الحربي … وأكدت الخلية", tagged or not), else
+            # the last one named
+            named = [p.speaker_canonical for p in quotes[:i] if normalize_match(p.speaker_canonical or "").startswith(heads)] \
+                or [e.canonical or e.text for e in ctx.all_ents if e.type == "ORG" and e.start < q.start
+                    and normalize_match(e.canonical or e.text).startswith(heads)]
             if named:
-                q.speaker_canonical = named[-1].canonical or named[-1].text
+                q.speaker_canonical = named[-1]
     _resolve_honorific_pronouns(quotes, ctx)
     for i, q in enumerate(quotes):  # "وقال المصدر" after "أفاد مصدر دبلوماسي تركي": that source
         the_source = _THE_SOURCE.match(normalize_match(q.speaker_canonical or ""))
