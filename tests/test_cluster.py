@@ -13,11 +13,11 @@ import sys
 from marsad.cluster.events import ArticleFeatures, Event, EventClusterer
 
 
-def _article(i: int, day: dt.date, terms: dict[str, float]) -> ArticleFeatures:
+def _article(i: int, day: dt.date, terms: dict[str, float], entities: frozenset[str] = frozenset()) -> ArticleFeatures:
     norm = math.sqrt(sum(w * w for w in terms.values()))
     ranked = sorted(terms.items(), key=lambda kv: -kv[1])  # as article_features orders them
     return ArticleFeatures(id=f"a{i}", date=day, terms={t: w / norm for t, w in ranked},
-                           title_terms=frozenset(terms), entities=frozenset())
+                           title_terms=frozenset(terms), entities=entities)
 
 
 def test_the_centroid_norm_kept_while_adding_equals_the_recomputed_one() -> None:
@@ -99,12 +99,13 @@ def test_two_events_of_one_happening_merge_once_their_members_agree() -> None:
     a1 = {"ميناء": 1.0, "انفجار": 0.9, "بيروت": 0.8, "حريق": 0.3}
     b1 = {"مرفأ": 1.0, "تفجير": 0.9, "بيروت": 0.5, "ضحايا": 0.8}
     both = {"ميناء": 0.7, "انفجار": 0.6, "بيروت": 0.9, "مرفأ": 0.9, "تفجير": 0.8, "ضحايا": 0.6}
+    beirut = frozenset({"بيروت"})  # all three name the place
     c = EventClusterer()
     day = dt.date(2026, 1, 1)
-    first = c.assign(_article(1, day, a1))
-    second = c.assign(_article(2, day, b1))
+    first = c.assign(_article(1, day, a1, beirut))
+    second = c.assign(_article(2, day, b1, beirut))
     assert first != second
-    survivor = c.assign(_article(3, day, both))
+    survivor = c.assign(_article(3, day, both, beirut))
     assert len(c.events) == 1 and survivor in c.events
     assert {c.resolve(c.article_event[f"a{i}"]) for i in (1, 2, 3)} == {survivor}
     gone = ({first, second} - {survivor}).pop()
@@ -328,3 +329,20 @@ def test_places_in_common_do_not_make_a_storyline_without_words_in_common() -> N
         assert len(set(stories())) == 1
     finally:
         override_params({})
+
+
+def test_an_articles_terms_come_from_its_lead_not_from_the_background_below_it() -> None:
+    # round-ups retell other happenings below their lead ("ومن جانب آخر، …"): those words must not pull the article
+    # into another event, so the vector reads the headline and the lead (params body_chars: 800 characters)
+    from marsad.cluster.events import DocumentFrequencies, article_features
+    lead = ("أعلنت وزارة الداخلية في المنامة إحباط تهريب شحنة متفجرات وأسلحة عبر البحر واعتقال شخصين على متن قارب "
+            "صغير قرب السواحل، وقالت إن خفر السواحل رصد القارب ليلا وضبط المتفجرات والذخيرة. ") * 5
+    speech = ("ومن جانب آخر، قال زعيم الحزب في خطاب متلفز إن الحزب واثق من استمرار الدعم المالي والسياسي بعد الاتفاق، "
+              "وإن العقوبات الجديدة على قادته لا تقدم ولا تؤخر. ") * 6
+    day = dt.date(2026, 3, 2)
+    dfs = DocumentFrequencies()
+    alone = article_features("a1", "المنامة تعلن إحباط تهريب متفجرات", lead, "2026-03-02", [], dfs, fallback_date=day)
+    roundup = article_features("a2", "المنامة تعلن إحباط تهريب متفجرات", lead + speech, "2026-03-02", [], dfs, fallback_date=day)
+    assert len(lead) >= 800  # the lead alone fills the window
+    assert set(roundup.terms) == set(alone.terms)
+    assert not {"زعيم", "خطاب", "عقوبات"} & {t for t in roundup.terms}

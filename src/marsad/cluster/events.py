@@ -167,7 +167,7 @@ def article_features(article_id: str, title: str | None, body: str, published: s
                      entities: list[str], dfs: DocumentFrequencies, *, fallback_date: dt.date,
                      duplicate_of: str | None = None, outlet: str | None = None) -> ArticleFeatures:
     title_terms = content_terms(title or "")
-    body_terms = content_terms(body[:3000])
+    body_terms = content_terms(body[: int(params().get("body_chars", 3000))])
     tf: Counter[str] = Counter(body_terms)
     for t in title_terms:
         tf[t] += params()["title_boost"]
