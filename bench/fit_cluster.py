@@ -133,12 +133,12 @@ def main() -> None:
     ap.add_argument("--detail", action="store_true", help="per labelled event, with --set")
     args = ap.parse_args()
     sets = labelled_sets(args.data)
+    setting = {k: float(v) for k, v in (x.split("=", 1) for x in args.set)}
     # settings that shape the article features themselves (title_boost, body_chars) must hold while they are computed
-    ev.override_params({k: float(v) for k, v in (x.split("=", 1) for x in args.set)})
+    ev.override_params(setting)
     loaded = load_features(args.db, args.cache)
     ev.override_params({})
     if args.set or args.detail:
-        setting = {k: float(v) for k, v in (x.split("=", 1) for x in args.set)}
         t = time.perf_counter()
         sys_event, members, n_events = replay(loaded, setting)
         print(f"{setting or 'committed params'}: {n_events:,} events, {time.perf_counter() - t:.0f} s")

@@ -1,8 +1,9 @@
 """Streaming, order-aware event clustering.
 
 Articles arrive in publication order; each joins the most similar open event or
-opens a new one. Similarity combines TF-IDF cosine over stemmed title and body terms
-(title weighted), overlap of canonical entities, and a Gaussian time decay, in the
+opens a new one. Similarity combines TF-IDF cosine over stemmed terms of the title (weighted) and
+the lead (the body's first ``body_chars`` characters: a round-up's later paragraphs retell other
+happenings), overlap of canonical entities, and a Gaussian time decay, in the
 manner of Miranda et al. (2018). Candidate events come from an inverted index of
 recent events' top terms, so the cost per article does not grow with the corpus.
 When the event an article grew has become close to another open event of the same days,
