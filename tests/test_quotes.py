@@ -700,3 +700,9 @@ def test_a_bare_body_word_is_the_body_of_that_kind_that_spoke_before() -> None:
     text = ("وذكر المجلس الوطني للمقاومة الإيرانية أن مظاهرة انطلقت الأربعاء أمام مجلس الشورى في طهران. "
             "وأضاف المجلس في بيان أن قوات الأمن فرقت المتظاهرين بالقوة.")
     assert [q.speaker_canonical for q in extract_quotes(text)][-1] == "المجلس الوطني للمقاومة الإيرانية"
+
+
+def test_a_colon_after_anna_is_no_part_of_the_quote() -> None:
+    text = 'وقال المتحدث باسم الشرطة سامر العلي، إن: "الفرق تمكنت من إخماد الحريق خلال ساعة".'
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["الفرق تمكنت من إخماد الحريق خلال ساعة"]

@@ -842,7 +842,7 @@ _ELISION = re.compile(r"[(\[]\s*(?:\.{2,}|…)\s*[)\]]")
 
 def _clause(text: str, start: int) -> tuple[int, int] | None:
     """The reported clause from ``start`` to the end of its sentence or the next cue, when it says something."""
-    while start < len(text) and text[start] in " \u00a0":
+    while start < len(text) and text[start] in " \u00a0:":  # "أن: «…»": the colon only introduces the words
         start += 1
     end_m = _CLAUSE_END.search(text, start)
     while end_m and (elided := _ELISION.match(text, end_m.start() - 1)):
