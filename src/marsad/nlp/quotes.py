@@ -942,8 +942,9 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                     speaker = _speaker_of(ctx, opened.start("np"), opened.end("np"))
                 if speaker is None and m.group("verb") in _PRESENT_SET and "\n" not in text[:pos]:
                     speaker = _subject_before(ctx, pos)  # a headline "العريفي يوضح …": present tense, subject first
-                if speaker is None and _GOES_ON.search(text, max(0, pos - 8), pos) and not _speaker_of(ctx, s0, s1):
-                    speaker = _sentence_subject(ctx, pos)  # "انتقدت المنظمة …، حيث قالت في بيان": the same subject
+                if speaker is None and _GOES_ON.search(text, max(0, pos - 8), pos):
+                    # "انتقدت المنظمة …، حيث قالت في بيان": with no subject of its own, the sentence's subject
+                    speaker = _speaker_of(ctx, s0, s1) or _sentence_subject(ctx, pos)
                 speaker = speaker or _speaker_of(ctx, s0, s1) or _subject_before(ctx, pos)
                 if speaker and speaker == subject and (where := _described_where(subject, ctx.clean, s1)):
                     speaker = f"{speaker} {where}"  # "مسؤول في المديرية العامة للجوازات", not "مسؤول"
