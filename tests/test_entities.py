@@ -166,6 +166,7 @@ def test_every_gazetteer_spelling_names_one_entry() -> None:
     from importlib import resources
 
     from marsad.arabic.normalize import normalize_match
+    from marsad.meta.agencies import agencies
     from marsad.nlp.gazetteers import entries
 
     owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -176,6 +177,9 @@ def test_every_gazetteer_spelling_names_one_entry() -> None:
         etype, canonical, *rest = (p.strip() for p in line.split("\t"))
         for form in [canonical, *(v for v in (rest[0] if rest else "").split("|") if v.strip())]:
             owners[normalize_match(form)].add((etype, canonical))
+    for agency in agencies():  # the agency list adds its names to the gazetteer
+        for form in (agency.name, *agency.name_spellings):
+            owners[normalize_match(form)].add(("ORG", agency.name))
     # Oman and Amman differ only by a shadda, which the matching level drops: a homograph, not a double listing
     clashes = {form: sorted(who) for form, who in owners.items() if len(who) > 1 and form != normalize_match("عمان")}
     assert clashes == {}
@@ -607,3 +611,22 @@ def test_news_agencies_are_bodies_under_one_name_whatever_the_spelling() -> None
     assert {c for w, _, c in agencies if "فرانس" in w or "الفرنسية" in w} == {"وكالة فرانس برس"}
     assert {c for w, _, c in agencies if "البحرين" in w} == {"وكالة أنباء البحرين"}
     assert ("وكالة تسنيم للأنباء", "ORG", "وكالة تسنيم") in found
+
+
+def test_one_agency_list_gives_credits_and_names_the_same_agency() -> None:
+    # Credits and the entity gazetteer read one list: an agency credited under one of its names and named under
+    # another is one wire. Before, Xinhua credited as «وكالة أنباء الصين الجديدة» and as «شينخوا» were two
+    # agencies, so two copies of one Xinhua story did not share their source.
+    from marsad.meta.agencies import agencies, find_agencies
+    from marsad.nlp.gazetteers import lookup
+
+    assert find_agencies("(شينخوا)") == find_agencies("وكالة أنباء الصين الجديدة") == ["شينخوا"]
+    assert find_agencies("ذكرت وكالة إيتار تاس") == find_agencies("(تاس)") == ["تاس"]
+    for agency in agencies():
+        assert find_agencies(agency.name) == [agency.credit], agency
+        entry = lookup(agency.name)
+        assert entry is not None and (entry.type, entry.canonical) == ("ORG", agency.name), agency
+    # a spelling that is also a common word or a place credits the agency but names nobody in running text
+    assert find_agencies("(بنا)") == ["بنا"] and lookup("بنا") is None
+    text = "وقال الوزير: مرحبا بنا في بلدنا، وزار سبأ القديمة. وقالت وكالة أنباء البحرين إن الوفد وصل."
+    assert {e.canonical for e in extract_entities(text) if e.type == "ORG"} == {"وكالة أنباء البحرين"}

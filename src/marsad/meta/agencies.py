@@ -1,72 +1,50 @@
-"""Lexicon of news agencies with their Arabic spellings and abbreviations.
+"""News agencies: the names credits give them and the names running text gives them.
 
-Maintained by hand: no library lists how Arabic outlets write agency names
-("أ ف ب", "فرانس برس", "(واس)"). Each entry: canonical name, then its surface forms.
+Maintained by hand in ``data/agencies.tsv``: no library lists how Arabic outlets write agency names
+("أ ف ب", "فرانس برس", "(واس)"). It is the one list of agencies: credits read every spelling, and the entity
+gazetteer (``marsad.nlp.gazetteers``) takes each agency's full name and the spellings that are safe as names.
 Forms are matched on whole words at matching level.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from ..arabic.normalize import normalize_match
 
-AGENCIES: dict[str, list[str]] = {
-    "واس": ["واس", "وكالة الأنباء السعودية", "وكالة الانباء السعودية", "SPA"],
-    "تاس": ["تاس", "وكالة تاس", "TASS"],
-    "سبوتنيك": ["سبوتنيك", "سبوتنك", "Sputnik"],
-    "ريا نوفوستي": ["ريا نوفوستي", "نوفوستي", "RIA Novosti"],
-    "إنترفاكس": ["إنترفاكس", "انترفاكس", "Interfax"],
-    "رويترز": ["رويترز", "رويتر", "Reuters"],
-    "فرانس برس": ["فرانس برس", "فرانس بريس", "أ ف ب", "أ.ف.ب", "ا ف ب", "AFP", "وكالة الصحافة الفرنسية"],
-    "أسوشيتد برس": ["أسوشيتد برس", "أسوشييتد برس", "اسوشيتد برس", "أ ب", "AP", "أسوشيتيد برس"],
-    "الأناضول": ["الأناضول", "وكالة الأناضول", "الاناضول", "Anadolu"],
-    "سانا": ["سانا", "الوكالة العربية السورية للأنباء", "SANA"],
-    "وام": ["وام", "وكالة أنباء الإمارات", "WAM"],
-    "قنا": ["قنا", "وكالة الأنباء القطرية", "QNA"],
-    "كونا": ["كونا", "وكالة الأنباء الكويتية", "KUNA"],
-    "بترا": ["بترا", "وكالة الأنباء الأردنية", "Petra"],
-    "شينخوا": ["شينخوا", "شينخوا الصينية", "Xinhua"],
-    "بنا": ["بنا", "وكالة أنباء البحرين", "BNA"],
-    "العمانية": ["العمانية", "وكالة الأنباء العمانية", "ONA"],
-    "واع": ["واع", "وكالة الأنباء العراقية", "INA"],
-    "وفا": ["وفا", "وكالة الأنباء الفلسطينية", "WAFA"],
-    "سبأ": ["سبأ", "وكالة سبأ", "وكالة الأنباء اليمنية"],
-    "أ ش أ": ["أ ش أ", "أ.ش.أ", "وكالة أنباء الشرق الأوسط", "MENA"],
-    "وال": ["وال", "وكالة الأنباء الليبية", "LANA"],
-    "سونا": ["سونا", "وكالة السودان للأنباء", "SUNA"],
-    "وات": ["وات", "وكالة تونس أفريقيا للأنباء", "TAP"],
-    "واج": ["واج", "وكالة الأنباء الجزائرية", "APS"],
-    "لاماب": ["لاماب", "وكالة المغرب العربي للأنباء", "MAP"],
-    "الوكالة الوطنية للإعلام": ["الوكالة الوطنية للإعلام", "الوكالة الوطنية", "NNA"],
-    "إرنا": ["إرنا", "ارنا", "وكالة الأنباء الإيرانية", "IRNA"],
-    "فارس": ["وكالة فارس", "فارس للأنباء"],
-    "تسنيم": ["تسنيم", "وكالة تسنيم"],
-    "مهر": ["وكالة مهر", "مهر للأنباء"],
-    "د ب أ": ["د ب أ", "د.ب.أ", "الوكالة الألمانية", "DPA"],
-    "إفي": ["إفي", "افي", "وكالة إفي", "EFE"],
-    "أنسا": ["أنسا", "ANSA"],
-    "كيودو": ["كيودو", "Kyodo"],
-    "يونهاب": ["يونهاب", "Yonhap"],
-    "بلومبرغ": ["بلومبرغ", "بلومبيرغ", "بلومبرج", "Bloomberg"],
-    "يونايتد برس": ["يونايتد برس", "يو بي آي", "UPI"],
-    "برنامة": ["برناما", "برنامة", "Bernama"],
-    "أنتارا": ["أنتارا", "Antara"],
-    "الأنباء الأفغانية": ["باجهواك", "Pajhwok"],
-    "تي آر تي": ["تي آر تي", "TRT"],
-    "إيتار تاس": ["إيتار تاس", "ايتار تاس", "ITAR-TASS"],
-    "صينية شينخوا": ["وكالة أنباء الصين الجديدة"],
-}
+
+@dataclass(frozen=True)
+class Agency:
+    credit: str  # the short name credits and provenance show ("واس")
+    name: str  # the full name, the agency's canonical entity ("وكالة الأنباء السعودية")
+    spellings: tuple[str, ...]  # every form a credit may use
+    name_spellings: tuple[str, ...]  # the Arabic forms that name the agency in running text too
+
+
+@lru_cache(maxsize=1)
+def agencies() -> tuple[Agency, ...]:
+    text = resources.files("marsad.meta").joinpath("data/agencies.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        credit, name, forms = (part.strip() for part in line.split("\t"))
+        spellings = [f.strip() for f in forms.split("|") if f.strip()]
+        out.append(Agency(credit, name, tuple(f.lstrip("!") for f in spellings),
+                          tuple(f for f in spellings if not f.startswith("!") and not f.isascii())))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     forms: dict[str, str] = {}
-    for canonical, variants in AGENCIES.items():
-        for form in variants:
+    for agency in agencies():
+        for form in (agency.name, *agency.spellings):
             key = normalize_match(form) if not form.isascii() else form
-            forms[key] = canonical
+            forms[key] = agency.credit
     alts = sorted(forms, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
     # whole words only; Arabic forms may carry a و/ب/ل proclitic ("وبحسب رويترز", "لرويترز")

@@ -1,7 +1,8 @@
 """Gazetteers of places, people and organisations with spelling variants.
 
-Kept as a data file (``data/gazetteer.tsv``) so it can be extended without code.
-Lookups are at matching level, so hamza/teh-marbuta spellings need not be listed.
+Kept as a data file (``data/gazetteer.tsv``) so it can be extended without code. News agencies come from the
+one agency list (``marsad.meta.agencies``), which credits read too: each under its full name, with the spellings
+that are safe as names. Lookups are at matching level, so hamza/teh-marbuta spellings need not be listed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from importlib import resources
 
 from ..arabic.normalize import normalize_match
 from ..arabic.tokens import split_clitics, tokenize
+from ..meta.agencies import agencies
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,10 @@ def entries() -> dict[str, GazetteerEntry]:
         variants = [v.strip() for v in (parts[2] if len(parts) > 2 else "").split("|") if v.strip()]
         entry = GazetteerEntry(etype, canonical)
         for form in [canonical, *variants]:
+            table.setdefault(normalize_match(form), entry)
+    for agency in agencies():
+        entry = GazetteerEntry("ORG", agency.name)
+        for form in [agency.name, *agency.name_spellings]:
             table.setdefault(normalize_match(form), entry)
     return table
 
