@@ -706,3 +706,14 @@ def test_a_colon_after_anna_is_no_part_of_the_quote() -> None:
     text = 'وقال المتحدث باسم الشرطة سامر العلي، إن: "الفرق تمكنت من إخماد الحريق خلال ساعة".'
     quotes = extract_quotes(text)
     assert [q.text for q in quotes] == ["الفرق تمكنت من إخماد الحريق خلال ساعة"]
+
+
+def test_reported_words_in_quotation_marks_end_where_the_marks_close_before_a_comma() -> None:
+    # what follows the closing mark is the writer's: the source of the words, or what the speaker did next
+    text = "وقالت الوزارة إن «هذه الادعاءات عارية تماما من الصحة جملة وتفصيلا»، بحسب ما ورد بالبيان."
+    assert quotes(text) == [("direct", "هذه الادعاءات عارية تماما من الصحة جملة وتفصيلا", "الوزارة")]
+    text = 'وأكد الوزير أن "الحكومة ماضية في تنفيذ الخطة كاملة"، داعيا المواطنين إلى الصبر.'
+    assert [q.text for q in extract_quotes(text)] == ["الحكومة ماضية في تنفيذ الخطة كاملة"]
+    # marks around a name or a word stress it: the clause goes on after them
+    text = "وقال الوزير إن «إيباك» تقف إلى جانب الحكومة في كل قراراتها."
+    assert [q.text for q in extract_quotes(text)] == ["«إيباك» تقف إلى جانب الحكومة في كل قراراتها"]

@@ -848,9 +848,25 @@ def _clause(text: str, start: int) -> tuple[int, int] | None:
     while end_m and (elided := _ELISION.match(text, end_m.start() - 1)):
         end_m = _CLAUSE_END.search(text, elided.end())  # "نشاطها (...) بالإصدار": words left out, the clause goes on
     end = end_m.start() if end_m else len(text)
+    end = _quoted_clause_end(text, start, end)
     while end > start and text[end - 1] in " \u00a0،,":
         end -= 1
     return (start, end) if end - start >= 10 else None
+
+
+_CLOSING = {"«": "»", '"': '"', "“": "”"}
+
+
+def _quoted_clause_end(text: str, start: int, end: int) -> int:
+    """A clause that opens with quotation marks and closes them before a comma ends there: what follows is the
+    writer's («إن "…"، بحسب ما ورد بالبيان», «…»، داعيا إلى …). A mark around a word or two («إيباك» تقف …) only
+    names or stresses it, and the clause goes on."""
+    close = _CLOSING.get(text[start]) if start < len(text) else None
+    at = text.find(close, start + 1, end) if close else -1
+    if at < 0 or len(text[start + 1:at].split()) < 3:
+        return end
+    rest = text[at + 1:end].lstrip(" \u00a0")
+    return at + 1 if rest[:1] in ("،", ",", "؛", ";") else end
 
 
 def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quote]:
