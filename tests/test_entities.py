@@ -626,6 +626,11 @@ def test_one_agency_list_gives_credits_and_names_the_same_agency() -> None:
         assert find_agencies(agency.name) == [agency.credit], agency
         entry = lookup(agency.name)
         assert entry is not None and (entry.type, entry.canonical) == ("ORG", agency.name), agency
+    # the agency's own pages are the wire's text, whatever host or outlet name they come under
+    from marsad.dedup.reuse import is_wire
+
+    assert is_wire("www.reuters.com") == is_wire("وكالة رويترز") == "رويترز"
+    assert is_wire("arabic.news.cn") == "شينخوا" and is_wire("was") == "واس" and is_wire("okaz") is None
     # a spelling that is also a common word or a place credits the agency but names nobody in running text
     assert find_agencies("(بنا)") == ["بنا"] and lookup("بنا") is None
     text = "وقال الوزير: مرحبا بنا في بلدنا، وزار سبأ القديمة. وقالت وكالة أنباء البحرين إن الوفد وصل."

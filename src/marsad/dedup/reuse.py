@@ -50,7 +50,7 @@ import numpy as np
 from ..arabic.normalize import normalize_match
 from ..arabic.ordinals import is_ordinal_word
 from ..arabic.tokens import tokenize
-from ..meta.agencies import agency_of
+from ..meta.agencies import agency_of, agency_site
 from ..nlp.gazetteers import gazetteer_names
 from .minhash import BANDS, MinHasher, band_keys, exact_key, is_empty, jaccard_estimate, long_enough_to_match, match_tokens
 
@@ -127,12 +127,7 @@ def is_wire(outlet: str | None) -> str | None:
     """The agency an outlet is (the wire's own text), if it is one."""
     if not outlet:
         return None
-    return agency_of(outlet) or WIRE_OUTLETS.get(outlet.lower())
-
-
-WIRE_OUTLETS = {"was": "واس", "spa": "واس", "spa.gov.sa": "واس", "sana.sy": "سانا", "wam.ae": "وام", "qna.org.qa": "قنا",
-                "kuna.net.kw": "كونا", "petra.gov.jo": "بترا", "tass.com": "تاس", "reuters.com": "رويترز", "afp.com": "فرانس برس",
-                "aa.com.tr": "الأناضول", "sputniknews.com": "سبوتنيك", "arabic.sputniknews.com": "سبوتنيك"}
+    return agency_of(outlet) or agency_site(outlet)
 
 
 def origin_order(a: Doc, b: Doc) -> tuple[Doc, Doc]:

@@ -22,6 +22,7 @@ class Agency:
     name: str  # the full name, the agency's canonical entity ("وكالة الأنباء السعودية")
     spellings: tuple[str, ...]  # every form a credit may use
     name_spellings: tuple[str, ...]  # the Arabic forms that name the agency in running text too
+    sites: tuple[str, ...] = ()  # outlet names and hosts of the agency's own pages
 
 
 @lru_cache(maxsize=1)
@@ -31,11 +32,23 @@ def agencies() -> tuple[Agency, ...]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        credit, name, forms = (part.strip() for part in line.split("\t"))
+        credit, name, forms, *sites = (part.strip() for part in line.split("\t"))
         spellings = [f.strip() for f in forms.split("|") if f.strip()]
         out.append(Agency(credit, name, tuple(f.lstrip("!") for f in spellings),
-                          tuple(f for f in spellings if not f.startswith("!") and not f.isascii())))
+                          tuple(f for f in spellings if not f.startswith("!") and not f.isascii()),
+                          tuple(h.strip().lower() for h in (sites[0] if sites else "").split("|") if h.strip())))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _sites() -> dict[str, str]:
+    return {site: agency.credit for agency in agencies() for site in agency.sites}
+
+
+def agency_site(outlet: str) -> str | None:
+    """The agency whose own pages an outlet is ("spa.gov.sa", "www.reuters.com" -> its credit name)."""
+    key = outlet.strip().lower()
+    return _sites().get(key.removeprefix("www."))
 
 
 @lru_cache(maxsize=1)
