@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad import extract_entities
+from marsad import extract_entities, extract_quotes
 from marsad.arabic.tokens import tokenize_spans
 from marsad.nlp.entities import _bare_name
 
@@ -635,3 +635,13 @@ def test_one_agency_list_gives_credits_and_names_the_same_agency() -> None:
     assert find_agencies("(بنا)") == ["بنا"] and lookup("بنا") is None
     text = "وقال الوزير: مرحبا بنا في بلدنا، وزار سبأ القديمة. وقالت وكالة أنباء البحرين إن الوفد وصل."
     assert {e.canonical for e in extract_entities(text) if e.type == "ORG"} == {"وكالة أنباء البحرين"}
+
+
+def test_a_persons_first_letter_is_a_preposition_only_before_a_known_name() -> None:
+    # "بادي" is Badi: ب + "ادي" (the verb أدى, far more common in news) would make him nobody the text names
+    text = "أعلن وزير الإعلام اليمني راجح بادي أن القوات تقدمت. وقال بادي إن الوزير وصل إلى عدن."
+    assert "ادي" not in {e.canonical for e in extract_entities(text)}
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["راجح بادي", "راجح بادي"]
+    # before a name the gazetteer or the first names know, the letter is the preposition
+    found = {(e.text, e.canonical) for e in extract_entities("والتقى ببوتين في موسكو، واجتمع لاحقا بمحمد العلي.")}
+    assert ("ببوتين", "فلاديمير بوتين") in found and ("بمحمد", "محمد") in found

@@ -717,3 +717,39 @@ def test_reported_words_in_quotation_marks_end_where_the_marks_close_before_a_co
     # marks around a name or a word stress it: the clause goes on after them
     text = "وقال الوزير إن «إيباك» تقف إلى جانب الحكومة في كل قراراتها."
     assert [q.text for q in extract_quotes(text)] == ["«إيباك» تقف إلى جانب الحكومة في كل قراراتها"]
+
+
+def test_a_time_adverb_a_particle_or_a_verb_of_going_on_is_not_who_spoke() -> None:
+    # "أول من أمس" (the day before yesterday) is when, and the subject came before the verb
+    text = "وكان المرشد علي خامنئي قال أول من أمس، إن «الاتفاق مع القوى العالمية لا يغير سياساتنا»."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["علي خامنئي"]
+    # "ومضى يقول", "وتابع قوله", "ولفت النظر إلى": the speaker goes on
+    for going_on in ("ومضى يقول إن", "وتابع قوله:", "ولفت النظر إلى أن"):
+        text = f"وقال الوزير محمد العلي إن الخطة جاهزة للتنفيذ. {going_on} البديل هو الحوار مع جميع الأطراف."
+        assert [q.speaker_canonical for q in extract_quotes(text)] == ["محمد العلي", "محمد العلي"], going_on
+    # "أما X، فقد أكد": the topic, not the particle
+    text = "أما رئيس الوزراء الفرنسي مانويل فالس، فقد أكد أن الحكومة ستحترم نتائج الاستفتاء."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["مانويل فالس"]
+    # a negation or an indefinite someone names no speaker
+    for text in ("لا توضح الشركة أن العدد سيرتفع في الوقت الراهن.", "وهناك من يؤكد على أن الأمر ينبغي أن يخرج من إطار السياسة."):
+        assert all(q.speaker_canonical not in ("لا", "هناك من") for q in extract_quotes(text)), text
+
+
+def test_the_papers_own_notes_and_inferences_are_nobodys_words() -> None:
+    for text in ("الجدير ذكره أن الشركة قامت بحملات مكثفة لجذب العملاء خلال العام الماضي.",
+                 "وارتفعت الأسعار بنسبة عشرة في المائة، مما يشير إلى أن تعافي القطاع مستمر بقوة.",
+                 "ويذكر هنا أن كثيرين من قيادات الجماعات المتطرفة خرجوا من السجون."):
+        assert extract_quotes(text) == [], text
+
+
+def test_a_verse_is_gods_words_and_the_preacher_goes_on_speaking() -> None:
+    text = ("وقال الشيخ عبدالرحمن السديس إن الصبر مفتاح الفرج. وقد قال تعالى: «إن الله مع الصابرين». "
+            "وأضاف أن الأمة تمر بمرحلة صعبة.")
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["عبدالرحمن السديس", "الله", "عبدالرحمن السديس"]
+
+
+def test_whom_the_words_were_said_to_or_about_is_not_who_said_them() -> None:
+    text = "وقال عنه رئيس الوزراء محمد العلي إنه رجل دولة من الطراز الأول."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["محمد العلي"]
+    text = 'وقالت مصادر محلية ل"الرياض" ان ميليشيات الحوثي انسحبت من المدينة.'
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["مصادر محلية"]

@@ -220,11 +220,12 @@ def _verb_shaped(norms: list[str], k: int) -> bool:
 _NAME_PROCLITICS = (("وال", "ال"), ("فال", "ال"), ("بال", "ال"), ("لل", "ال"), ("و", ""), ("ف", ""), ("ب", ""), ("ل", ""), ("ك", ""))
 
 
-def _bare_name(name: str) -> str:
+def _bare_name(name: str, etype: str = "") -> str:
     """A tagged name without the conjunction or preposition glued to it: وفراس البريكان → فراس البريكان,
     للأردن → الأردن. The tagger's span is the written token; the canonical form is what other articles
     write, or the mention would not merge with them. A lone letter is stripped only when what remains is
-    a known name word or a word far more common in news than the glued form."""
+    a known name word or a word far more common in news than the glued form; before a person's name a preposition
+    (ب، ل، ك) only when what remains is a known name word: "وقال بادي" is Badi, not ب + "ادي" (the verb أدى)."""
     first, sep, rest = name.partition(" ")
     norm = normalize_match(first)
     if norm in _gazetteer_words() or norm in first_names():  # فراس is a name, not ف + راس
@@ -234,8 +235,9 @@ def _bare_name(name: str) -> str:
             core = put + norm[len(pre):]
             # و/ف/ب/ل + the article is always a proclitic group; a lone letter needs evidence, and a name does not
             # start with a function word (واين روني is Wayne, not و + أين; وعلي keeps Ali, a first name)
-            if put or core in _gazetteer_words() or core in first_names() or (
-                    core not in STOPWORDS and more_common(core, norm)):
+            known = core in _gazetteer_words() or core in first_names()
+            if put or known or (core not in STOPWORDS and more_common(core, norm)
+                                and not (etype == "PER" and pre in ("ب", "ل", "ك"))):
                 return put + first[len(pre):] + sep + rest
             break
     return name
@@ -550,7 +552,7 @@ def extract_entities(text: str) -> list[Entity]:
     found = [_with_fathers_name(toks, norms, text, span, taken) for span in found]
     found = [piece for span in found for piece in _split_listed_persons(toks, norms, span)]
     ents = [Entity(text=text[toks[s][1] : toks[e - 1][2]], start=toks[s][1], end=toks[e - 1][2], type=t,
-                   canonical=strip_diacritics(_bare_name(c)))  # «عَائِشَةَ» is listed, and merges, as «عائشة»
+                   canonical=strip_diacritics(_bare_name(c, t)))  # «عَائِشَةَ» is listed, and merges, as «عائشة»
             for s, e, t, c in found]
     return canonicalize(ents)
 

@@ -94,14 +94,15 @@ def _speech_verb_in(text: str) -> bool:
     return any(not _VERBAL_NOUN_BEFORE.search(text, max(0, m.start() - 8), m.start()) for m in _VERB_RE.finditer(text))
 
 
-_IMPERSONAL_THAT = re.compile(rf"\s*(?:أن|ان|بأن|بان)(?:ه|ها|هم)?(?![{_AR}])")  # "يُذكر أنه في حال …"
+_WRITERS_NOTE = re.compile(r"(?<![\u0621-\u064a])(?:و?الجدير|و?مما)\s*$")
+_IMPERSONAL_THAT = re.compile(rf"\s*(?:(?:هنا|أيضا|ايضا)\s+)?(?:أن|ان|بأن|بان)(?:ه|ها|هم)?(?![{_AR}])")  # "يُذكر أنه في حال …"
 # أن after these words joins clauses ("غير أن": however; "بعد أن": after) and reports no speech
 _NOT_REPORTING = re.compile(rf"(?<![{_AR}])(?:غير|إلا|الا|رغم|برغم|بعد|قبل|منذ|حيث|بما|لو|كما|مع|يبدو|يرجح|ويبدو)\s*$")
 _SENTENCE_END = re.compile(rf"{_DOT_END}|[!؟?\n]")
 # adjuncts that end the subject of a speech verb: "قال الوزير في بيان", "لوسائل الإعلام", "اليوم", "وهو من سكان"
 _SUBJECT_STOP = re.compile(  # a dot glued to the next letter sits inside a name ("إي.واي"), not after it
     rf"\.(?![{_AR}])|[،,:؛«\"“(\n]|(?<![{_AR}])(?:في|خلال|عبر|بحسب|حسب|أمام|امام|على|عن|إلى|الى|مع|عقب|بعد|قبل|لدى|"
-    rf"لـ|لوسائل|لوكالة|لصحيفة|لقناة|لموقع|للصحفيين|للصحافيين|للصحافة|اليوم|أمس|امس|مساء|صباح|"
+    rf"لـ|لوسائل|لوكالة|لصحيفة|لقناة|لموقع|للصحفيين|للصحافيين|للصحافة|اليوم|أمس|امس|(?:أول|اول)(?=\s+من\s+[أا]مس)|مساء|صباح|"
     rf"الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|وهو|وهي|وهم|ومقره|ومقرها|ومقرهم|الذي|التي|الذين|أيضا|ايضا|{_PARTICIPLES})"
     rf"(?![{_AR}])"
 )
@@ -110,7 +111,11 @@ _NOT_A_SPEAKER = re.compile(rf"^(?:هو|هي|ما|حيث|إذ|اذ|حين|عند
                             # how, not who: "وقال بهذا الخصوص:", "وأضافت بالقول:"
                             rf"|بهذا|بهذه|بالقول|بقوله|بقولها|بالتالي|يقول|تقول|قائلا|قائلاً|قائلة"  # "وأردف يقول"
                             # a means, not a speaker: "وأفادت بخطابها المؤرخ …", "وأكد ببيانه"
-                            rf"|ب[{_AR}]{{2,}}(?:ها|ه|هم|هما))(?![{_AR}])")
+                            rf"|ب[{_AR}]{{2,}}(?:ها|ه|هم|هما)"
+                            # a particle or negation before the verb ("أما الوزير، فقد أكد", "لا توضح الشركة"), an
+                            # indefinite someone ("هناك من يقول"), a verb of going on ("ومضى يقول"), what was said
+                            # ("وتابع قوله", "لفت النظر إلى"), a relative pronoun, "هنا" alone (not Hana)
+                            rf"|فقد|لا|لم|لن|إلا|الا|مما|هناك|هنالك|هنا$|الذي|الذى|التي|الذين|و?مضى|و?مضت|النظر|الانتباه|قوله|قولها|حديثه|حديثها)(?![{_AR}])")
 # words that open a subject naming a role, after which the person's name comes last: "المتحدث باسم … بيتر سميردون"
 _ROLE = re.compile(rf"^(?:ال|لل|ل)?(?:متحدث|ناطق|وزير|رئيس|مدير|مدرب|لاعب|أمين|امين|محافظ|أمير|امير|سفير|نائب|مساعد|"
                    rf"مسؤول|مستشار|قائد|قيادي|عضو|مشرف|وكيل|مبعوث|موفد|مندوب|ممثل|محلل|مفوض|المقدم|الرائد|العقيد|العميد|اللواء|الدكتور|المهندس|الشيخ|(?:د|م|أ)(?![{_AR}]))")
@@ -165,9 +170,12 @@ _NAMED_SOURCE = re.compile(r"(?<![\u0621-\u064a])مصدر\s+(?!في|من|عن|ل
 _RELATIVE_BEFORE = re.compile(r"(?:الذي|التي|الذين|اللذين|اللتين)\s*$")
 _THE_PROPHET = "النبي محمد صلى الله عليه وسلم"  # cited, never the one who goes on speaking
 _PROPHET = re.compile(r"^(?:صلى|صلّى)\s+الله\s+عليه\s+وسلم$")
+# "قال تعالى", "يقول الله عز وجل": the words are God's, a verse the writer cites
+_GOD = re.compile(r"^(?:الله\s+)?(?:تعالى|تعالي|سبحانه(?:\s+وتعالى)?|عز\s+وجل|جل\s+(?:وعلا|جلاله|شأنه)|تبارك\s+وتعالى)$")
+_GOD_NAME = "الله"
 _GOES_ON = re.compile(r"(?<![\u0621-\u064a])(?:حيث|إذ|اذ)\s*$")  # a verb after these keeps its sentence's subject
-# a pronoun subject right before the verb: "ولكنه أكد", "إلا أنها أوضحت"
-_PRONOUN_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:و?لكن|إلا\s+أن|الا\s+ان|إلا\s+ان)(?:ه|ها|هم|هما)\s*$")
+# a pronoun subject right before the verb: "ولكنه أكد", "إلا أنها أوضحت"; "أما الوزير، فقد أكد": the topic
+_PRONOUN_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:(?:و?لكن|إلا\s+أن|الا\s+ان|إلا\s+ان)(?:ه|ها|هم|هما)|فقد|فلقد)\s*$")
 
 
 class _Context:
@@ -201,6 +209,10 @@ def _subject(ctx: _Context, pos: int) -> tuple[int, int, int]:
     outlet = re.match(r"\s*لـ?\s*[«\"“][^»\"”\n]{1,30}[»\"”]\s*[،,]?", text[pos : pos + 40])
     if outlet:
         pos += outlet.end()
+    # "قال لي", "قال عنه الرئيس إنه": whom the words were said to or about comes before the subject
+    told = re.match(rf"\s*(?:لي|لنا|لك|لكم|له|لها|لهم|عنه|عنها|عنهم)(?![{_AR}])", text[pos : pos + 12])
+    if told:
+        pos += told.end()
     window = text[pos : pos + 160]
     quoted = re.match(r"\s*[\"«“]([^\"»”\n]{2,30})[\"»”]", window)
     if quoted:
@@ -219,6 +231,8 @@ def _subject(ctx: _Context, pos: int) -> tuple[int, int, int]:
     stop = _SUBJECT_STOP.search(window)
     that = _THAT.search(window)
     cut = min(m.start() for m in (stop, that) if m) if (stop or that) else len(window)
+    if told_outlet := re.search(rf"(?<![{_AR}])لـ?\s*$", window[:cut]):
+        cut = told_outlet.start()  # "وقالت مصادر محلية ل"الرياض"": the outlet told, cut off by its marks
     issued = re.match(r"\s*عن\s+", window[cut:])
     passed_on = re.search(rf"(?<![{_AR}])نقلا[{_TANWEEN}]?\s*$", window[:cut])
     if issued and passed_on:
@@ -452,6 +466,8 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
         return None  # no words: a stray quotation mark between the verb and the quote
     if _PROPHET.match(subject):  # "قال صلى الله عليه وسلم: «…»": the eulogy stands for the Prophet
         return _THE_PROPHET
+    if _GOD.match(subject):
+        return _GOD_NAME
     if normalize_match(subject.split()[0]) in _HONORIFIC_PRONOUNS:
         return subject.split()[0]  # "ونوه معاليه بالاجتماعات": His Excellency, not what he praised
     ents = ctx.within(start, end)
@@ -899,6 +915,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         present = verb in _PRESENT_SET
         if verb == "يذكر" and _IMPERSONAL_THAT.match(text, m.end()):
             continue  # "يُذكر أن المعرض …": the paper's background note (it is worth mentioning), nobody's words
+        if kind == "verb" and _WRITERS_NOTE.search(text, max(0, m.start() - 10), m.start()):
+            continue  # "الجدير ذكره أن", "مما يشير إلى أن": the paper's own note or inference, nobody's words
         if kind == "verb" and _VERBAL_NOUN_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "الذي طلب عدم كشف اسمه": the noun (revealing), not a verb with a speaker
         if kind == "reported":
@@ -983,7 +1001,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
         if speaker and _looks_like_a_name(speaker) and speaker not in names:
             names.append(speaker)  # a full name read off a speech cue also resolves a later surname
         # "قال X إن …، حيث قال ابن القيم إن …": a source X cites; X remains who goes on speaking
-        cited = re.search(rf"(?<![{_AR}])حيث\s*$", text[max(0, pos - 8):pos]) is not None or speaker == _THE_PROPHET
+        cited = re.search(rf"(?<![{_AR}])حيث\s*$", text[max(0, pos - 8):pos]) is not None or speaker in (_THE_PROPHET, _GOD_NAME)
         if speaker and not cited:
             last_speaker, last_speaker_at = speaker, pos
             if not present:
