@@ -746,6 +746,10 @@ def test_a_verse_is_gods_words_and_the_preacher_goes_on_speaking() -> None:
     text = ("وقال الشيخ عبدالرحمن السديس إن الصبر مفتاح الفرج. وقد قال تعالى: «إن الله مع الصابرين». "
             "وأضاف أن الأمة تمر بمرحلة صعبة.")
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["عبدالرحمن السديس", "الله", "عبدالرحمن السديس"]
+    # after a comma, a speech verb that introduces a quotation of its own ends the reported clause before it
+    text = "وقال الشيخ عبدالرحمن السديس إن الصبر مفتاح الفرج، قال تعالى: «إن الله مع الصابرين»."
+    assert [(q.speaker_canonical, q.text) for q in extract_quotes(text)] == [
+        ("عبدالرحمن السديس", "الصبر مفتاح الفرج"), ("الله", "إن الله مع الصابرين")]
 
 
 def test_whom_the_words_were_said_to_or_about_is_not_who_said_them() -> None:

@@ -82,7 +82,9 @@ _DOT_END = (rf"(?<!(?<![{_AR}])[{_AR}])(?:(?<=(?<![{_AR}])[{_AR}]{{2}})\.(?![{_A
 _HEADLINE = re.compile(rf"^\s*(?P<who>[«\"“]?[{_AR}][{_AR} ـ«»\"“”.]{{1,40}}?)\s*:\s*(?P<q>[^\n]{{8,200}})$")
 # where a reported clause ends: the sentence, or the next participle that starts another quote
 _CLAUSE_END = re.compile(rf"{_DOT_END}|[!؟?\n]|[،,]\s*(?:و)?(?:{_PARTICIPLES})[{_TANWEEN}]*(?![{_AR}])"
-                         rf"|[،,]?\s*(?:و|كما\s+|حيث\s+|فقد\s+|وقد\s+|ف)(?:{_voweled(_PAST)})(?![{_AR}])|[،,]\s*(?:{_PRESENT})(?![{_AR}])")
+                         rf"|[،,]?\s*(?:و|كما\s+|حيث\s+|فقد\s+|وقد\s+|ف)(?:{_voweled(_PAST)})(?![{_AR}])|[،,]\s*(?:{_PRESENT})(?![{_AR}])"
+                         # "…، قال تعالى: «…»": a speech verb after a comma that introduces a quotation of its own
+                         rf"|[،,]\s*(?:{_voweled(_PAST)})(?:\s+[{_AR}]+){{0,3}}\s*:\s*[«\"“(﴿{{]")
 # يذكر straight before أن has no subject: the passive "يُذكر أن", not "he mentions"
 # "وفقا لـ" a rule, a plan or a text: the basis of what follows, not a source that said it
 _RULE_NOUN = re.compile(rf"^(?:ال)?(?:آلية|الية|نظام|أنظمة|انظمة|لائحة|قرار|قانون|ضوابط|شروط|تعليمات|مادة|المادة|جدول|خطة|"
