@@ -757,3 +757,15 @@ def test_whom_the_words_were_said_to_or_about_is_not_who_said_them() -> None:
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["محمد العلي"]
     text = 'وقالت مصادر محلية ل"الرياض" ان ميليشيات الحوثي انسحبت من المدينة.'
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["مصادر محلية"]
+
+
+def test_a_statement_or_report_speaks_for_whoever_issued_it() -> None:
+    text = ("وقالت وزارة الداخلية التونسية في بيان يوم الثلاثاء إن الوحدة الوطنية تمكنت من القبض على المجموعة. "
+            "وقال البيان إن المجموعة كانت بصدد التخطيط لهجوم.")
+    assert [(q.speaker, q.speaker_canonical) for q in extract_quotes(text)][-1] == ("البيان", "وزارة الداخلية")
+    # named right after "بيان لـ" / "التقرير الصادر عن"
+    text = "وتزايد الجوع في البلاد، وفق بيان للأمم المتحدة صدر أمس. وقال البيان إن أمن السكان الغذائي في وضع ينذر بالخطر."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["الأمم المتحدة"]
+    # a statement nobody is named for stays the statement
+    text = "وصدر بيان مشترك في ختام الزيارة. وأكد البيان أن الجانبين اتفقا على تعزيز التعاون."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["البيان"]

@@ -1077,6 +1077,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             if named:
                 q.speaker_canonical = named[-1]
     _resolve_honorific_pronouns(quotes, ctx)
+    _resolve_documents(quotes, ctx)
     for i, q in enumerate(quotes):  # "وقال المصدر" after "أفاد مصدر دبلوماسي تركي": that source
         the_source = _THE_SOURCE.match(normalize_match(q.speaker_canonical or ""))
         if the_source:
@@ -1088,6 +1089,33 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
     # شات» (545 "direct quotes" of the 31k corpus were exactly a tagged name)
     named = {(e.start, e.end) for e in ctx.all_ents}
     return [q for q in quotes if q.kind != "direct" or (q.start, q.end) not in named]
+
+
+# "وقال البيان", "وأضاف التقرير": the statement or report speaks for whoever issued it
+_DOCUMENTS = {normalize_match(w): stem for w, stem in (("البيان", "بيان"), ("التقرير", "تقرير"))}
+
+
+def _resolve_documents(quotes: list[Quote], ctx: _Context) -> None:
+    """"وقالت وزارة الداخلية في بيان … وقال البيان إن": the ministry; "وفق بيان للأمم المتحدة … وقال البيان":
+    the United Nations. The issuer is the last named speaker who spoke "في بيان" / "في بيان له" just before their
+    words, else the name
+    right after "بيان لـ" / "بيان صادر عن"; a statement nobody is named for stays as it is."""
+    named = {e.canonical or e.text for e in ctx.ents}
+    for i, q in enumerate(quotes):
+        stem = _DOCUMENTS.get(normalize_match(q.speaker_canonical or ""))
+        if stem is None:
+            continue
+        said_in = re.compile(rf"(?<![{_AR}])في\s+(?:ال)?{stem}[اة]?(?![{_AR}])|(?<![{_AR}])(?:ب|ل)?(?:ال)?{stem}[اة]?\s+(?:له|لها|لهم|(?:ال)?صادر)")
+        # the nearest such speaker only: one we could not name ("وأشارت في بيان") is no reason to reach further back
+        last = next((p for p in reversed(quotes[:i]) if said_in.search(ctx.clean, max(0, p.start - 60), p.start)), None)
+        issuer = last.speaker_canonical if last and last.speaker_canonical in named else None
+        if issuer is None:
+            issued = [m.end() for m in re.finditer(
+                rf"(?<![{_AR}])(?:ال|لل)?{stem}[اة]?(?:\s+[{_AR}]+)?\s+(?:(?:ال)?صادر[اة]?\s+)?(?:عن|من|لـ?)\s*", ctx.clean[:q.start])]
+            after = [e for e in ctx.ents if issued and issued[-1] - 2 <= e.start <= issued[-1] + 2]
+            issuer = (after[0].canonical or after[0].text) if after else None
+        if issuer:
+            q.speaker_canonical = issuer
 
 
 def _introduced_as(ctx: _Context, role: str, pos: int) -> str | None:
