@@ -769,3 +769,9 @@ def test_a_statement_or_report_speaks_for_whoever_issued_it() -> None:
     # a statement nobody is named for stays the statement
     text = "وصدر بيان مشترك في ختام الزيارة. وأكد البيان أن الجانبين اتفقا على تعزيز التعاون."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["البيان"]
+
+
+def test_a_bare_body_word_is_the_body_named_after_that_word_even_when_tagged_without_it() -> None:
+    text = ("وقضت المحكمة بإلزام شركة أم أم أل ميديست ليمتد بدفع مبلغ 63 مليون دولار. "
+            "وأوضحت الشركة في بيان لها على تداول أن المحكمة أمرت بفسخ العقد.")
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["أم أم أل ميديست"]

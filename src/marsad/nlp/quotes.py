@@ -1073,7 +1073,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             # the last one named
             named = [p.speaker_canonical for p in quotes[:i] if normalize_match(p.speaker_canonical or "").startswith(heads)] \
                 or [e.canonical or e.text for e in ctx.all_ents if e.type == "ORG" and e.start < q.start
-                    and normalize_match(e.canonical or e.text).startswith(heads)]
+                    and (normalize_match(e.canonical or e.text).startswith(heads) or _headed_by(ctx.clean, e.start, body.group(1)))]
             if named:
                 q.speaker_canonical = named[-1]
     _resolve_honorific_pronouns(quotes, ctx)
@@ -1093,6 +1093,12 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
 
 # "وقال البيان", "وأضاف التقرير": the statement or report speaks for whoever issued it
 _DOCUMENTS = {normalize_match(w): stem for w, stem in (("البيان", "بيان"), ("التقرير", "تقرير"))}
+
+
+def _headed_by(text: str, start: int, head: str) -> bool:
+    """The word before a name is the body's head word ("بإلزام شركة أم أم أل ميديست", tagged without شركة)."""
+    before = normalize_match(text[max(0, start - 14):start]).split()
+    return bool(before) and before[-1] in {clitic + head for clitic in ("", "ل", "ب", "و", "وب", "ول")}
 
 
 def _resolve_documents(quotes: list[Quote], ctx: _Context) -> None:
