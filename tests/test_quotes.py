@@ -766,8 +766,14 @@ def test_a_statement_or_report_speaks_for_whoever_issued_it() -> None:
     # named right after "بيان لـ" / "التقرير الصادر عن"
     text = "وتزايد الجوع في البلاد، وفق بيان للأمم المتحدة صدر أمس. وقال البيان إن أمن السكان الغذائي في وضع ينذر بالخطر."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["الأمم المتحدة"]
-    # a statement nobody is named for stays the statement
+    # a report in construct with its issuer, past the report's own later mentions
+    text = ("وأشار تقرير كاسبرسكي لاب إلى ارتفاع الهجمات. وأضاف التقرير أن سنغافورة تصدرت القائمة. "
+            "وأوضح التقرير أن الهجمات تستهدف المصارف.")
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["كاسبرسكي لاب", "كاسبرسكي لاب"]
+    # a statement nobody is named for stays the statement; the agency that received one did not issue it
     text = "وصدر بيان مشترك في ختام الزيارة. وأكد البيان أن الجانبين اتفقا على تعزيز التعاون."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["البيان"]
+    text = "وجاء ذلك في بيان تلقت وكالة فرانس برس نسخة منه. وأضاف البيان أن الاجتماع سيعقد غدا في العاصمة."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["البيان"]
 
 

@@ -1095,6 +1095,29 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
 _DOCUMENTS = {normalize_match(w): stem for w, stem in (("البيان", "بيان"), ("التقرير", "تقرير"))}
 
 
+# what may stand between "بيان"/"تقرير" and who issued it: "صادر عن", "صدر عن", "أصدرته", "لـ", an adjective or an
+# ordinal; not "تلقت" or "نقلته" (the agency that received or carried it)
+# ("تقرير اقتصادي صادر عن بنك الكويت الدولي", "التقرير الـ 51 لمؤسسة النقد", "تقرير كاسبرسكي لاب")
+_ISSUER_GLUE = re.compile(rf"[اة]?\s+(?:(?:ال)?[{_AR}]+(?:ي|ية)\s+|(?:مشترك|حديث|جديد|أخير|اخير)\s+|الـ\s*\d+\s+|"
+                          rf"(?:أصدره|أصدرته|اصدره|اصدرته|أعده|أعدته|اعده|اعدته)\s+)?"
+                          rf"(?:(?:ال)?صادر[اة]?\s+|صدر\s+)?(?:(?:عن|من)\s+)?(?:لـ?\s*)?$")
+
+
+def _named_issuer(ctx: _Context, stem: str, before: int) -> str | None:
+    """The body or person named as issuing the last statement or report mentioned before the sentence of ``before``."""
+    for m in reversed(list(re.finditer(rf"(?<![{_AR}])(?P<the>ال|لل|بال|وال)?(?:ب|ل)?{stem}", ctx.clean[:_sentence_start(ctx.clean, before)]))):
+        nxt = next((e for e in ctx.ents if m.end() <= e.start <= m.end() + 40), None)
+        if nxt is not None:
+            glue = ctx.clean[m.end():nxt.start]
+            if nxt.text.startswith("ل") and not glue.rstrip().endswith("ل"):
+                glue += "ل"  # "لمؤسسة النقد": the preposition is glued to the name the tagger took
+            if _ISSUER_GLUE.match(glue):
+                return nxt.canonical or nxt.text
+        if not m.group("the"):
+            return None  # "صدر بيان مشترك": a new statement nobody is named for; an earlier one may be another body's
+    return None
+
+
 def _headed_by(text: str, start: int, head: str) -> bool:
     """The word before a name is the body's head word ("بإلزام شركة أم أم أل ميديست", tagged without شركة)."""
     before = normalize_match(text[max(0, start - 14):start]).split()
@@ -1116,10 +1139,7 @@ def _resolve_documents(quotes: list[Quote], ctx: _Context) -> None:
         last = next((p for p in reversed(quotes[:i]) if said_in.search(ctx.clean, max(0, p.start - 60), p.start)), None)
         issuer = last.speaker_canonical if last and last.speaker_canonical in named else None
         if issuer is None:
-            issued = [m.end() for m in re.finditer(
-                rf"(?<![{_AR}])(?:ال|لل)?{stem}[اة]?(?:\s+[{_AR}]+)?\s+(?:(?:ال)?صادر[اة]?\s+)?(?:عن|من|لـ?)\s*", ctx.clean[:q.start])]
-            after = [e for e in ctx.ents if issued and issued[-1] - 2 <= e.start <= issued[-1] + 2]
-            issuer = (after[0].canonical or after[0].text) if after else None
+            issuer = _named_issuer(ctx, stem, q.start)
         if issuer:
             q.speaker_canonical = issuer
 
