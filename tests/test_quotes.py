@@ -746,6 +746,9 @@ def test_a_verse_is_gods_words_and_the_preacher_goes_on_speaking() -> None:
     text = ("وقال الشيخ عبدالرحمن السديس إن الصبر مفتاح الفرج. وقد قال تعالى: «إن الله مع الصابرين». "
             "وأضاف أن الأمة تمر بمرحلة صعبة.")
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["عبدالرحمن السديس", "الله", "عبدالرحمن السديس"]
+    # God's name is no surname: not "عبد الله" nor "عباد الله" named before
+    text = "وخاطب الخطيب عباد الله بالصبر، وقد قال تعالى: «إن الله مع الصابرين»."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["الله"]
     # after a comma, a speech verb that introduces a quotation of its own ends the reported clause before it
     text = "وقال الشيخ عبدالرحمن السديس إن الصبر مفتاح الفرج، قال تعالى: «إن الله مع الصابرين»."
     assert [(q.speaker_canonical, q.text) for q in extract_quotes(text)] == [

@@ -729,8 +729,9 @@ _DESCRIBED_SPEAKERS = frozenset(normalize_match(w) for w in
 
 
 def _canonical(speaker: str | None, names: list[str]) -> str | None:
-    """A surname alone ("كيري") stands for the full name the article gave ("جون كيري")."""
-    if not speaker or len(speaker.split()) > 1:
+    """A surname alone ("كيري") stands for the full name the article gave ("جون كيري"); God's name never stands for
+    "عبد الله" or "عباد الله"."""
+    if not speaker or len(speaker.split()) > 1 or speaker == _GOD_NAME:
         return speaker
     for name in names:
         if name.split()[-1] == speaker or speaker in name.split():
