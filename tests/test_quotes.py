@@ -727,6 +727,9 @@ def test_a_time_adverb_a_particle_or_a_verb_of_going_on_is_not_who_spoke() -> No
     for going_on in ("ومضى يقول إن", "وتابع قوله:", "ولفت النظر إلى أن"):
         text = f"وقال الوزير محمد العلي إن الخطة جاهزة للتنفيذ. {going_on} البديل هو الحوار مع جميع الأطراف."
         assert [q.speaker_canonical for q in extract_quotes(text)] == ["محمد العلي", "محمد العلي"], going_on
+    # "ونوه بما ناله السوق": what was praised, not who spoke
+    text = "وقال الأمير خالد الفيصل إن السوق نجح هذا العام. ونوه بما ناله السوق من اهتمام، مشيرا إلى أن المبادرة تحققت."
+    assert {q.speaker_canonical for q in extract_quotes(text)} == {"خالد الفيصل"}
     # "أما X، فقد أكد": the topic, not the particle
     text = "أما رئيس الوزراء الفرنسي مانويل فالس، فقد أكد أن الحكومة ستحترم نتائج الاستفتاء."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["مانويل فالس"]
