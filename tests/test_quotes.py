@@ -749,6 +749,8 @@ def test_a_verse_is_gods_words_and_the_preacher_goes_on_speaking() -> None:
     text = ("وقال الشيخ عبدالرحمن السديس إن الصبر مفتاح الفرج. وقد قال تعالى: «إن الله مع الصابرين». "
             "وأضاف أن الأمة تمر بمرحلة صعبة.")
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["عبدالرحمن السديس", "الله", "عبدالرحمن السديس"]
+    text = "وقد قال عز من قائل: «وتعاونوا على البر والتقوى»."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["الله"]
     # God's name is no surname: not "عبد الله" nor "عباد الله" named before
     text = "وخاطب الخطيب عباد الله بالصبر، وقد قال تعالى: «إن الله مع الصابرين»."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["الله"]

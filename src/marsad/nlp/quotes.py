@@ -173,7 +173,7 @@ _RELATIVE_BEFORE = re.compile(r"(?:الذي|التي|الذين|اللذين|ا�
 _THE_PROPHET = "النبي محمد صلى الله عليه وسلم"  # cited, never the one who goes on speaking
 _PROPHET = re.compile(r"^(?:صلى|صلّى)\s+الله\s+عليه\s+وسلم$")
 # "قال تعالى", "يقول الله عز وجل": the words are God's, a verse the writer cites
-_GOD = re.compile(r"^(?:الله\s+)?(?:تعالى|تعالي|سبحانه(?:\s+وتعالى)?|عز\s+وجل|جل\s+(?:وعلا|جلاله|شأنه)|تبارك\s+وتعالى)$")
+_GOD = re.compile(r"^(?:الله\s+)?(?:تعالى|تعالي|سبحانه(?:\s+وتعالى)?|عز\s+وجل|عز\s+من\s+قائل|جل\s+(?:وعلا|جلاله|شأنه)|تبارك\s+وتعالى)$")
 _GOD_NAME = "الله"
 _GOES_ON = re.compile(r"(?<![\u0621-\u064a])(?:حيث|إذ|اذ)\s*$")  # a verb after these keeps its sentence's subject
 # a pronoun subject right before the verb: "ولكنه أكد", "إلا أنها أوضحت"; "أما الوزير، فقد أكد": the topic
