@@ -645,3 +645,12 @@ def test_a_persons_first_letter_is_a_preposition_only_before_a_known_name() -> N
     # before a name the gazetteer or the first names know, the letter is the preposition
     found = {(e.text, e.canonical) for e in extract_entities("والتقى ببوتين في موسكو، واجتمع لاحقا بمحمد العلي.")}
     assert ("ببوتين", "فلاديمير بوتين") in found and ("بمحمد", "محمد") in found
+
+
+def test_the_iea_is_one_body_under_both_its_arabic_names_and_not_the_iaea() -> None:
+    names = {}
+    for text in ("وقالت الوكالة الدولية للطاقة إن الطلب سيرتفع.", "وقالت وكالة الطاقة الدولية إن الطلب سيرتفع.",
+                 "وقالت الوكالة الدولية للطاقة الذرية إن المفتشين وصلوا."):
+        names[text] = {e.canonical for e in extract_entities(text) if e.type == "ORG"}
+    first, second, atomic = names.values()
+    assert first == second == {"وكالة الطاقة الدولية"} and atomic == {"الوكالة الدولية للطاقة الذرية"}
