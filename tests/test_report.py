@@ -340,6 +340,9 @@ def test_a_list_items_marker_is_no_part_of_its_sentence() -> None:
     sentences = split_sentences(body)
     assert sentences == ["استعراض الطلب المقدم من الحكم السابق بإنشاء رابطة.", "الموافقة على تعيين المدرب مديرا فنيا للمنتخب"]
     assert all(s in body for s in sentences)  # still the article's own words, cited as they stand
+    # a stray slash the page left before a sentence goes the same way
+    assert split_sentences("وتبين احتواؤها على متفجرات. /حوالي ثلاثة وأربعين كيلوجرام من المادة المتفجرة.")[-1] == \
+        "حوالي ثلاثة وأربعين كيلوجرام من المادة المتفجرة."
 
 
 def test_a_speaker_named_by_an_al_family_name_is_listed_under_the_full_name() -> None:

@@ -49,12 +49,13 @@ def split_sentences(text: str) -> list[str]:
         buf += para[start:]
         if buf.strip():
             out.append(buf.strip())
-    # a list item's own marker ("• استعراض الطلب …", "- الموافقة على …") is no part of the sentence a report lists
+    # a list item's own marker ("• استعراض الطلب …", "- الموافقة على …") or a stray slash left by the page ("/حوالي
+    # ثلاثة وأربعين …") is no part of the sentence a report lists
     out = [_LIST_MARKER.sub("", s) for s in out]
     return [s for s in out if len(s.split()) >= 4]
 
 
-_LIST_MARKER = re.compile(r"^(?:[•·▪●◦*\-–—]\s*)+")
+_LIST_MARKER = re.compile(r"^(?:[•·▪●◦*\-–—/|]\s*)+")
 
 
 @dataclass
