@@ -789,3 +789,27 @@ def test_a_bare_body_word_is_the_body_named_after_that_word_even_when_tagged_wit
     text = ("وقضت المحكمة بإلزام شركة أم أم أل ميديست ليمتد بدفع مبلغ 63 مليون دولار. "
             "وأوضحت الشركة في بيان لها على تداول أن المحكمة أمرت بفسخ العقد.")
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["أم أم أل ميديست"]
+
+
+def test_a_quote_is_dated_the_day_its_cue_names_else_the_day_of_publication() -> None:
+    import datetime as dt
+
+    from marsad import find_dates
+    from marsad.nlp.quotes import date_quotes
+
+    text = ("وقال وزير الخارجية عادل الجبير أمس إن المحادثات كانت مثمرة. وأضاف أن الجانبين اتفقا على اللقاء مجددا. "
+            "وقال المتحدث باسم الوزارة إن الاجتماع المقبل سيعقد يوم الخميس المقبل.")
+    quotes = extract_quotes(text)
+    date_quotes(quotes, find_dates(text, dt.date(2015, 8, 5)), text, "2015-08-05T10:00:00")
+    assert [(q.speaker_canonical, q.date) for q in quotes] == [
+        ("عادل الجبير", "2015-08-04"),  # "أمس"
+        ("عادل الجبير", "2015-08-04"),  # "وأضاف": said at the same time
+        ("المتحدث باسم الوزارة", "2015-08-05")]  # the Thursday ahead is what the words are about: published that day
+    date_quotes(quotes, [], text, None)
+    assert {q.date for q in quotes} == {None}
+    # a week names no day of saying; nor does a day named early in a long sentence about something else
+    text = ("وأظهرت دراسة صدرت الأسبوع الماضي أن الطلب تراجع. وأدى المعلم صلاة العيد بين أهله وأقاربه في القرية "
+            "بعد غياب طويل عنها دام سنوات بسبب عمله في مدينة جدة بعيدا عن عائلته، مبينا أن فرحته لا توصف.")
+    quotes = extract_quotes(text)
+    date_quotes(quotes, find_dates(text, dt.date(2015, 8, 5)), text, "2015-08-05")
+    assert quotes and {q.date for q in quotes} == {"2015-08-05"}

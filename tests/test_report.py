@@ -413,3 +413,28 @@ def test_provenance_lists_each_copys_source_and_counts_the_other_copy_links() ->
     assert "و3 صلات نسخ أخرى" in lines[-1]
     html = _event_html(rec, {i: {"id": i, "outlet": o} for i, o in outlets.items()})
     assert html.count("←") == 4 and "و3 صلات نسخ أخرى" in html
+
+
+def test_stored_quotes_carry_the_day_they_were_said_and_event_pages_show_it(demo_db) -> None:
+    import json
+
+    from marsad.report.render import event_markdown
+    from marsad.store.sqlite import Store
+
+    with Store(demo_db) as store:
+        dated = 0
+        for published, quotes in store.conn.execute("SELECT published, quotes FROM articles WHERE quotes != '[]'"):
+            for q in json.loads(quotes):
+                assert q["date"] is None or (len(q["date"]) == 10 and q["date"] <= (published or "9999")[:10]), q
+                dated += q["date"] is not None
+        assert dated > 0
+        shown = 0
+        for (record,) in store.conn.execute("SELECT record FROM events WHERE record IS NOT NULL"):
+            rec = json.loads(record)
+            text = event_markdown(rec, store)
+            for group in rec.get("quotes_by_speaker", [])[:8]:
+                for q in group["quotes"][:3]:
+                    if q.get("date"):
+                        assert f"«{q['text']}» (" in text and f"، {q['date']})" in text
+                        shown += 1
+        assert shown > 0

@@ -63,6 +63,9 @@ class Quote:
     speaker: str | None = None
     speaker_canonical: str | None = None
     cue: str | None = None
+    # the day the words were said: one the cue names ("قال أمس", "في مؤتمر صحفي يوم الاثنين"), else the day the
+    # article was published (YYYY-MM-DD; None when neither is known)
+    date: str | None = None
 
 
 @dataclass

@@ -14,7 +14,7 @@ from .clean.templates import TemplateView
 from .extract import extract_document
 from .ingest.formats import Limits
 from .nlp.entities import extract_entities
-from .nlp.quotes import extract_quotes
+from .nlp.quotes import date_quotes, extract_quotes
 from .records import Article, RawDocument
 
 
@@ -45,6 +45,7 @@ def analyse_stage(article: Article, config: Config = Config()) -> Article:
             article.published = lead[0].value
     article.entities = extract_entities(article.body)
     article.quotes = extract_quotes(article.body, article.entities)
+    date_quotes(article.quotes, article.dates, article.body, article.published)
     if not config.keep_source_text:
         article.source_text = None
     return article

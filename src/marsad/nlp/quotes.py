@@ -20,7 +20,7 @@ import re
 
 from ..arabic.normalize import normalize_match
 from ..arabic.tokens import more_common
-from ..records import Entity, Quote
+from ..records import DateMention, Entity, Quote
 from .entities import extract_entities
 from .gazetteers import first_names, is_place
 
@@ -1299,3 +1299,26 @@ def _add(quotes: list[Quote], used: list[tuple[int, int]], q: Quote) -> None:
             q.kind = "direct"
     used.append((q.start, q.end))
     quotes.append(q)
+
+
+_SAID_ON_REACH = 80  # characters before a quote in which a named day dates the saying
+_WEEK = re.compile(r"[أا]سبوع")
+
+
+def date_quotes(quotes: list[Quote], dates: list[DateMention], text: str, published: str | None) -> None:
+    """Give each quote the day its words were said. A day named between the start of the quote's sentence and the
+    words ("وقال الوزير أمس إن", "في مؤتمر صحفي عقده يوم الاثنين") is that day, unless it lies after publication
+    (a day the words look forward to belongs to them, not to the saying). A quote whose cue names no day goes on
+    from the same speaker's quote before it in the article ("وأضاف"), else takes the publication day."""
+    day = published[:10] if published and len(published) >= 10 else None
+    said: dict[str | None, str] = {}
+    for q in sorted(quotes, key=lambda x: x.start):
+        # near the words: a day named earlier in a long sentence is often what the sentence reports ("أدى صلاة العيد
+        # بين أهله، مبينا أن …"), not when it was said
+        start = max(_sentence_start(text, q.start), q.start - _SAID_ON_REACH)
+        named = [d.value for d in dates if start <= d.start and d.end <= q.start and len(d.value) == 10
+                 and (day is None or d.value <= day) and not _WEEK.search(d.text)]  # "الأسبوع الماضي": no one day
+        who = q.speaker_canonical or q.speaker
+        q.date = named[-1] if named else said.get(who, day)
+        if named and who:
+            said[who] = q.date

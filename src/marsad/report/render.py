@@ -95,7 +95,8 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
         for group in rec["quotes_by_speaker"][:8]:
             out += [f"**{group['speaker'] or 'غير محدد'}**", ""]
             for q in group["quotes"][:3]:
-                out.append(f"- «{q['text']}» ({outlet_label(q.get('outlet'))})")
+                said = f"، {q['date']}" if q.get("date") else ""  # the day the words were said
+                out.append(f"- «{q['text']}» ({outlet_label(q.get('outlet'))}{said})")
             out.append("")
     if rec.get("entities"):
         out += ["", "## الكيانات", "", "، ".join(f"{e['canonical']} ({e['count']})" for e in rec["entities"][:20])]
@@ -202,7 +203,7 @@ _EVENT = """
 </ul>
 {% if rec.outlet_additions %}<h2>ما يضيفه كل منفذ</h2>{% for a in rec.outlet_additions %}<h3>{{ a.outlet | outlet }}</h3><ul>{% for s in a.sentences %}<li>{{ s.text }}</li>{% endfor %}</ul>{% if a.entities %}<p>{% for x in a.entities %}<span class="chip">{{ x }}</span>{% endfor %}</p>{% endif %}{% endfor %}{% endif %}
 {% if rec.disagreements %}<h2>نقاط الخلاف</h2>{% for d in rec.disagreements %}<div class="disagree"><strong>{{ labels.get(d.kind, d.kind) }}</strong> — {{ d.slot }}{% if d.related %} <span class="meta">(مع تغطية أخرى لليوم نفسه في القصة)</span>{% endif %}<ul>{% for v in d["values"] %}<li>{{ v.value }}: {% for i in v.article_ids %}<span class="chip">{{ (cited.get(i) or {}).get('outlet') | outlet or i }}</span>{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
-{% if rec.quotes_by_speaker %}<h2>التصريحات</h2>{% for g in rec.quotes_by_speaker[:8] %}<h3>{{ g.speaker or 'غير محدد' }}</h3><ul>{% for q in g.quotes[:4] %}<li>«{{ q.text }}» <span class="chip">{{ q.outlet | outlet }}</span></li>{% endfor %}</ul>{% endfor %}{% endif %}
+{% if rec.quotes_by_speaker %}<h2>التصريحات</h2>{% for g in rec.quotes_by_speaker[:8] %}<h3>{{ g.speaker or 'غير محدد' }}</h3><ul>{% for q in g.quotes[:4] %}<li>«{{ q.text }}» <span class="chip">{{ q.outlet | outlet }}</span>{% if q.date %} <span class="meta">{{ q.date }}</span>{% endif %}</li>{% endfor %}</ul>{% endfor %}{% endif %}
 {% if rec.entities %}<h2>الكيانات</h2><p>{% for e in rec.entities[:25] %}<span class="chip" title="{{ e.variants|join('، ') }}">{{ e.canonical }} ({{ e.count }})</span>{% endfor %}</p>{% endif %}
 {% if rec.provenance %}{% set shown, left_out = shown_provenance(rec.provenance) %}<h2>مصدر النصوص</h2><ul>{% for p in shown %}<li>{{ (arts.get(p['from']) or {}).get('outlet') | outlet or p['from'] }} ← {{ (arts.get(p.to) or {}).get('outlet') | outlet or p.to }}: {{ kinds.get(p.kind, p.kind) }} ({{ (p.coverage * 100)|round|int }}٪){% if p.source %} ★{% endif %}</li>{% endfor %}{% if left_out %}<li class="meta">{{ more_copy_links(left_out) }}</li>{% endif %}</ul>{% endif %}
 {% if rec.copy_groups %}<h2>مجموعات النسخ</h2><ul>{% for g in rec.copy_groups %}<li>{{ (cited.get(g.origin) or {}).get('outlet') | outlet or g.origin }} ← {% for i in g.copies %}{{ (arts.get(i) or {}).get('outlet') | outlet or i }}{% if not loop.last %}، {% endif %}{% endfor %}</li>{% endfor %}</ul>{% endif %}
