@@ -723,8 +723,10 @@ def test_a_time_adverb_a_particle_or_a_verb_of_going_on_is_not_who_spoke() -> No
     # "أول من أمس" (the day before yesterday) is when, and the subject came before the verb
     text = "وكان المرشد علي خامنئي قال أول من أمس، إن «الاتفاق مع القوى العالمية لا يغير سياساتنا»."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["علي خامنئي"]
-    # "ومضى يقول", "وتابع قوله", "ولفت النظر إلى": the speaker goes on
-    for going_on in ("ومضى يقول إن", "وتابع قوله:", "ولفت النظر إلى أن"):
+    text = "وقال المتحدث باسم الجيش أحمد عسيري يوم الأحد إن القوات تقدمت نحو المدينة."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["أحمد عسيري"]
+    # "ومضى يقول", "وتابع قوله", "ولفت النظر إلى", "وكشف النقاب عن", "وأكد أيضًا": the speaker goes on
+    for going_on in ("ومضى يقول إن", "وتابع قوله:", "ولفت النظر إلى أن", "وكشف النقاب عن أن", "وأكد أيضًا أن"):
         text = f"وقال الوزير محمد العلي إن الخطة جاهزة للتنفيذ. {going_on} البديل هو الحوار مع جميع الأطراف."
         assert [q.speaker_canonical for q in extract_quotes(text)] == ["محمد العلي", "محمد العلي"], going_on
     # "ونوه بما ناله السوق": what was praised, not who spoke
