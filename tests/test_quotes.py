@@ -753,6 +753,8 @@ def test_a_verse_is_gods_words_and_the_preacher_goes_on_speaking() -> None:
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["عبدالرحمن السديس", "الله", "عبدالرحمن السديس"]
     text = "وقد قال عز من قائل: «وتعاونوا على البر والتقوى»."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["الله"]
+    text = "وقد قال عليه الصلاة والسلام: «المسلم من سلم المسلمون من لسانه ويده»."
+    assert [q.speaker_canonical for q in extract_quotes(text)] == ["النبي محمد صلى الله عليه وسلم"]
     # God's name is no surname: not "عبد الله" nor "عباد الله" named before
     text = "وخاطب الخطيب عباد الله بالصبر، وقد قال تعالى: «إن الله مع الصابرين»."
     assert [q.speaker_canonical for q in extract_quotes(text)] == ["الله"]

@@ -174,7 +174,7 @@ _OPENING_SUBJECT = re.compile(r"(?<![\u0621-\u064a])و?كانت?\s+(?P<np>[^،,.
 _NAMED_SOURCE = re.compile(r"(?<![\u0621-\u064a])مصدر\s+(?!في|من|عن|لدى)[\u0621-\u064a]{3,}")
 _RELATIVE_BEFORE = re.compile(r"(?:الذي|التي|الذين|اللذين|اللتين)\s*$")
 _THE_PROPHET = "النبي محمد صلى الله عليه وسلم"  # cited, never the one who goes on speaking
-_PROPHET = re.compile(r"^(?:صلى|صلّى)\s+الله\s+عليه\s+وسلم$")
+_PROPHET = re.compile(r"^(?:(?:صلى|صلّى)\s+الله\s+عليه\s+وسلم|عليه\s+(?:الصلاة\s+و)?السلام)$")
 # "قال تعالى", "يقول الله عز وجل": the words are God's, a verse the writer cites
 _GOD = re.compile(r"^(?:الله\s+)?(?:تعالى|تعالي|سبحانه(?:\s+وتعالى)?|عز\s+وجل|عز\s+من\s+قائل|جل\s+(?:وعلا|جلاله|شأنه)|تبارك\s+وتعالى)$")
 _GOD_NAME = "الله"
@@ -467,12 +467,12 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
         end = when.start()
         start, end = _strip(ctx.clean, start, end)
     subject = ctx.clean[start:end]
-    if not subject or _NOT_A_SPEAKER.match(subject) or not re.search(rf"[{_AR}A-Za-z]", subject):
-        return None  # no words: a stray quotation mark between the verb and the quote
-    if _PROPHET.match(subject):  # "قال صلى الله عليه وسلم: «…»": the eulogy stands for the Prophet
+    if _PROPHET.match(subject):  # "قال صلى الله عليه وسلم: «…»", "قال عليه السلام": the eulogy stands for the Prophet
         return _THE_PROPHET
     if _GOD.match(subject):
         return _GOD_NAME
+    if not subject or _NOT_A_SPEAKER.match(subject) or not re.search(rf"[{_AR}A-Za-z]", subject):
+        return None  # no words: a stray quotation mark between the verb and the quote
     if normalize_match(subject.split()[0]) in _HONORIFIC_PRONOUNS:
         return subject.split()[0]  # "ونوه معاليه بالاجتماعات": His Excellency, not what he praised
     ents = ctx.within(start, end)
