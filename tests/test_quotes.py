@@ -9,6 +9,10 @@ def quotes(text: str) -> list[tuple[str, str, str | None]]:
     return [(q.kind, q.text, q.speaker_canonical) for q in extract_quotes(text)]
 
 
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker_canonical for q in extract_quotes(text)]
+
+
 def test_direct_quote_after_the_verb_and_a_long_subject() -> None:
     text = "وقال وزير الخارجية سامي الحداد في مؤتمر صحافي عقده في العاصمة «سنواصل العمل مع شركائنا في المنطقة»."
     assert quotes(text) == [("direct", "سنواصل العمل مع شركائنا في المنطقة", "سامي الحداد")]
@@ -722,19 +726,19 @@ def test_reported_words_in_quotation_marks_end_where_the_marks_close_before_a_co
 def test_a_time_adverb_a_particle_or_a_verb_of_going_on_is_not_who_spoke() -> None:
     # "أول من أمس" (the day before yesterday) is when, and the subject came before the verb
     text = "وكان المرشد علي خامنئي قال أول من أمس، إن «الاتفاق مع القوى العالمية لا يغير سياساتنا»."
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["علي خامنئي"]
+    assert speakers(text) == ["علي خامنئي"]
     text = "وقال المتحدث باسم الجيش أحمد عسيري يوم الأحد إن القوات تقدمت نحو المدينة."
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["أحمد عسيري"]
+    assert speakers(text) == ["أحمد عسيري"]
     # "ومضى يقول", "وتابع قوله", "ولفت النظر إلى", "وكشف النقاب عن", "وأكد أيضًا": the speaker goes on
     for going_on in ("ومضى يقول إن", "وتابع قوله:", "ولفت النظر إلى أن", "وكشف النقاب عن أن", "وأكد أيضًا أن"):
         text = f"وقال الوزير محمد العلي إن الخطة جاهزة للتنفيذ. {going_on} البديل هو الحوار مع جميع الأطراف."
-        assert [q.speaker_canonical for q in extract_quotes(text)] == ["محمد العلي", "محمد العلي"], going_on
+        assert speakers(text) == ["محمد العلي", "محمد العلي"], going_on
     # "ونوه بما ناله السوق": what was praised, not who spoke
     text = "وقال الأمير خالد الفيصل إن السوق نجح هذا العام. ونوه بما ناله السوق من اهتمام، مشيرا إلى أن المبادرة تحققت."
     assert {q.speaker_canonical for q in extract_quotes(text)} == {"خالد الفيصل"}
     # "أما X، فقد أكد": the topic, not the particle
     text = "أما رئيس الوزراء الفرنسي مانويل فالس، فقد أكد أن الحكومة ستحترم نتائج الاستفتاء."
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["مانويل فالس"]
+    assert speakers(text) == ["مانويل فالس"]
     # a negation or an indefinite someone names no speaker
     for text in ("لا توضح الشركة أن العدد سيرتفع في الوقت الراهن.", "وهناك من يؤكد على أن الأمر ينبغي أن يخرج من إطار السياسة."):
         assert all(q.speaker_canonical not in ("لا", "هناك من") for q in extract_quotes(text)), text
@@ -750,14 +754,14 @@ def test_the_papers_own_notes_and_inferences_are_nobodys_words() -> None:
 def test_a_verse_is_gods_words_and_the_preacher_goes_on_speaking() -> None:
     text = ("وقال الشيخ عبدالرحمن السديس إن الصبر مفتاح الفرج. وقد قال تعالى: «إن الله مع الصابرين». "
             "وأضاف أن الأمة تمر بمرحلة صعبة.")
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["عبدالرحمن السديس", "الله", "عبدالرحمن السديس"]
+    assert speakers(text) == ["عبدالرحمن السديس", "الله", "عبدالرحمن السديس"]
     text = "وقد قال عز من قائل: «وتعاونوا على البر والتقوى»."
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["الله"]
+    assert speakers(text) == ["الله"]
     text = "وقد قال عليه الصلاة والسلام: «المسلم من سلم المسلمون من لسانه ويده»."
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["النبي محمد صلى الله عليه وسلم"]
+    assert speakers(text) == ["النبي محمد صلى الله عليه وسلم"]
     # God's name is no surname: not "عبد الله" nor "عباد الله" named before
     text = "وخاطب الخطيب عباد الله بالصبر، وقد قال تعالى: «إن الله مع الصابرين»."
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["الله"]
+    assert speakers(text) == ["الله"]
     # after a comma, a speech verb that introduces a quotation of its own ends the reported clause before it
     text = "وقال الشيخ عبدالرحمن السديس إن الصبر مفتاح الفرج، قال تعالى: «إن الله مع الصابرين»."
     assert [(q.speaker_canonical, q.text) for q in extract_quotes(text)] == [
@@ -765,34 +769,34 @@ def test_a_verse_is_gods_words_and_the_preacher_goes_on_speaking() -> None:
 
 
 def test_whom_the_words_were_said_to_or_about_is_not_who_said_them() -> None:
-    text = "وقال عنه رئيس الوزراء محمد العلي إنه رجل دولة من الطراز الأول."
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["محمد العلي"]
-    text = 'وقالت مصادر محلية ل"الرياض" ان ميليشيات الحوثي انسحبت من المدينة.'
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["مصادر محلية"]
+    for text, expected in (("وقال عنه رئيس الوزراء محمد العلي إنه رجل دولة من الطراز الأول.", "محمد العلي"),
+                           ('وقالت مصادر محلية ل"الرياض" ان ميليشيات الحوثي انسحبت من المدينة.', "مصادر محلية")):
+        assert speakers(text) == [expected], text
 
 
 def test_a_statement_or_report_speaks_for_whoever_issued_it() -> None:
     text = ("وقالت وزارة الداخلية التونسية في بيان يوم الثلاثاء إن الوحدة الوطنية تمكنت من القبض على المجموعة. "
             "وقال البيان إن المجموعة كانت بصدد التخطيط لهجوم.")
     assert [(q.speaker, q.speaker_canonical) for q in extract_quotes(text)][-1] == ("البيان", "وزارة الداخلية")
-    # named right after "بيان لـ" / "التقرير الصادر عن"
-    text = "وتزايد الجوع في البلاد، وفق بيان للأمم المتحدة صدر أمس. وقال البيان إن أمن السكان الغذائي في وضع ينذر بالخطر."
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["الأمم المتحدة"]
-    # a report in construct with its issuer, past the report's own later mentions
-    text = ("وأشار تقرير كاسبرسكي لاب إلى ارتفاع الهجمات. وأضاف التقرير أن سنغافورة تصدرت القائمة. "
-            "وأوضح التقرير أن الهجمات تستهدف المصارف.")
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["كاسبرسكي لاب", "كاسبرسكي لاب"]
-    # a statement nobody is named for stays the statement; the agency that received one did not issue it
-    text = "وصدر بيان مشترك في ختام الزيارة. وأكد البيان أن الجانبين اتفقا على تعزيز التعاون."
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["البيان"]
-    text = "وجاء ذلك في بيان تلقت وكالة فرانس برس نسخة منه. وأضاف البيان أن الاجتماع سيعقد غدا في العاصمة."
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["البيان"]
+    cases = (
+        # named right after "بيان لـ" / "التقرير الصادر عن"
+        ("وتزايد الجوع في البلاد، وفق بيان للأمم المتحدة صدر أمس. وقال البيان إن أمن السكان الغذائي في وضع ينذر بالخطر.",
+         ["الأمم المتحدة"]),
+        # a report in construct with its issuer, past the report's own later mentions
+        ("وأشار تقرير كاسبرسكي لاب إلى ارتفاع الهجمات. وأضاف التقرير أن سنغافورة تصدرت القائمة. "
+         "وأوضح التقرير أن الهجمات تستهدف المصارف.", ["كاسبرسكي لاب", "كاسبرسكي لاب"]),
+        # a statement nobody is named for stays the statement; the agency that received one did not issue it
+        ("وصدر بيان مشترك في ختام الزيارة. وأكد البيان أن الجانبين اتفقا على تعزيز التعاون.", ["البيان"]),
+        ("وجاء ذلك في بيان تلقت وكالة فرانس برس نسخة منه. وأضاف البيان أن الاجتماع سيعقد غدا في العاصمة.", ["البيان"]),
+    )
+    for text, expected in cases:
+        assert speakers(text) == expected, text
 
 
 def test_a_bare_body_word_is_the_body_named_after_that_word_even_when_tagged_without_it() -> None:
     text = ("وقضت المحكمة بإلزام شركة أم أم أل ميديست ليمتد بدفع مبلغ 63 مليون دولار. "
             "وأوضحت الشركة في بيان لها على تداول أن المحكمة أمرت بفسخ العقد.")
-    assert [q.speaker_canonical for q in extract_quotes(text)] == ["أم أم أل ميديست"]
+    assert speakers(text) == ["أم أم أل ميديست"]
 
 
 def test_a_quote_is_dated_the_day_its_cue_names_else_the_day_of_publication() -> None:
