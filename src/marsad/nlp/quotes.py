@@ -96,7 +96,7 @@ def _speech_verb_in(text: str) -> bool:
     return any(not _VERBAL_NOUN_BEFORE.search(text, max(0, m.start() - 8), m.start()) for m in _VERB_RE.finditer(text))
 
 
-_WRITERS_NOTE = re.compile(r"(?<![\u0621-\u064a])(?:و?الجدير|و?مما)\s*$")
+_WRITERS_NOTE = re.compile(rf"(?<![{_AR}])(?:و?الجدير|و?مما)\s*$")
 _IMPERSONAL_THAT = re.compile(rf"\s*(?:(?:هنا|أيضا|ايضا)\s+)?(?:أن|ان|بأن|بان)(?:ه|ها|هم)?(?![{_AR}])")  # "يُذكر أنه في حال …"
 # أن after these words joins clauses ("غير أن": however; "بعد أن": after) and reports no speech
 _NOT_REPORTING = re.compile(rf"(?<![{_AR}])(?:غير|إلا|الا|رغم|برغم|بعد|قبل|منذ|حيث|بما|لو|كما|مع|يبدو|يرجح|ويبدو)\s*$")
@@ -1097,6 +1097,9 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
 
 # "وقال البيان", "وأضاف التقرير": the statement or report speaks for whoever issued it
 _DOCUMENTS = {normalize_match(w): stem for w, stem in (("البيان", "بيان"), ("التقرير", "تقرير"))}
+# a speaker's cue that names the statement the words come from: "في بيان", "في بيان له", "بيان صادر"
+_SAID_IN = {stem: re.compile(rf"(?<![{_AR}])في\s+(?:ال)?{stem}[اة]?(?![{_AR}])|(?<![{_AR}])(?:ب|ل)?(?:ال)?{stem}[اة]?\s+(?:له|لها|لهم|(?:ال)?صادر)")
+            for stem in _DOCUMENTS.values()}
 
 
 # what may stand between "بيان"/"تقرير" and who issued it: "صادر عن", "صدر عن", "أصدرته", "لـ", an adjective or an
@@ -1131,14 +1134,13 @@ def _headed_by(text: str, start: int, head: str) -> bool:
 def _resolve_documents(quotes: list[Quote], ctx: _Context) -> None:
     """"وقالت وزارة الداخلية في بيان … وقال البيان إن": the ministry; "وفق بيان للأمم المتحدة … وقال البيان":
     the United Nations. The issuer is the last named speaker who spoke "في بيان" / "في بيان له" just before their
-    words, else the name
-    right after "بيان لـ" / "بيان صادر عن"; a statement nobody is named for stays as it is."""
+    words, else the name right after "بيان لـ" / "بيان صادر عن"; a statement nobody is named for stays as it is."""
     named = {e.canonical or e.text for e in ctx.ents}
     for i, q in enumerate(quotes):
         stem = _DOCUMENTS.get(normalize_match(q.speaker_canonical or ""))
         if stem is None:
             continue
-        said_in = re.compile(rf"(?<![{_AR}])في\s+(?:ال)?{stem}[اة]?(?![{_AR}])|(?<![{_AR}])(?:ب|ل)?(?:ال)?{stem}[اة]?\s+(?:له|لها|لهم|(?:ال)?صادر)")
+        said_in = _SAID_IN[stem]
         # the nearest such speaker only: one we could not name ("وأشارت في بيان") is no reason to reach further back
         last = next((p for p in reversed(quotes[:i]) if said_in.search(ctx.clean, max(0, p.start - 60), p.start)), None)
         issuer = last.speaker_canonical if last and last.speaker_canonical in named else None
@@ -1309,9 +1311,9 @@ _WEEK = re.compile(r"[أا]سبوع")
 
 
 def date_quotes(quotes: list[Quote], dates: list[DateMention], text: str, published: str | None) -> None:
-    """Give each quote the day its words were said. A day named between the start of the quote's sentence and the
-    words ("وقال الوزير أمس إن", "في مؤتمر صحفي عقده يوم الاثنين") is that day, unless it lies after publication
-    (a day the words look forward to belongs to them, not to the saying). A quote whose cue names no day goes on
+    """Give each quote the day its words were said. A day named in the quote's sentence within _SAID_ON_REACH
+    characters before the words ("وقال الوزير أمس إن", "في مؤتمر صحفي عقده يوم الاثنين") is that day, unless it
+    lies after publication (a day the words look forward to belongs to them, not to the saying). A quote whose cue names no day goes on
     from the same speaker's quote before it in the article ("وأضاف"), else takes the publication day."""
     day = published[:10] if published and len(published) >= 10 else None
     said: dict[str | None, str] = {}
