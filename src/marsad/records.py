@@ -63,8 +63,8 @@ class Quote:
     speaker: str | None = None
     speaker_canonical: str | None = None
     cue: str | None = None
-    # the day the words were said: one the cue names ("قال أمس", "في مؤتمر صحفي يوم الاثنين"), else the day the
-    # article was published (YYYY-MM-DD; None when neither is known)
+    # the day the words were said (YYYY-MM-DD): one the cue names ("قال أمس", "في مؤتمر صحفي يوم الاثنين"), else
+    # that of the same speaker's quote before it, else the day the article was published; None when none is known
     date: str | None = None
 
 
