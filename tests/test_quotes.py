@@ -721,6 +721,10 @@ def test_reported_words_in_quotation_marks_end_where_the_marks_close_before_a_co
     # marks around a name or a word stress it: the clause goes on after them
     text = "وقال الوزير إن «إيباك» تقف إلى جانب الحكومة في كل قراراتها."
     assert [q.text for q in extract_quotes(text)] == ["«إيباك» تقف إلى جانب الحكومة في كل قراراتها"]
+    # wherever a quotation closes inside the clause, the writer's words after it are no part of it
+    for tail in ("من دون تحديد زمان ومكان مقتلهم", "على حد قوله", "بحسب ما نقلت عنه الوكالة"):
+        text = f"وأعلنت القيادة أن الجنود الثلاثة قتلوا «خلال مشاركتهم في عملية إعادة الأمل»، {tail}."
+        assert [q.text for q in extract_quotes(text)] == ["الجنود الثلاثة قتلوا «خلال مشاركتهم في عملية إعادة الأمل»"], tail
 
 
 def test_a_time_adverb_a_particle_or_a_verb_of_going_on_is_not_who_spoke() -> None:

@@ -882,13 +882,21 @@ _CLOSING = {"«": "»", '"': '"', "“": "”"}
 def _quoted_clause_end(text: str, start: int, end: int) -> int:
     """A clause that opens with quotation marks and closes them before a comma ends there: what follows is the
     writer's («إن "…"، بحسب ما ورد بالبيان», «…»، داعيا إلى …). A mark around a word or two («إيباك» تقف …) only
-    names or stresses it, and the clause goes on."""
+    names or stresses it, and the clause goes on. Wherever a quotation closes inside the clause, the writer's own
+    words after it end the clause too («قتلوا «خلال مشاركتهم …»، من دون تحديد زمان ومكان مقتلهم»)."""
+    writers = _WRITERS_TAIL.search(text, start, end)
+    if writers:
+        end = writers.start() + 1
     close = _CLOSING.get(text[start]) if start < len(text) else None
     at = text.find(close, start + 1, end) if close else -1
     if at < 0 or len(text[start + 1:at].split()) < 3:
         return end
     rest = text[at + 1:end].lstrip(" \u00a0")
     return at + 1 if rest[:1] in ("،", ",", "؛", ";") else end
+
+
+# a closing quotation mark, a comma and the writer's own words: the source, an omission, a contrast
+_WRITERS_TAIL = re.compile(rf"[»\"”]\s*[،,]\s*(?:من\s+دون|دون|بحسب|حسب|وفق|وفقا|وفقاً|على\s+حد|بينما|في\s+حين|فيما)(?![{_AR}])")
 
 
 def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quote]:
