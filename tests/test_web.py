@@ -206,3 +206,17 @@ def test_an_outlet_stored_under_its_slug_is_shown_by_its_arabic_name(tmp_path: P
     for url in ("/", f"/events/{event_id}"):
         html = c.get(url).text
         assert "عين اليوم" in html and "3alyoum" not in html.replace('"3alyoum"', "")
+
+
+def test_a_quote_shows_the_day_it_was_said_left_to_right_in_the_right_to_left_page(client: TestClient) -> None:
+    # an ISO date inside Arabic text is reordered by the bidi algorithm ("28-01-2026") unless marked left-to-right
+    shown = 0
+    for story in client.get("/api/stories", params={"sort": "size"}).json()["items"][:5]:
+        for event_id in story["event_ids"]:
+            event = client.get(f"/api/events/{event_id}").json()
+            page = client.get(f"/events/{event_id}").text
+            for group in event["quotes_by_speaker"][:10]:
+                for q in group["quotes"][:5]:
+                    assert q["date"] and f'<span class="meta" dir="ltr">{q["date"]}</span>' in page
+                    shown += 1
+    assert shown > 0
