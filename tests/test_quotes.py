@@ -825,3 +825,9 @@ def test_a_quote_is_dated_the_day_its_cue_names_else_the_day_of_publication() ->
     quotes = extract_quotes(text)
     date_quotes(quotes, find_dates(text, dt.date(2015, 8, 5)), text, "2015-08-05")
     assert quotes and {q.date for q in quotes} == {"2015-08-05"}
+
+
+def test_a_long_role_and_a_name_right_before_the_verb_is_who_spoke() -> None:
+    text = ("وقال الرئيس رجب طيب أردوغان إن الإرهاب يجب أن يدان أيا كان مصدره. إلا أن رئيس الحكومة التركية أحمد داود أوغلو "
+            "أعلن أن العناصر الأولى للتحقيق تفيد بأن التنظيم يقف وراء الهجوم.")
+    assert speakers(text) == ["رجب طيب أردوغان", "أحمد داود أوغلو"]

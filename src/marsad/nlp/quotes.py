@@ -587,8 +587,12 @@ def _subject_before(ctx: _Context, pos: int) -> str | None:
         return None
     p0, p1 = _strip(ctx.clean, lo + starts[-1].end() if starts else 0, pos)  # or the headline's start
     phrase = ctx.clean[p0:p1]
-    if not phrase or len(phrase.split()) > 5 or _RELATIVE_BEFORE.search(phrase) or _SUBJECT_STOP.search(phrase):
+    if not phrase or _RELATIVE_BEFORE.search(phrase) or _SUBJECT_STOP.search(phrase):
         return None  # a subject before its verb is a noun phrase, not a clause with its own adjuncts
+    if len(phrase.split()) > 5:
+        # a long role and the person's name right before the verb: "لكن رئيس الوزراء التركي أحمد داود أوغلو قال"
+        named = [e for e in ctx.within(p0, p1) if e.type == "PER" and " " in e.text and e.end >= p1 - 1]
+        return (named[-1].canonical or named[-1].text) if named else None
     return _speaker_of(ctx, p0, p1)
 
 
