@@ -831,3 +831,8 @@ def test_a_long_role_and_a_name_right_before_the_verb_is_who_spoke() -> None:
     text = ("وقال الرئيس رجب طيب أردوغان إن الإرهاب يجب أن يدان أيا كان مصدره. إلا أن رئيس الحكومة التركية أحمد داود أوغلو "
             "أعلن أن العناصر الأولى للتحقيق تفيد بأن التنظيم يقف وراء الهجوم.")
     assert speakers(text) == ["رجب طيب أردوغان", "أحمد داود أوغلو"]
+
+
+def test_an_untagged_body_before_a_relative_pronoun_is_who_spoke() -> None:
+    text = "وقتل مسلح امرأتين قبل أن ينتحر، بينما كانت تطوقه الشرطة التي رجحت أنه من المشردين في المدينة."
+    assert speakers(text) == ["الشرطة"]

@@ -558,7 +558,16 @@ def _speaker_before(ctx: _Context, pos: int) -> str | None:
         return None
     head_end = _strip(ctx.clean, lo, rel.start())[1]
     ents = [e for e in ctx.within(lo, head_end) if e.end >= head_end - 2]
-    return (ents[-1].canonical or ents[-1].text) if ents else None
+    if ents:
+        return ents[-1].canonical or ents[-1].text
+    # "الشرطة التي رجحت أنه": an untagged body that speaks, as a reader names it
+    word = ctx.clean[lo:head_end].split()[-1:]
+    return word[0] if word and normalize_match(word[0]) in _BODIES_THAT_SPEAK else None
+
+
+_BODIES_THAT_SPEAK = frozenset(normalize_match(w) for w in (
+    "الشرطة السلطات الحكومة الجيش القوات الشركة الوزارة الهيئة اللجنة المنظمة الجماعة الحركة الصحيفة الوكالة "
+    "المحكمة النيابة الرئاسة الإدارة المديرية البلدية الأمانة الجمعية").split())
 
 
 # a clause opens at a mark, at كان/كانت, or at و; a glued و is checked by _conjunction
