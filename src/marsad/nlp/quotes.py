@@ -562,12 +562,12 @@ def _speaker_before(ctx: _Context, pos: int) -> str | None:
         return ents[-1].canonical or ents[-1].text
     # "الشرطة التي رجحت أنه": an untagged body that speaks, as a reader names it
     word = ctx.clean[lo:head_end].split()[-1:]
-    return word[0] if word and normalize_match(word[0]) in _BODIES_THAT_SPEAK else None
+    norm = normalize_match(word[0]) if word else ""
+    return word[0] if norm and (_BODY_NOUN.match(norm) or norm in _FORCES_THAT_SPEAK) else None
 
 
-_BODIES_THAT_SPEAK = frozenset(normalize_match(w) for w in (
-    "الشرطة السلطات الحكومة الجيش القوات الشركة الوزارة الهيئة اللجنة المنظمة الجماعة الحركة الصحيفة الوكالة "
-    "المحكمة النيابة الرئاسة الإدارة المديرية البلدية الأمانة الجمعية").split())
+# bodies without a name that speak besides the head words of _BODY_NOUN ("الوزارة", "الشركة")
+_FORCES_THAT_SPEAK = frozenset(normalize_match(w) for w in "الشرطة السلطات الجيش القوات الصحيفة".split())
 
 
 # a clause opens at a mark, at كان/كانت, or at و; a glued و is checked by _conjunction
