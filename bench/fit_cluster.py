@@ -67,8 +67,10 @@ def load_features(db: Path, cache: Path | None):
                     "names_differ": r.get("names_differ", False)}
             edges.setdefault(aid, []).append(edge)
             edges.setdefault(r["article_id"], []).append(edge)
-        ents = [e["canonical"] for e in json.loads(ents) if e["type"] != "MISC"]
-        f = ev.article_features(aid, title, body, published, ents, dfs, fallback_date=today, duplicate_of=dup)
+        tagged = json.loads(ents)
+        ents = [e["canonical"] for e in tagged if e["type"] != "MISC"]
+        f = ev.article_features(aid, title, body, published, ents, dfs, fallback_date=today, duplicate_of=dup,
+                                places=[e["canonical"] for e in tagged if e["type"] == "LOC"])
         feats.append(f)
         label_of[aid] = hashlib.sha1((url or "").encode()).hexdigest()[:12]
         dups[aid] = dup

@@ -331,6 +331,49 @@ def test_places_in_common_do_not_make_a_storyline_without_words_in_common() -> N
         override_params({})
 
 
+def test_a_town_in_common_is_not_a_storyline_without_close_wording() -> None:
+    # local pages name their town in every article: a fire and the governor's condolence visit there are two
+    # storylines, while the fire's investigation continues the fire's
+    from dataclasses import replace
+
+    from marsad.cluster.events import DocumentFrequencies, params
+    from marsad.cluster.stories import StoryLinker, _cos
+
+    town = "دومة الجندل"
+    dfs = DocumentFrequencies({"دومه": 20, "الجندل": 20}, n_docs=2000)
+    fire = _story_event("e1", 1, "الدفاع المدني يخمد حريقا كبيرا شب في مزرعة نخيل غرب دومة الجندل دون إصابات بشرية",
+                        {town: 3})
+    condolences = _story_event("e2", 4, "محافظ دومة الجندل يقدم واجب العزاء لأسرة الفقيد في منزلهم", {town: 2})
+    inquiry = _story_event("e3", 5, "التحقيق يكشف سبب حريق مزرعة نخيل دومة الجندل: ماس كهربائي", {town: 1})
+    cos = _cos(condolences.centroid, condolences.norm(), fire.centroid, fire.norm())
+    assert params()["story_min_cos"] <= cos < params()["story_place_cos"]  # a little wording, not enough
+
+    def stories(tagged_as_place: bool) -> list[str]:
+        linker = StoryLinker(dfs=dfs)
+        places = {town} if tagged_as_place else set()
+        return [linker.assign(replace(e, places=places)) for e in (fire, condolences, inquiry)]
+
+    first, second, third = stories(tagged_as_place=True)
+    assert second != first  # only the town in common
+    assert third == first  # the fire's own words go on
+    # the same name tagged as a person or a body still carries a storyline with so few words in common
+    first, second, _third = stories(tagged_as_place=False)
+    assert second == first
+
+
+def test_an_events_places_are_kept_with_the_stored_event() -> None:
+    from marsad.cluster.events import DocumentFrequencies, article_features
+
+    dfs = DocumentFrequencies()
+    body = "أخمدت فرق الدفاع المدني في صبيا حريقا شب في مستودع للمواد الغذائية وأصيب أحد الإطفائيين بإصابة متوسطة"
+    a = article_features("a1", "حريق مستودع في صبيا", body, "2015-07-26", ["صبيا", "الدفاع المدني"], dfs,
+                         fallback_date=dt.date(2015, 7, 26), places=["صبيا"])
+    c = EventClusterer()
+    eid = c.assign(a)
+    assert c.events[eid].places == {"صبيا"}
+    assert Event.from_features(eid, c.events[eid].to_features()).places == {"صبيا"}
+
+
 def test_an_articles_terms_come_from_its_lead_not_from_the_background_below_it() -> None:
     # round-ups retell other happenings below their lead ("ومن جانب آخر، …"): those words must not pull the article
     # into another event, so the vector reads the headline and the lead (params body_chars: 800 characters)

@@ -143,7 +143,8 @@ def update_corpus(store: Store, summary_sentences: int = 5) -> CorpusCounts:
         if forced is None:
             forced = reuse_event(a.id, edges, clusterer.article_event)
         feats = article_features(a.id, a.title, a.body, a.published, [e.canonical for e in a.entities if e.type != "MISC"],
-                                 dfs, fallback_date=d, duplicate_of=doc.duplicate_of, outlet=a.outlet)
+                                 dfs, fallback_date=d, duplicate_of=doc.duplicate_of, outlet=a.outlet,
+                                 places=[e.canonical for e in a.entities if e.type == "LOC"])
         eid = clusterer.assign(feats, forced)
         if clusterer.events[eid].size == 1:
             created.add(eid)

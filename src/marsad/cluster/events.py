@@ -19,7 +19,7 @@ import heapq
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -71,6 +71,7 @@ class ArticleFeatures:
     outlet: str | None = None
     title: str | None = None
     ordinals: frozenset[int] = frozenset()  # the headline's ordinals: the second relief plane is not the first
+    places: frozenset[str] = frozenset()  # the entities tagged as places (storylines weigh them apart)
 
     @property
     def content_free(self) -> bool:
@@ -87,6 +88,7 @@ class Event:
     centroid: dict[str, float] = field(default_factory=dict)  # summed member vectors (sparse)
     entities: Counter[str] = field(default_factory=Counter)
     ordinals: set[int] = field(default_factory=set)  # ordinals its members' headlines give (see ordinals_clash)
+    places: set[str] = field(default_factory=set)  # entities some member tagged as a place
     members: list[str] = field(default_factory=list)
     touched: bool = False
     posted: dict[str, int] = field(default_factory=dict, repr=False)  # index term -> day it is filed under
@@ -113,15 +115,18 @@ class Event:
 
     def to_features(self) -> dict[str, object]:
         top = dict(sorted(self.centroid.items(), key=lambda kv: -kv[1])[:EVENT_TERMS])
-        return {"centroid": top, "entities": dict(top_counts(self.entities, 40)), "size": self.size,
-                "first": self.first.isoformat(), "last": self.last.isoformat(), "ordinals": sorted(self.ordinals)}
+        entities = dict(top_counts(self.entities, 40))
+        return {"centroid": top, "entities": entities, "size": self.size,
+                "first": self.first.isoformat(), "last": self.last.isoformat(), "ordinals": sorted(self.ordinals),
+                "places": sorted(self.places & entities.keys())}
 
     @classmethod
     def from_features(cls, event_id: str, feats: dict[str, object]) -> Event:
         return cls(id=event_id, first=dt.date.fromisoformat(str(feats["first"])),
                    last=dt.date.fromisoformat(str(feats["last"])), size=int(feats["size"]),  # type: ignore[call-overload]
                    centroid=dict(feats["centroid"]), entities=Counter(feats["entities"]),  # type: ignore[arg-type]
-                   ordinals=set(feats.get("ordinals", [])))  # type: ignore[call-overload]
+                   ordinals=set(feats.get("ordinals", [])),  # type: ignore[call-overload]
+                   places=set(feats.get("places", [])))  # type: ignore[call-overload]
 
 
 class DocumentFrequencies:
@@ -166,7 +171,8 @@ class DocumentFrequencies:
 
 def article_features(article_id: str, title: str | None, body: str, published: str | None,
                      entities: list[str], dfs: DocumentFrequencies, *, fallback_date: dt.date,
-                     duplicate_of: str | None = None, outlet: str | None = None) -> ArticleFeatures:
+                     duplicate_of: str | None = None, outlet: str | None = None,
+                     places: Iterable[str] = ()) -> ArticleFeatures:
     title_terms = content_terms(title or "")
     body_terms = content_terms(body[: int(params().get("body_chars", 3000))])
     tf: Counter[str] = Counter(body_terms)
@@ -179,7 +185,8 @@ def article_features(article_id: str, title: str | None, body: str, published: s
     date = _parse_date(published) or fallback_date
     return ArticleFeatures(id=article_id, date=date, terms={t: v / norm for t, v in top.items()},
                            title_terms=frozenset(title_terms), entities=frozenset(entities),
-                           duplicate_of=duplicate_of, outlet=outlet, title=title, ordinals=headline_ordinals(title))
+                           duplicate_of=duplicate_of, outlet=outlet, title=title, ordinals=headline_ordinals(title),
+                           places=frozenset(places))
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -404,6 +411,7 @@ class EventClusterer:
         keep.add_vector(gone.centroid)
         keep.entities.update(gone.entities)
         keep.ordinals |= gone.ordinals
+        keep.places |= gone.places
         keep.size += gone.size
         keep.first, keep.last = min(keep.first, gone.first), max(keep.last, gone.last)
         keep.members.extend(gone.members)
@@ -426,6 +434,7 @@ class EventClusterer:
             self._post(t, e, day)
         e.entities.update(a.entities)
         e.ordinals |= a.ordinals
+        e.places |= a.places
         e.members.append(a.id)
         e.touched = True
 

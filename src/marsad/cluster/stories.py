@@ -13,7 +13,10 @@ rarest word is in the corpus, and an event continues a story only if they share 
 Names alone are not enough either: an event whose wording is all but foreign to the story's
 (cosine under ``story_min_cos``) does not join it, however many places they share. A video of
 a girl slapping a harasser in Jeddah had joined the Souq Okaz festival's story through Jeddah and
-Taif, with a cosine of 0.05.
+Taif, with a cosine of 0.05. And a place is a weaker bond than a person or a body: local pages
+name their town in every article, so when the only specific names in common are places the
+wording must be closer (``story_place_cos``). Without that, a town's fire, its council meeting
+and its governor's condolence visits made one "storyline" of a few weeks of local news.
 """
 
 from __future__ import annotations
@@ -114,9 +117,12 @@ def story_similarity(e: Event, s: Story, weigh: NameWeights, top_e: frozenset[st
     cos = _cos(e.centroid, e.norm(), s.centroid, s.norm())
     if cos < p["story_min_cos"]:
         return 0.0  # names alone, with next to no wording in common: an op-ed on Iran is no Iran storyline
-    shared = top_e & s.top_entities()
-    if cos < p["story_gate_cos"] and not any(weigh(x)[1] for x in shared):
-        return 0.0  # only common names and wording in common: not the same storyline
+    if cos < p["story_gate_cos"]:
+        specific = [x for x in top_e & s.top_entities() if weigh(x)[1]]
+        if not specific:
+            return 0.0  # only common names and wording in common: not the same storyline
+        if cos < p.get("story_place_cos", 0.0) and all(x in e.places for x in specific):
+            return 0.0  # only a town in common: its fire and its council meeting are two storylines
     return 0.6 * cos + 0.4 * _entity_overlap(top_e, s.top_entities(), weigh)
 
 
