@@ -35,7 +35,10 @@ def test_every_summary_sentence_is_in_an_article_it_cites(demo_db: Path) -> None
         assert rec["summary"]
         for s in rec["summary"]:
             assert s["article_ids"]
-            assert any(normalize_match(s["text"]) in body[i] for i in s["article_ids"]), s["text"]
+            # a speaker the sentence leaves implicit is named in brackets, the only words the article lacks
+            text = s["text"].replace(f" [{s['speaker']}]", "", 1) if s.get("speaker") else s["text"]
+            assert "[" not in text
+            assert any(normalize_match(text) in body[i] for i in s["article_ids"]), s["text"]
 
 
 def test_no_two_summary_sentences_are_near_duplicates(demo_db: Path) -> None:
@@ -438,3 +441,30 @@ def test_stored_quotes_carry_the_day_they_were_said_and_event_pages_show_it(demo
                         assert f"«{q['text']}» (" in text and f"، {q['date']})" in text
                         shown += 1
         assert shown > 0
+
+
+def test_a_sentence_that_leaves_its_speaker_implicit_is_shown_with_the_speaker_its_article_names() -> None:
+    from marsad import extract_entities, extract_quotes
+    from marsad.report.event import build_event_record
+
+    def art(i: str, outlet: str, body: str) -> dict:
+        ents = extract_entities(body)
+        return {"id": i, "outlet": outlet, "title": "حريق مستودع", "published": "2026-01-05T10:00:00", "body": body,
+                "entities": [vars(e) for e in ents], "quotes": [vars(q) for q in extract_quotes(body, ents)],
+                "reuses": []}
+
+    spokesman = "الرائد محمد بن حسن آل صمغان"
+    a = art("a", "منفذ1", "أخمدت فرق الدفاع المدني حريقا شب في مستودع للمواد الغذائية في قرية الظبية بمحافظة صبيا. "
+                          f"وأوضح المتحدث الرسمي لمديرية الدفاع المدني بمنطقة جازان {spokesman} أن البلاغ ورد مساء أمس. "
+                          "وأضاف أن الحريق نتج عنه إصابة أحد الإطفائيين بإصابة متوسطة ونقله إلى المستشفى.")
+    b = art("b", "منفذ2", "أخمدت فرق الدفاع المدني حريقا شب في مستودع للمواد الغذائية في قرية الظبية بمحافظة صبيا. "
+                          "وأشارت المديرية إلى أن التحقيقات جارية لمعرفة أسباب الحريق وحجم الخسائر في المستودع.")
+    rec = build_event_record({"id": "e1"}, [a, b], [], [], summary_budget=5)
+    injury = next(s for s in rec["summary"] if "الإطفائيين" in s["text"])
+    assert injury["speaker"].endswith("آل صمغان")
+    assert injury["text"].startswith(f"وأضاف [{injury['speaker']}] أن الحريق")
+    # a sentence that names its speaker, or states no words of anyone, is shown as written
+    for s in rec["summary"]:
+        if s is not injury:
+            assert "speaker" not in s and "[" not in s["text"]
+

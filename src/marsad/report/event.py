@@ -16,6 +16,16 @@ from .summary import sentence_groups, split_sentences, summarize
 
 MIN_ADDED_WORDS = 3  # words an added sentence must have besides the names in it
 
+_SPEECH_VERBS = ("أضاف|أشار|أوضح|تابع|قال|أكد|لفت|بين|بيّن|شدد|أردف|استطرد|ختم|نوه|نوّه|أفاد|ذكر|اعتبر|زاد|أعرب|"
+                 "كشف|أعلن|طالب|دعا|حذر|حذّر|رأى|نفى|أكّد|شدّد")
+# a sentence that opens on a speech verb and goes straight to what was said ("وأضاف أن …", "وتابع: «…»") names no
+# speaker: in its article the one before it did, but a summary or an outlet's additions show it alone
+# (only after و/ف: a lead opens «أعلنت "زين السعودية"» with its subject in quotation marks)
+_SUBJECTLESS = re.compile(rf"^(?P<verb>[وف](?:{_SPEECH_VERBS})(?:ت|وا)?)"
+                          r"(?!\s*[«\"“][^«»\"“”]{1,40}[»\"”]\s*:)"  # «وقالت «سبورت»: …»: a named subject in marks
+                          r"(?=\s*[،,]?\s*(?:قائلا\S*\s*)?"
+                          r"(?:(?:إلى\s+|الى\s+)?(?:بأن|بان|أن|إن|ان)(?:ه|ها|هم|هما|نا|ني)?(?![\u0621-\u064a])|:|«|\"))")
+
 
 def _words_besides_names(text: str, names: list[str]) -> int:
     """How many words remain once the event's names are taken out: "الرئيس اليمني عبد ربه منصور هادي" (a caption
@@ -70,6 +80,31 @@ def outlet_additions(articles: list[dict[str, Any]], limit: int = 3, groups: lis
     return result
 
 
+def name_implicit_speakers(items: list[dict[str, Any]], articles: dict[str, dict[str, Any]],
+                           names: dict[str, str] | None = None) -> None:
+    """Give a sentence that leaves its speaker implicit ("وأضاف أن …") the speaker its article's quotes resolved,
+    in place: ``speaker``, and in ``text`` the name in brackets after the verb ("وأضاف [محمد آل صمغان] أن …"),
+    the usual mark of words a quotation did not have, so the sentence can still be found in its article."""
+    for item in items:
+        match = _SUBJECTLESS.match(item["text"])
+        if not match:
+            continue
+        speaker = None
+        for aid in item["article_ids"]:
+            art = articles.get(aid) or {}
+            at = str(art.get("body") or "").find(item["text"])
+            if at < 0:
+                continue
+            said = [q for q in art.get("quotes") or [] if at <= q["start"] < at + len(item["text"]) and q.get("speaker")]
+            if said:
+                who = str(said[0].get("speaker_canonical") or said[0]["speaker"])
+                speaker = (names or {}).get(who, who)
+                break
+        if speaker:
+            item["speaker"] = speaker
+            item["text"] = f"{match['verb']} [{speaker}]{item['text'][match.end('verb'):]}"
+
+
 def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], timeline: list[dict[str, Any]],
                        provenance: list[dict[str, Any]], summary_budget: int = 5) -> dict[str, Any]:
     """``articles`` are export records (dicts) of the event's articles, oldest first."""
@@ -89,7 +124,13 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
     for s in summary:  # a sentence stated by a canonical is stated by its duplicates too
         s["article_ids"] = s["article_ids"] + [d for i in s["article_ids"] for d in dup_credit.get(i, [])]
     ents = merge_event_entities([[Entity(**e) for e in a["entities"]] for a in articles])
-    quotes = _merged_quotes(originals, _event_names(ents))
+    names = _event_names(ents)
+    quotes = _merged_quotes(originals, names)
+    by_id = {a["id"]: a for a in articles}
+    name_implicit_speakers(summary, by_id, names)
+    additions = outlet_additions(originals, groups=groups) if len(originals) > 1 else []
+    for add in additions:
+        name_implicit_speakers(add["sentences"], by_id, names)
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for q in quotes:
         by_speaker[q.get("speaker_canonical") or ""].append(q)
@@ -113,7 +154,7 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
         "provenance": provenance,
         "copy_groups": copy_groups(sources, [a["id"] for a in articles]),
         "disagreements": disagreements(originals, copies) if len(articles) > 1 else [],
-        "outlet_additions": outlet_additions(originals, groups=groups) if len(originals) > 1 else [],
+        "outlet_additions": additions,
         "timeline": timeline,
     }
 
