@@ -468,3 +468,20 @@ def test_a_sentence_that_leaves_its_speaker_implicit_is_shown_with_the_speaker_i
         if s is not injury:
             assert "speaker" not in s and "[" not in s["text"]
 
+
+
+def test_a_summary_does_not_state_one_fact_twice_in_two_outlets_words() -> None:
+    from marsad.report.summary import _jaccard
+
+    rescue = "أنقذت فرقة البحث والإنقاذ بحرس الحدود في بيش شخصين من الغرق وسط البحر."
+    reworded = ("تمكنت فرقة البحث والإنقاذ التابعة لحرس الحدود في بيش أمس من إنقاذ شخصين كانا يصارعان الغرق وسط البحر "
+                "في منطقة غير مخصصة للسباحة بعد بلاغ من المارة، ونقلا إلى المستشفى لتلقي العلاج اللازم.")
+    warning = "ودعا حرس الحدود المتنزهين إلى الالتزام بالتعليمات وعدم السباحة في المناطق غير المخصصة لها خلال الإجازة."
+    arts = [{"id": "a", "outlet": "منفذ1", "published": "2026-01-01", "body": rescue + " " + warning},
+            {"id": "b", "outlet": "منفذ2", "published": "2026-01-01", "body": reworded + " " + warning},
+            {"id": "c", "outlet": "منفذ3", "published": "2026-01-01", "body": reworded}]
+    terms = [Counter(content_terms(t)) for t in (rescue, reworded)]
+    assert _jaccard(*terms) < 0.5  # too differently worded for the word-set test alone
+    texts = [s["text"] for s in summarize(arts, budget=3)]
+    assert warning in texts
+    assert (rescue in texts) != (reworded in texts)  # the rescue once, in one outlet's words

@@ -17,6 +17,7 @@ from ..arabic.tokens import content_terms
 
 _SPLIT = re.compile(r"(?<=[.!؟?])(?<!\d\.)(?:\s+|(?=[\u0621-\u064a«\"]))|\n+")
 SAME_SENTENCE = 0.7  # token-set Jaccard above which two sentences say the same thing
+RESTATED, RESTATED_MIN_TERMS = 0.7, 5  # share of the shorter sentence's terms in the longer: it says nothing new
 W_CENTRAL, W_SUPPORT, W_EARLY = 0.4, 0.5, 0.1  # sentence score: centrality, share of outlets stating it, lead position
 
 
@@ -71,6 +72,15 @@ class SentenceGroup:
 def _jaccard(a: Counter[str], b: Counter[str]) -> float:
     sa, sb = set(a), set(b)
     return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+
+
+def _restates(a: Counter[str], b: Counter[str]) -> bool:
+    """One sentence says nearly all the other says: outlets reword a statement («أنقذت فرقة البحث والإنقاذ …
+    شخصين من الغرق» / «تمكنت فرقة البحث والإنقاذ … من إنقاذ شخصين كانا يصارعان الغرق»), so their word sets
+    differ too much for Jaccard while the shorter one's words nearly all recur in the longer."""
+    sa, sb = set(a), set(b)
+    small = min(len(sa), len(sb))
+    return small >= RESTATED_MIN_TERMS and len(sa & sb) / small >= RESTATED
 
 
 def _cos(a: Counter[str], b: Counter[str] | dict[str, float], nb: float | None = None) -> float:
@@ -139,7 +149,7 @@ def summarize(articles: list[dict[str, object]], budget: int = 5, lam: float = 0
             if v > best_v:
                 best_i, best_v = i, v
         _s, g = pool.pop(best_i)
-        if any(_jaccard(g.terms, c.terms) >= 0.5 for c in chosen):
+        if any(_jaccard(g.terms, c.terms) >= 0.5 or _restates(g.terms, c.terms) for c in chosen):
             continue
         chosen.append(g)
     chosen.sort(key=lambda g: (g.first_date, g.position))
