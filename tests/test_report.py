@@ -346,6 +346,25 @@ def test_a_list_items_marker_is_no_part_of_its_sentence() -> None:
     # a stray slash the page left before a sentence goes the same way
     assert split_sentences("وتبين احتواؤها على متفجرات. /حوالي ثلاثة وأربعين كيلوجرام من المادة المتفجرة.")[-1] == \
         "حوالي ثلاثة وأربعين كيلوجرام من المادة المتفجرة."
+    # and a dash drawn with tatweels
+    assert split_sentences("ويشمل البرنامج نماذج منها:\nــ نموذج تبليغ عن عنف بالتعاون مع الجهات المختصة.")[-1] == \
+        "نموذج تبليغ عن عنف بالتعاون مع الجهات المختصة."
+
+
+def test_a_sentence_leading_into_a_list_is_neither_summarised_nor_an_addition() -> None:
+    from marsad.report.event import build_event_record
+
+    lead = "تعتزم وزارة التعليم تطبيق برنامج رفق الإرشادي لخفض العنف في المدارس مع بداية العام الدراسي المقبل."
+    intro = "ويزود البرنامج الطلاب والمجتمع المدرسي بالعديد من الأساليب الوقائية التي تسهم في منع حدوث العنف، منها:"
+    items = "\n- البدائل التربوية للعقاب.\n- تطبيق قواعد السلوك بشكل متدرج."
+    arts = [{"id": i, "outlet": o, "title": "برنامج رفق", "published": "2026-01-05", "body": body, "entities": [],
+             "quotes": [], "reuses": []}
+            for i, o, body in (("a", "منفذ1", lead + "\n" + intro + items), ("b", "منفذ2", lead + "\n" + intro + items),
+                               ("c", "منفذ3", lead + " ويستمر تطبيق البرنامج طوال العام الدراسي في جميع المراحل."))]
+    rec = build_event_record({"id": "e1"}, arts, [], [])
+    assert lead in [s["text"] for s in rec["summary"]]
+    shown = [s["text"] for s in rec["summary"]] + [s["text"] for a in rec["outlet_additions"] for s in a["sentences"]]
+    assert not any(t.endswith(":") for t in shown)
 
 
 def test_a_speaker_named_by_an_al_family_name_is_listed_under_the_full_name() -> None:

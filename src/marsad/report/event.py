@@ -12,7 +12,7 @@ from ..dedup.reuse import copy_groups, copy_sources
 from ..nlp.entities import canonicalize, merge_event_entities
 from ..records import Entity
 from .disagreements import disagreements
-from .summary import sentence_groups, split_sentences, summarize
+from .summary import introduces_a_list, sentence_groups, split_sentences, summarize
 
 MIN_ADDED_WORDS = 3  # words an added sentence must have besides the names in it
 
@@ -60,7 +60,8 @@ def outlet_additions(articles: list[dict[str, Any]], limit: int = 3, groups: lis
     all_names = sorted(written, key=len, reverse=True)
     result = []
     for outlet in outlets:
-        own = [g for g in groups if g.outlets == {outlet} and _words_besides_names(g.text, all_names) >= MIN_ADDED_WORDS]
+        own = [g for g in groups if g.outlets == {outlet} and not introduces_a_list(g.text)
+               and _words_besides_names(g.text, all_names) >= MIN_ADDED_WORDS]
         others = [normalize_match(c) for c, outs in entity_outlets.items() if outs - {outlet}]
         own_entities = [c for c, outs in entity_outlets.items() if outs == {outlet}
                         and not _named_by_others(normalize_match(c), others)]

@@ -50,13 +50,13 @@ def split_sentences(text: str) -> list[str]:
         buf += para[start:]
         if buf.strip():
             out.append(buf.strip())
-    # a list item's own marker ("• استعراض الطلب …", "- الموافقة على …") or a stray slash left by the page ("/حوالي
-    # ثلاثة وأربعين …") is no part of the sentence a report lists
+    # a list item's own marker ("• استعراض الطلب …", "- الموافقة على …", "ــ بيان أسباب …") or a stray slash left by
+    # the page ("/حوالي ثلاثة وأربعين …") is no part of the sentence a report lists
     out = [_LIST_MARKER.sub("", s) for s in out]
     return [s for s in out if len(s.split()) >= 4]
 
 
-_LIST_MARKER = re.compile(r"^(?:[•·▪●◦*\-–—/|]\s*)+")
+_LIST_MARKER = re.compile(r"^(?:[•·▪●◦*\-–—/|ـ]\s*)+")  # ـ: pages draw a dash with tatweels ("ــ نموذج تبليغ …")
 
 
 @dataclass
@@ -67,6 +67,11 @@ class SentenceGroup:
     outlets: set[str] = field(default_factory=set)
     first_date: str = ""
     position: int = 0
+
+
+def introduces_a_list(text: str) -> bool:
+    """A sentence that ends on a colon leads into items a report does not show ("… الأساليب الوقائية، منها:")."""
+    return text.rstrip().endswith(":")
 
 
 def _jaccard(a: Counter[str], b: Counter[str]) -> float:
@@ -135,6 +140,8 @@ def summarize(articles: list[dict[str, object]], budget: int = 5, lam: float = 0
     c_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
     scored = []
     for g in groups:
+        if introduces_a_list(g.text):
+            continue
         support = len(g.outlets) / n_outlets
         early = 1.0 / (1 + g.position)  # news puts the main fact first
         scored.append((W_CENTRAL * _cos(g.terms, centroid, c_norm) + W_SUPPORT * support + W_EARLY * early, g))
