@@ -504,3 +504,21 @@ def test_a_summary_does_not_state_one_fact_twice_in_two_outlets_words() -> None:
     texts = [s["text"] for s in summarize(arts, budget=3)]
     assert warning in texts
     assert (rescue in texts) != (reworded in texts)  # the rescue once, in one outlet's words
+
+
+def test_what_another_outlet_reprints_word_for_word_is_not_one_outlets_addition() -> None:
+    from marsad.report.event import build_event_record
+
+    lead = "نجح السجل السعودي للمتبرعين بالخلايا الجذعية في استقطاب أكثر من عشرة آلاف متبرع حتى الآن."
+    plan = "ويعتزم السجل تسجيل ممثلين له في منطقتي عسير وحائل بغية رفع عدد المتبرعين بالخلايا الجذعية."
+    own = "وأجرى المركز أربع عمليات زراعة لخلايا جذعية خلال الشهر الماضي في مستشفى الحرس الوطني بالرياض."
+
+    def art(i: str, outlet: str, body: str, duplicate_of: str | None = None) -> dict:
+        return {"id": i, "outlet": outlet, "title": "الخلايا الجذعية", "published": "2026-01-05", "body": body,
+                "entities": [], "quotes": [], "reuses": [], "duplicate_of": duplicate_of}
+
+    arts = [art("a", "منفذ1", f"{lead} {plan}"), art("b", "منفذ2", f"{lead} {plan}", duplicate_of="a"),
+            art("c", "منفذ3", f"{lead} {own}")]
+    added = {a["outlet"]: [s["text"] for s in a["sentences"]] for a in build_event_record({"id": "e1"}, arts, [], [])["outlet_additions"]}
+    assert plan not in added.get("منفذ1", [])  # منفذ2 prints it too, as a duplicate of منفذ1's article
+    assert own in added["منفذ3"]

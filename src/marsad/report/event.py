@@ -42,25 +42,33 @@ def _named_by_others(name: str, others: list[str]) -> bool:
     return any(padded in f" {o} " for o in others)
 
 
-def outlet_additions(articles: list[dict[str, Any]], limit: int = 3, groups: list[Any] | None = None) -> list[dict[str, Any]]:
+def outlet_additions(articles: list[dict[str, Any]], limit: int = 3, groups: list[Any] | None = None,
+                     reprinted_by: dict[str, set[str]] | None = None) -> list[dict[str, Any]]:
     """Per outlet: sentences only its articles carry, preferring new numbers, entities and quotes. A sentence that is
-    little more than a name is no addition, nor is part of a name other outlets write in full."""
+    little more than a name is no addition, nor is part of a name other outlets write in full. ``articles`` are the
+    originals; ``reprinted_by`` maps one to the other outlets whose duplicates of it carry the same words, so what
+    they reprint is no one outlet's own."""
     outlets = sorted({a.get("outlet") or "" for a in articles})
     if len(outlets) < 2:
         return []
     if groups is None:
         groups = sentence_groups(articles)
+    reprinted_by = reprinted_by or {}
     entity_outlets: dict[str, set[str]] = defaultdict(set)
     written: set[str] = set()  # every name as written and as canonical, to take out of sentences
-    mentions = [(a.get("outlet") or "", Entity(**e)) for a in articles for e in a["entities"]]
+    mentions = [(a, Entity(**e)) for a in articles for e in a["entities"]]
     canonicalize([e for _, e in mentions])  # across the event: «عبد المحسن» in one outlet is «عبدالمحسن» in another
-    for outlet_of, e in mentions:
-        entity_outlets[e.canonical].add(outlet_of)
+    for a, e in mentions:
+        entity_outlets[e.canonical] |= {a.get("outlet") or "", *reprinted_by.get(a["id"], ())}
         written |= {normalize_match(e.canonical), normalize_match(e.text)}
     all_names = sorted(written, key=len, reverse=True)
+
+    def carried_by(g: Any) -> set[str]:
+        return set(g.outlets).union(*(reprinted_by.get(i, set()) for i in g.article_ids))
+
     result = []
     for outlet in outlets:
-        own = [g for g in groups if g.outlets == {outlet} and not introduces_a_list(g.text)
+        own = [g for g in groups if carried_by(g) == {outlet} and not introduces_a_list(g.text)
                and _words_besides_names(g.text, all_names) >= MIN_ADDED_WORDS]
         others = [normalize_match(c) for c, outs in entity_outlets.items() if outs - {outlet}]
         own_entities = [c for c, outs in entity_outlets.items() if outs == {outlet}
@@ -112,9 +120,11 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
     originals = [a for a in articles if not a.get("duplicate_of")] or articles
     copies = [a for a in articles if a.get("duplicate_of")] if originals is not articles else []
     dup_credit: dict[str, list[str]] = defaultdict(list)
+    reprinted_by: dict[str, set[str]] = defaultdict(set)  # an original -> the outlets of its duplicates
     for a in articles:
         if a.get("duplicate_of"):
             dup_credit[a["duplicate_of"]].append(a["id"])
+            reprinted_by[a["duplicate_of"]].add(a.get("outlet") or "")
     if len(originals) == 1:
         # one source: nothing to weigh across outlets; news leads with its main facts
         groups = []
@@ -129,7 +139,7 @@ def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], ti
     quotes = _merged_quotes(originals, names)
     by_id = {a["id"]: a for a in articles}
     name_implicit_speakers(summary, by_id, names)
-    additions = outlet_additions(originals, groups=groups) if len(originals) > 1 else []
+    additions = outlet_additions(originals, groups=groups, reprinted_by=reprinted_by) if len(originals) > 1 else []
     for add in additions:
         name_implicit_speakers(add["sentences"], by_id, names)
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
