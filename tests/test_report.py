@@ -522,3 +522,28 @@ def test_what_another_outlet_reprints_word_for_word_is_not_one_outlets_addition(
     added = {a["outlet"]: [s["text"] for s in a["sentences"]] for a in build_event_record({"id": "e1"}, arts, [], [])["outlet_additions"]}
     assert plan not in added.get("منفذ1", [])  # منفذ2 prints it too, as a duplicate of منفذ1's article
     assert own in added["منفذ3"]
+
+
+def test_a_sentence_another_outlet_states_in_other_words_is_not_an_addition() -> None:
+    from marsad.report.event import build_event_record
+    from marsad.report.summary import RESTATED, SAME_SENTENCE, _jaccard
+
+    figures = "أظهرت بيانات رسمية اليوم أن صادرات السعودية من النفط الخام انخفضت في مايو إلى 6.9 مليون برميل يوميا."
+    reworded = ("وكانت بيانات رسمية قد أظهرت، أمس، أن صادرات السعودية من النفط الخام انخفضت في مايو الماضي إلى 6.9 "
+                "مليون برميل يوميا، في أدنى مستوى منذ أشهر بحسب متعاملين في السوق، مع ارتفاع الاستهلاك المحلي خلال الصيف.")
+    opec = "ويبدو أن منظمة أوبك ترفض دعوات عدد من الأعضاء لتحديد سعر منطقي للنفط بين 75 و80 دولارا للبرميل."
+    # the same words but for a figure: the figure is news
+    services = "ورصد التقرير نمو قطاع الخدمات الاجتماعية والشخصية على أساس سنوي بنسبة قوية خلال العام الماضي."
+    growth = "ونما قطاع الخدمات الاجتماعية والشخصية 8.3 في المائة على أساس سنوي بحسب التقرير."
+    arts = [{"id": i, "outlet": o, "title": "صادرات النفط", "published": "2026-01-05", "body": body, "entities": [],
+             "quotes": [], "reuses": []}
+            for i, o, body in (("a", "منفذ1", f"{reworded} {services}"), ("b", "منفذ2", f"{figures} {opec} {growth}"))]
+    terms = [Counter(content_terms(t)) for t in (figures, reworded)]
+    assert _jaccard(*terms) < SAME_SENTENCE  # two sentences to the word-set test, one fact to a reader
+    added = [s["text"] for a in build_event_record({"id": "e1"}, arts, [], [])["outlet_additions"] for s in a["sentences"]]
+    assert opec in added
+    assert figures not in added  # منفذ1 says all of it, and more
+    assert reworded in added  # the low since months and the summer's demand are منفذ1's own
+    words = set(content_terms(growth))
+    assert len(words & set(content_terms(services))) / len(words) >= RESTATED
+    assert growth in added

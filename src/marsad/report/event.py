@@ -12,7 +12,7 @@ from ..dedup.reuse import copy_groups, copy_sources
 from ..nlp.entities import canonicalize, merge_event_entities
 from ..records import Entity
 from .disagreements import disagreements
-from .summary import introduces_a_list, sentence_groups, split_sentences, summarize
+from .summary import RESTATED, introduces_a_list, sentence_groups, split_sentences, summarize
 
 MIN_ADDED_WORDS = 3  # words an added sentence must have besides the names in it
 
@@ -66,6 +66,20 @@ def outlet_additions(articles: list[dict[str, Any]], limit: int = 3, groups: lis
     def carried_by(g: Any) -> set[str]:
         return set(g.outlets).union(*(reprinted_by.get(i, set()) for i in g.article_ids))
 
+    by_term: dict[str, list[int]] = defaultdict(list)
+    for gi, g in enumerate(groups):
+        for t in g.terms:
+            by_term[t].append(gi)
+
+    def restated_by_others(g: Any, outlet: str) -> bool:
+        """Another outlet's sentence holds nearly all this one's words («أظهرت بيانات رسمية، أمس، أن …» / «…
+        اليوم إن …»): the same fact in other words. Only this way round: a longer sentence around another outlet's
+        short one («… تحمل 180 طنا من المواد الإغاثية …» / «قدمت المملكة مساعدات إغاثية») adds its details."""
+        shared = Counter(gi for t in g.terms for gi in by_term[t])
+        numbers = {t for t in g.terms if t[:1].isdigit()}  # a figure the other lacks is a fact of its own
+        return any(n / len(g.terms) >= RESTATED and carried_by(groups[gi]) - {outlet}
+                   and numbers <= groups[gi].terms.keys() for gi, n in shared.most_common(20))
+
     result = []
     for outlet in outlets:
         own = [g for g in groups if carried_by(g) == {outlet} and not introduces_a_list(g.text)
@@ -82,7 +96,12 @@ def outlet_additions(articles: list[dict[str, Any]], limit: int = 3, groups: lis
             has_new = any(c in text for c in own_norm)
             return has_num + has_quote + 2 * has_new + 0.01 * len(g.terms)
 
-        picked = sorted(own, key=novelty, reverse=True)[:limit]
+        picked = []
+        for g in sorted(own, key=novelty, reverse=True):
+            if len(picked) == limit:
+                break
+            if not restated_by_others(g, outlet):
+                picked.append(g)
         if picked or own_entities:
             result.append({"outlet": outlet, "sentences": [{"text": g.text, "article_ids": g.article_ids} for g in picked],
                            "entities": own_entities[:10]})

@@ -79,7 +79,7 @@ def _jaccard(a: Counter[str], b: Counter[str]) -> float:
     return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
 
 
-def _restates(a: Counter[str], b: Counter[str]) -> bool:
+def restates(a: Counter[str], b: Counter[str]) -> bool:
     """One sentence says nearly all the other says: outlets reword a statement («أنقذت فرقة البحث والإنقاذ …
     شخصين من الغرق» / «تمكنت فرقة البحث والإنقاذ … من إنقاذ شخصين كانا يصارعان الغرق»), so their word sets
     differ too much for Jaccard while the shorter one's words nearly all recur in the longer."""
@@ -156,7 +156,7 @@ def summarize(articles: list[dict[str, object]], budget: int = 5, lam: float = 0
             if v > best_v:
                 best_i, best_v = i, v
         _s, g = pool.pop(best_i)
-        if any(_jaccard(g.terms, c.terms) >= 0.5 or _restates(g.terms, c.terms) for c in chosen):
+        if any(_jaccard(g.terms, c.terms) >= 0.5 or restates(g.terms, c.terms) for c in chosen):
             continue
         chosen.append(g)
     chosen.sort(key=lambda g: (g.first_date, g.position))
