@@ -158,6 +158,28 @@ def test_counts_disagree_only_between_sentences_stating_the_same_thing() -> None
     assert count_disagreements([art("a", "منفذ1", toll.format("17")), art("b", "منفذ2", toll.format("170"))]) == []
 
 
+def test_a_toll_that_rose_over_time_is_marked_and_a_list_of_amounts_is_no_disagreement() -> None:
+    def art(i: str, outlet: str, published: str, body: str) -> dict:
+        return {"id": i, "outlet": outlet, "published": published, "body": body, "entities": [], "quotes": []}
+
+    toll = "وقالت مصادر أمنية إن {} شخصا على الأقل قتلوا عندما انفجرت سيارة ملغومة في سوق بمدينة بعقوبة شرق العراق."
+    evening = art("a", "منفذ1", "2026-08-10T20:56:00", toll.format("24"))
+    morning = art("b", "منفذ2", "2026-08-11T14:19:00", toll.format("40"))
+    [rose] = count_disagreements([evening, morning])
+    assert rose.get("update") is True and [v["value"] for v in rose["values"]] == ["24", "40"]
+    from marsad.report.render import TOLL_ROSE, _event_html
+    assert TOLL_ROSE in _event_html({"id": "e1", "disagreements": [rose]}, {})  # the page says which came later
+    # the higher count printed first: the outlets disagree
+    [differ] = count_disagreements([art("a", "منفذ1", "2026-08-11T14:19:00", toll.format("24")), morning | {
+        "published": "2026-08-10T20:56:00"}])
+    assert "update" not in differ
+    # a day's prices compared across outlets in the same words are a list of amounts, not versions of one
+    price = "وبلغ سعر أوقية الذهب في تعاملات السوق الفورية {} دولار في ختام تعاملات الأسبوع وفق متعاملين."
+    days = [art(str(i), f"منفذ{i}", f"2026-08-0{i}", price.format(v)) for i, v in enumerate(("1086", "1094", "1100", "1077"), 1)]
+    assert count_disagreements(days) == []
+    assert len(count_disagreements(days[:2])) == 1  # two versions still disagree
+
+
 def test_a_statement_giving_another_day_in_another_outlet_is_a_date_disagreement() -> None:
     def art(i: str, outlet: str, body: str, published: str = "2026-03-02") -> dict:
         return {"id": i, "outlet": outlet, "body": body, "published": published, "entities": [], "quotes": []}

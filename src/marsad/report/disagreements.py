@@ -35,6 +35,11 @@ def _slot(noun: str) -> str:
     return re.sub(r"(ا|ين|ات)$", "", n)
 
 
+# counts of people a happening hits, which rise as the hours pass (the dead, the wounded, the cases)
+_TOLLS = {_slot(n) for n in ("قتيل", "جريح", "مصاب", "شخص", "أشخاص", "مدني", "جندي", "جنود", "طفل", "أطفال", "حالة",
+                             "حالات", "وفاة", "معتقل", "نازح", "لاجئ", "أسير", "رهينة")}
+
+
 def disagreements(articles: list[dict[str, Any]], copies: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Values that differ across outlets for the same slot: counts/amounts, dates, roles, attributions.
 
@@ -147,6 +152,7 @@ def attribution_disagreements(articles: list[dict[str, Any]]) -> list[dict[str, 
 
 SAME_COUNT_TERMS = 4  # content words two sentences of one event must share to be stating the same count ...
 SAME_COUNT_SHARE = 0.3  # ... and the share of their words these are (Jaccard)
+MAX_VERSIONS = 3  # outlets disagreeing on one figure give two or three versions of it, not eight
 SHARED_CONTEXT_TERMS = 3  # the same across events of a storyline, where the headline is part of the context
 SHARED_CONTEXT_SHARE = 0.2
 # counts of people, the figures a storyline's reports contradict each other on; amounts of money and distances
@@ -218,6 +224,7 @@ def count_disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for count in _counts(a):
             by_slot[count[0]].append((a, count))
     values: dict[str, dict[float, tuple[str, set[str]]]] = defaultdict(dict)
+    published: dict[str, str] = {}
     for slot, stated in by_slot.items():  # only figures of one counted noun are compared
         for i, (a, (_, value, written, terms)) in enumerate(stated):
             for b, (_, o_value, o_written, o_terms) in stated[i + 1 :]:
@@ -225,9 +232,25 @@ def count_disagreements(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
                         and _same_context(terms, o_terms, SAME_COUNT_TERMS, SAME_COUNT_SHARE)):
                     for art, val, text in ((a, value, written), (b, o_value, o_written)):
                         values[slot].setdefault(val, (text, set()))[1].add(art["id"])
-    return [{"kind": "number", "slot": slot,
-             "values": [{"value": text, "article_ids": sorted(ids)} for _, (text, ids) in sorted(vals.items())]}
-            for slot, vals in sorted(values.items())]
+                        published[art["id"]] = str(art.get("published") or "")
+    out = []
+    for slot, vals in sorted(values.items()):
+        if len(vals) > MAX_VERSIONS:
+            continue  # a list of amounts (a day's prices, contracts, budget lines), not versions of one figure
+        found: dict[str, Any] = {"kind": "number", "slot": slot,
+                                 "values": [{"value": text, "article_ids": sorted(ids)} for _, (text, ids) in sorted(vals.items())]}
+        if slot in _TOLLS and _rises_over_time(vals, published):
+            found["update"] = True
+        out.append(found)
+    return out
+
+
+def _rises_over_time(vals: dict[float, tuple[str, set[str]]], published: dict[str, str]) -> bool:
+    """Each higher count first printed after every article that printed the lower one: a toll that rose over the
+    day ("24 قتيلا" in the evening, "40" the next morning), not outlets contradicting each other."""
+    spans = sorted((min(published[i] for i in ids), max(published[i] for i in ids), value)
+                   for value, (_text, ids) in vals.items())
+    return all(earlier[1] < later[0] and earlier[2] < later[2] for earlier, later in zip(spans, spans[1:]))
 
 
 def related_disagreements(own: list[dict[str, Any]], related: list[dict[str, Any]],

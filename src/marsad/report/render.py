@@ -24,6 +24,7 @@ def outlet_label(outlet: str | None) -> str:
 _ENV.filters["outlet"] = outlet_label
 
 KIND_AR = {"copy": "نسخ", "rewrite": "إعادة صياغة", "shared_source": "مصدر مشترك", "template": "قالب متكرر"}
+TOLL_ROSE = "ارتفعت الحصيلة مع الوقت: الرقم الأعلى نُشر بعد الأدنى"
 DISAGREE_AR = {"number": "أرقام مختلفة", "role": "صفة مختلفة", "attribution": "نسب مختلف", "date": "تاريخ مختلف"}
 
 
@@ -89,6 +90,7 @@ def event_markdown(rec: dict[str, Any], store: Store) -> str:
         for d in rec["disagreements"]:
             vals = " / ".join(f"{v['value']} ({cite(v['article_ids'])})" for v in d["values"])
             where = " (مع تغطية أخرى لليوم نفسه في القصة)" if d.get("related") else ""
+            where += f" ({TOLL_ROSE})" if d.get("update") else ""
             out.append(f"- {DISAGREE_AR.get(d['kind'], d['kind'])} — {d.get('slot', '')}{where}: {vals}")
     if rec.get("quotes_by_speaker"):
         out += ["", "## التصريحات", ""]
@@ -202,7 +204,7 @@ _EVENT = """
 {% for s in rec.summary %}<li>{{ s.text }} {% for i in s.article_ids %}<span class="chip" title="{{ i }}">{{ (arts.get(i) or {}).get('outlet') | outlet or i }}</span>{% endfor %}</li>{% endfor %}
 </ul>
 {% if rec.outlet_additions %}<h2>ما يضيفه كل منفذ</h2>{% for a in rec.outlet_additions %}<h3>{{ a.outlet | outlet }}</h3><ul>{% for s in a.sentences %}<li>{{ s.text }}</li>{% endfor %}</ul>{% if a.entities %}<p>{% for x in a.entities %}<span class="chip">{{ x }}</span>{% endfor %}</p>{% endif %}{% endfor %}{% endif %}
-{% if rec.disagreements %}<h2>نقاط الخلاف</h2>{% for d in rec.disagreements %}<div class="disagree"><strong>{{ labels.get(d.kind, d.kind) }}</strong> — {{ d.slot }}{% if d.related %} <span class="meta">(مع تغطية أخرى لليوم نفسه في القصة)</span>{% endif %}<ul>{% for v in d["values"] %}<li>{{ v.value }}: {% for i in v.article_ids %}<span class="chip">{{ (cited.get(i) or {}).get('outlet') | outlet or i }}</span>{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
+{% if rec.disagreements %}<h2>نقاط الخلاف</h2>{% for d in rec.disagreements %}<div class="disagree"><strong>{{ labels.get(d.kind, d.kind) }}</strong> — {{ d.slot }}{% if d.related %} <span class="meta">(مع تغطية أخرى لليوم نفسه في القصة)</span>{% endif %}{% if d.update %} <span class="meta">({{ toll_rose }})</span>{% endif %}<ul>{% for v in d["values"] %}<li>{{ v.value }}: {% for i in v.article_ids %}<span class="chip">{{ (cited.get(i) or {}).get('outlet') | outlet or i }}</span>{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
 {% if rec.quotes_by_speaker %}<h2>التصريحات</h2>{% for g in rec.quotes_by_speaker[:8] %}<h3>{{ g.speaker or 'غير محدد' }}</h3><ul>{% for q in g.quotes[:4] %}<li>«{{ q.text }}» <span class="chip">{{ q.outlet | outlet }}</span>{% if q.date %} <span class="meta" dir="ltr">{{ q.date }}</span>{% endif %}</li>{% endfor %}</ul>{% endfor %}{% endif %}
 {% if rec.entities %}<h2>الكيانات</h2><p>{% for e in rec.entities[:25] %}<span class="chip" title="{{ e.variants|join('، ') }}">{{ e.canonical }} ({{ e.count }})</span>{% endfor %}</p>{% endif %}
 {% if rec.provenance %}{% set shown, left_out = shown_provenance(rec.provenance) %}<h2>مصدر النصوص</h2><ul>{% for p in shown %}<li>{{ (arts.get(p['from']) or {}).get('outlet') | outlet or p['from'] }} ← {{ (arts.get(p.to) or {}).get('outlet') | outlet or p.to }}: {{ kinds.get(p.kind, p.kind) }} ({{ (p.coverage * 100)|round|int }}٪){% if p.source %} ★{% endif %}</li>{% endfor %}{% if left_out %}<li class="meta">{{ more_copy_links(left_out) }}</li>{% endif %}</ul>{% endif %}
@@ -213,4 +215,5 @@ _EVENT = """
 
 
 def _event_html(rec: dict[str, Any], arts: dict[str, dict[str, Any]], cited: dict[str, dict[str, Any]] | None = None) -> str:
-    return _ENV.from_string(_EVENT).render(rec=rec, arts=arts, cited=cited if cited is not None else arts, labels=DISAGREE_AR, kinds=KIND_AR)
+    return _ENV.from_string(_EVENT).render(rec=rec, arts=arts, cited=cited if cited is not None else arts, labels=DISAGREE_AR, kinds=KIND_AR,
+                                          toll_rose=TOLL_ROSE)

@@ -23,7 +23,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from ..report.render import CSS, DISAGREE_AR, KIND_AR, outlet_label
+from ..report.render import CSS, DISAGREE_AR, KIND_AR, TOLL_ROSE, outlet_label
 from ..store.sqlite import Store
 from .cache import ResponseCache
 
@@ -148,7 +148,7 @@ def create_app(db: str, cache_mb: int = 64, threads: int = int(os.environ.get("M
                           | {g["origin"] for g in event.get("copy_groups", [])}) - set(arts))
         return TEMPLATES.TemplateResponse(request, "event.html", {
             "e": event, "arts": arts, "cited": {**arts, **_article_index(store, outside)}, "css": CSS,
-            "labels": DISAGREE_AR, "kinds": KIND_AR, "edge_colours": EDGE_COLOURS, "graph": _provenance_svg(event, arts)})
+            "labels": DISAGREE_AR, "toll_rose": TOLL_ROSE, "kinds": KIND_AR, "edge_colours": EDGE_COLOURS, "graph": _provenance_svg(event, arts)})
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     async def ui_article(request: Request, article_id: Annotated[str, PathParam(max_length=64)]) -> Response:
