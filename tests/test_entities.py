@@ -647,6 +647,19 @@ def test_a_persons_first_letter_is_a_preposition_only_before_a_known_name() -> N
     assert ("ببوتين", "فلاديمير بوتين") in found and ("بمحمد", "محمد") in found
 
 
+def test_a_one_word_place_keeps_a_first_letter_that_would_leave_a_common_word_or_a_conjunction() -> None:
+    from marsad.nlp.entities import _bare_name
+
+    # بعقوبة is Baqubah, not ب + عقوبة ("a penalty", a noun that takes the article); بوروسيا is Borussia: a
+    # preposition is never followed by the conjunction و
+    assert _bare_name("بعقوبة", "LOC") == "بعقوبة"
+    assert _bare_name("بوروسيا", "ORG") == "بوروسيا"
+    # a name that does not take the article loses the preposition, as do the head nouns of longer names
+    assert _bare_name("بكاليفورنيا", "LOC") == "كاليفورنيا"
+    assert _bare_name("لفولفسبورج", "ORG") == "فولفسبورج"
+    assert _bare_name("لمستشفى الملك فهد", "ORG") == "مستشفى الملك فهد"
+
+
 def test_the_iea_is_one_body_under_both_its_arabic_names_and_not_the_iaea() -> None:
     names = {}
     for text in ("وقالت الوكالة الدولية للطاقة إن الطلب سيرتفع.", "وقالت وكالة الطاقة الدولية إن الطلب سيرتفع.",

@@ -237,10 +237,25 @@ def _bare_name(name: str, etype: str = "") -> str:
             # start with a function word (واين روني is Wayne, not و + أين; وعلي keeps Ali, a first name)
             known = core in _gazetteer_words() or core in first_names()
             if put or known or (core not in STOPWORDS and more_common(core, norm)
-                                and not (etype == "PER" and pre in ("ب", "ل", "ك"))):
+                                and not (etype == "PER" and pre in ("ب", "ل", "ك"))
+                                and not (not sep and pre in ("ب", "ل", "ك") and _a_word_not_a_name(core))):
                 return put + first[len(pre):] + sep + rest
             break
     return name
+
+
+COMMON_NOUN_AL_SHARE = 0.15  # share of a word's uses that carry the article: عقوبة 0.92, ناري 0.21; أرسنال 0.02, جدة 0
+
+
+def _a_word_not_a_name(core: str) -> bool:
+    """What a lone ب/ل/ك would leave of a one-word place or body is no name: the conjunction و cannot follow a
+    preposition (بوروسيا is Borussia, not ب + وروسيا), and a common noun takes the article, which names seldom do
+    (بعقوبة is Baqubah, not ب + عقوبة "a penalty"; كناري is not ك + ناري)."""
+    if core.startswith("و"):  # (not ف: لفولفسبورج and بفلوريدا are ل/ب + a name)
+        return True
+    counts = word_counts()
+    seen = counts.get(core, 0)
+    return bool(seen) and counts.get("ال" + core, 0) >= COMMON_NOUN_AL_SHARE * seen
 
 
 @lru_cache(maxsize=1)
