@@ -836,3 +836,12 @@ def test_a_long_role_and_a_name_right_before_the_verb_is_who_spoke() -> None:
 def test_an_untagged_body_before_a_relative_pronoun_is_who_spoke() -> None:
     text = "وقتل مسلح امرأتين قبل أن ينتحر، بينما كانت تطوقه الشرطة التي رجحت أنه من المشردين في المدينة."
     assert speakers(text) == ["الشرطة"]
+
+
+def test_a_title_and_a_long_lineage_name_the_whole_name_even_when_the_fathers_name_is_a_word() -> None:
+    # the name goes on past بن and past the first half of عبد العزيز; مساعد ("assistant") is the father's name here
+    assert speakers("وقال الأمير جلوي بن عبد العزيز بن مساعد في اتصال هاتفي مع والد الشهيد «إننا نعزي أنفسنا أولا».") \
+        == ["جلوي بن عبد العزيز بن مساعد"]
+    assert speakers("وقال الأمير محمد بن نايف بن عبد العزيز في كلمته: «إن الوطن بخير».") == ["محمد بن نايف بن عبد العزيز"]
+    # a name that ends on its family name still stops there, before the role after it
+    assert speakers("وقال الدكتور خالد بن علي الغامدي مدير الجامعة إن الدراسة تبدأ غدا.") == ["خالد بن علي الغامدي"]

@@ -488,6 +488,13 @@ def _speaker_of(ctx: _Context, start: int, end: int) -> str | None:
             # a family name with ال ends the name; not the second half of "عبد المحسن", "أبو الفضل"
             if w.startswith("ال") and len(name) >= 2 and name[-2] not in ("عبد", "أبو", "ابو"):
                 break
+        # a name never ends on بن or on the first half of عبد العزيز: the rest follows, even past the five words or
+        # when it is also a role word ("الأمير جلوي بن عبد العزيز بن مساعد", مساعد "assistant")
+        k = 1 + len(name)
+        while name and name[-1] in ("بن", "بنت", "عبد", "أبو", "ابو") and k < len(words) \
+                and words[k] not in ("في", "من", "عن"):
+            name.append(words[k])
+            k += 1
         if name and not name[0].startswith("ال"):
             return " ".join(name)
     if len(words) >= 3 and _ROLE.match(words[0]) and (tail := _name_tail(words, frozenset(w for e in people for w in e.text.split()))) \
