@@ -667,3 +667,23 @@ def test_the_iea_is_one_body_under_both_its_arabic_names_and_not_the_iaea() -> N
         names[text] = {e.canonical for e in extract_entities(text) if e.type == "ORG"}
     first, second, atomic = names.values()
     assert first == second == {"وكالة الطاقة الدولية"} and atomic == {"الوكالة الدولية للطاقة الذرية"}
+
+
+def test_a_name_and_its_fathers_name_join_the_one_longer_lineage_they_begin() -> None:
+    from marsad.nlp.entities import canonicalize
+    from marsad.records import Entity
+
+    def person(text: str) -> Entity:
+        return Entity(text=text, start=0, end=len(text), type="PER", canonical=text)
+
+    short, full = person("فيصل بن خالد"), person("فيصل بن خالد بن عبد العزيز")
+    canonicalize([short, full])
+    assert short.canonical == full.canonical == "فيصل بن خالد بن عبد العزيز"
+    # two longer lineages begin with it: which one it names is not known, so it stays as written
+    ambiguous = [person("عبدالله بن محمد"), person("عبدالله بن محمد بن فهد"), person("عبدالله بن محمد بن سعود")]
+    canonicalize(ambiguous)
+    assert ambiguous[0].canonical == "عبدالله بن محمد"
+    # a name that goes on with a family name, not بن, is not a lineage of the shorter one
+    first, other = person("عبدالله بن محمد"), person("عبدالله بن محمد السويد")
+    canonicalize([first, other])
+    assert first.canonical == "عبدالله بن محمد"

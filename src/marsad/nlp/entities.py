@@ -705,7 +705,8 @@ def _club_as_named(ents: list[Entity]) -> None:
 def canonicalize(ents: list[Entity]) -> list[Entity]:
     """Merge mentions naming the same entity: variants share a key; a family name joins its full name; a name with a
     lineage word left out joins the one that writes it ("تركي بن محمد فهد" is "تركي بن محمد بن فهد"); a first and a
-    family name join the one longer name they begin and end ("محمد الغامدي", "محمد بن صالح الغامدي"); a name with
+    family name join the one longer name they begin and end ("محمد الغامدي", "محمد بن صالح الغامدي"); a name and
+    its father's the one longer lineage they begin ("فيصل بن خالد", "فيصل بن خالد بن عبد العزيز"); a name with
     و/ف/ب/ل glued on that the text also writes bare joins it ("وسلطانة" beside "سلطانة", where the corpus alone
     could not tell the letter from the name's own: see _bare_name)."""
     _glued_as_written(ents)
@@ -715,6 +716,7 @@ def canonicalize(ents: list[Entity]) -> list[Entity]:
     by_key: dict[str, str] = {}
     by_names: dict[str, str] = {}  # the key without بن/بنت -> canonical
     by_first_last: dict[tuple[str, str], set[str]] = {}  # names of three words or more
+    by_lineage_start: dict[str, set[str]] = {}  # "فيصل بن خالد" -> the longer names it begins ("… بن عبد العزيز")
     for e in sorted(ents, key=lambda x: -len(x.canonical.split())):
         key = variant_key(e.canonical)
         if key in by_key:
@@ -722,6 +724,13 @@ def canonicalize(ents: list[Entity]) -> list[Entity]:
             continue
         if e.type == "PER":
             words = key.split()
+            if len(longer := by_lineage_start.get(key, set())) == 1:
+                # "فيصل بن خالد" is "فيصل بن خالد بن عبد العزيز" when no other name goes on from it
+                e.canonical = by_key[key] = next(iter(longer))
+                continue
+            for i in range(3, len(words)):
+                if words[i] in _LINEAGE_KEYS and words[1] in _LINEAGE_KEYS:
+                    by_lineage_start.setdefault(" ".join(words[:i]), set()).add(e.canonical)
             if len(words) == 1 and words[0] in full_by_last:
                 e.canonical = full_by_last[words[0]]
                 by_key[key] = e.canonical
