@@ -687,3 +687,16 @@ def test_a_name_and_its_fathers_name_join_the_one_longer_lineage_they_begin() ->
     first, other = person("عبدالله بن محمد"), person("عبدالله بن محمد السويد")
     canonicalize([first, other])
     assert first.canonical == "عبدالله بن محمد"
+
+
+def test_a_title_an_office_a_rank_grade_or_a_formula_is_not_a_persons_name() -> None:
+    # "ولي العهد" names whoever holds the office on the day: Mohammed bin Nayef in 2015, not the gazetteer's
+    # Mohammed bin Salman, who was then "ولي ولي العهد"
+    text = ("ونقل تعازي خادم الحرمين الشريفين وسمو ولي العهد وسمو ولي ولي العهد لأسرة الشهيد الجندي أول حسن بن ناصر "
+            "بشيري، وتمت السيطرة على الحريق بحمد الله دون إصابات.")
+    people = {e.canonical for e in extract_entities(text) if e.type == "PER"}
+    assert "محمد بن سلمان" not in people
+    assert "حسن بن ناصر بشيري" in people  # the grade «أول» belongs to the rank «الجندي» before it
+    assert not any(p.startswith(("أول", "سمو", "ولي")) or p == "حمد الله" for p in people)
+    # the name written out still is the name
+    assert "محمد بن سلمان" in {e.canonical for e in extract_entities("واستقبل ولي ولي العهد الأمير محمد بن سلمان الوزير.")}

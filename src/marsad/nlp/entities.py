@@ -57,6 +57,7 @@ _SPEECH_VERBS = frozenset(normalize_match(p + v) for p in ("", "و", "ف") for v
 # رائد، مقدم، عميد، لواء، فريق are also a given name, a presenter, a dean, a brigade and a team
 _RANKS = frozenset(normalize_match(w) for w in "رقباء الرقباء رقيب الرقيب عريف العريف جندي الجندي ملازم الملازم نقيب "
                    "النقيب الرائد المقدم عقيد العقيد العميد اللواء الفريق".split())
+_RANK_GRADES = frozenset(normalize_match(w) for w in "أول ثاني ثان".split())
 _MINISTER = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") for w in ("وزير", "وزيرة", "وزيري", "وزراء"))
 COMMON_NOUN_MIN = 100  # a word seen this often with the article in the 31k articles is a noun, if seen less without
 _STOP_NAME = STOPWORDS | {normalize_match(w) for w in "اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء في خلال ان أن إن عن "
@@ -74,7 +75,7 @@ _BEFORE_GOD = frozenset(normalize_match(p + w) for p in ("", "و") for w in
                         "رحمه رحمها رحمهم يرحمه يرحمها يرحمهم حفظه حفظها حفظهم يحفظه يحفظها يحفظهم رعاه يرعاه "
                         "أيده يؤيده وفقه يوفقه وفقهم رضي رضوان صلى نحمد نشكر الحمد شاء بإذن سبحان بسم غفر يغفر "
                         "تغمده تغمدها شفاه شفاها يشفيه جزاه جزاهم أعانه عافاه حماه حماها يحميه نصره أعزه أطال "
-                        "سدد بارك يبارك سلمه رحم يرحم".split())
+                        "سدد بارك يبارك سلمه رحم يرحم بحمد".split())  # بحمد: "بحمد الله", thanks to God
 
 
 _AFTER_GOD = frozenset(normalize_match(w) for w in "الحمد والحمد أكبر تعالى سبحانه عز جل المستعان الموفق التوفيق".split())
@@ -523,8 +524,11 @@ def extract_entities(text: str) -> list[Entity]:
                 taken[m] = True
     # the statistical tagger adds what gazetteers and rules did not cover
     for s, e, etype in crf:
-        while s < e and (norms[s] in _SPEECH_VERBS or (etype == "PER" and norms[s] in _RANKS)):
-            s += 1
+        while s < e and (norms[s] in _SPEECH_VERBS or (etype == "PER" and norms[s] in _RANKS)
+                         or (etype == "PER" and norms[s] in _RANK_GRADES and s and norms[s - 1] in _RANKS)):
+            s += 1  # "الجندي أول حسن بشيري": أول grades the rank before it
+        if etype == "PER" and s < e and all(norms[k] in _OFFICE_STARTS for k in range(s, e)):
+            continue  # titles and offices with no name after them: "وسمو ولي ولي" (… العهد cut off)
         while e > s and formula[e - 1]:
             e -= 1  # "عمر بن الخطاب رضي الله": the name ends before the formula
         if etype == "PER" and s < e and normalize_match(norms[s]) in _PRAISE_ADJECTIVES:
