@@ -845,3 +845,13 @@ def test_a_title_and_a_long_lineage_name_the_whole_name_even_when_the_fathers_na
     assert speakers("وقال الأمير محمد بن نايف بن عبد العزيز في كلمته: «إن الوطن بخير».") == ["محمد بن نايف بن عبد العزيز"]
     # a name that ends on its family name still stops there, before the role after it
     assert speakers("وقال الدكتور خالد بن علي الغامدي مدير الجامعة إن الدراسة تبدأ غدا.") == ["خالد بن علي الغامدي"]
+
+
+def test_a_role_without_a_name_is_the_person_the_article_introduced_with_it() -> None:
+    text = ("أجرى وزير الخارجية الأستاذ عادل بن أحمد الجبير مباحثات اليوم مع وزير الخارجية الإيطالي باولو جينتيلوني "
+            "في روما. وقال معالي وزير الخارجية في تصريح صحفي إن المباحثات كانت مثمرة وبناءة.")
+    assert speakers(text) == ["عادل بن أحمد الجبير"]  # not the Italian minister, introduced with his country
+    # two people introduced with the same role: which one spoke is not known, and the role stays as written
+    both = ("واستقبل رئيس النادي خالد المعمر رئيس النادي فهد بن نافل في مقر النادي. "
+            "وقال رئيس النادي إن اللقاء بحث التعاون بين الناديين.")
+    assert speakers(both) == ["رئيس النادي"]

@@ -1109,6 +1109,7 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
             if named:
                 q.speaker_canonical = named[-1]
     _resolve_honorific_pronouns(quotes, ctx)
+    _resolve_role_holders(quotes, ctx)
     _resolve_documents(quotes, ctx)
     for i, q in enumerate(quotes):  # "وقال المصدر" after "أفاد مصدر دبلوماسي تركي": that source
         the_source = _THE_SOURCE.match(normalize_match(q.speaker_canonical or ""))
@@ -1317,6 +1318,40 @@ def _headline_speaker_in_body(who: str, quotes: list[Quote], text: str) -> list[
 
 
 # "المصدر", "المصادر نفسها": the source(s) named before, one source for one, sources for many
+_COURTESY = frozenset(normalize_match(w) for w in "معالي سمو فخامة سعادة دولة جلالة فضيلة سماحة صاحب السمو الملكي".split())
+_NISBA = re.compile(r"^ال[\u0621-\u064a]{2,}(?:ي|ية)$")  # "السعودي", "الإيطالي": whose minister
+
+
+def _resolve_role_holders(quotes: list[Quote], ctx: _Context) -> None:
+    """"وقال معالي وزير الخارجية" after "أجرى وزير الخارجية الأستاذ عادل بن أحمد الجبير مباحثات …": the person the
+    article introduced with that role, as a reader takes it. An introduction with only titles between the role and
+    the name ("وزير الخارجية الأستاذ …") is preferred to one that qualifies the role ("وزير الخارجية الإيطالي
+    باولو جينتيلوني": the other country's); the role stays as written when two people hold it."""
+    people = [e for e in ctx.all_ents if e.type == "PER"]
+    for q in quotes:
+        words = (q.speaker_canonical or "").split()
+        while words and normalize_match(words[0]) in _COURTESY:
+            words = words[1:]
+        if not words or len(words) > 5 or not _ROLE.match(words[0]) or any(e.text in (q.speaker or "") for e in people):
+            continue
+        role = " ".join(words)
+        exact: set[str] = set()
+        qualified: set[str] = set()
+        for m in re.finditer(rf"(?<![\u0621-\u064a]){re.escape(role)}(?![\u0621-\u064a])", ctx.clean[:q.start]):
+            for e in people:
+                if not m.end() < e.start <= m.end() + 40:
+                    continue
+                between = ctx.clean[m.end():e.start].replace("،", " ").split()
+                if all(_HONORIFIC.match(w) or normalize_match(w) in _COURTESY for w in between):
+                    exact.add(e.canonical or e.text)
+                elif len(between) == 1 and _NISBA.match(between[0]):
+                    qualified.add(e.canonical or e.text)
+                break
+        holders = exact or qualified
+        if len(holders) == 1:
+            q.speaker_canonical = next(iter(holders))
+
+
 _THE_SOURCE = re.compile(r"^(المصدر|المصادر)(?: (?:ذاته|نفسه|ذاتها|نفسها))?$")
 _PAIRED_MARKS = {"«": "»", "“": "”", '"': '"'}
 
