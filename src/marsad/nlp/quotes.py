@@ -1317,7 +1317,6 @@ def _headline_speaker_in_body(who: str, quotes: list[Quote], text: str) -> list[
     return body_speakers
 
 
-# "المصدر", "المصادر نفسها": the source(s) named before, one source for one, sources for many
 _COURTESY = frozenset(normalize_match(w) for w in "معالي سمو فخامة سعادة دولة جلالة فضيلة سماحة صاحب السمو الملكي".split())
 _NISBA = re.compile(r"^ال[\u0621-\u064a]{2,}(?:ي|ية)$")  # "السعودي", "الإيطالي": whose minister
 
@@ -1352,6 +1351,7 @@ def _resolve_role_holders(quotes: list[Quote], ctx: _Context) -> None:
             q.speaker_canonical = next(iter(holders))
 
 
+# "المصدر", "المصادر نفسها": the source(s) named before, one source for one, sources for many
 _THE_SOURCE = re.compile(r"^(المصدر|المصادر)(?: (?:ذاته|نفسه|ذاتها|نفسها))?$")
 _PAIRED_MARKS = {"«": "»", "“": "”", '"': '"'}
 

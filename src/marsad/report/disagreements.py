@@ -35,11 +35,6 @@ def _slot(noun: str) -> str:
     return re.sub(r"(ا|ين|ات)$", "", n)
 
 
-# counts of people a happening hits, which rise as the hours pass (the dead, the wounded, the cases)
-_TOLLS = {_slot(n) for n in ("قتيل", "جريح", "مصاب", "شخص", "أشخاص", "مدني", "جندي", "جنود", "طفل", "أطفال", "حالة",
-                             "حالات", "وفاة", "معتقل", "نازح", "لاجئ", "أسير", "رهينة")}
-
-
 def disagreements(articles: list[dict[str, Any]], copies: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Values that differ across outlets for the same slot: counts/amounts, dates, roles, attributions.
 
@@ -159,6 +154,7 @@ SHARED_CONTEXT_SHARE = 0.2
 # differ between a storyline's events for good reasons (a budget, a fare, last year's figure)
 _PEOPLE_SLOTS = {"killed", "injured", "prisoners", "hostages", "اشخاص", "شخص", "مدني", "جندي", "جنود", "طفل", "اطفال",
                  "معتقل", "لاجي", "نازح", "مسلح"}
+_TOLLS = _PEOPLE_SLOTS | {_slot("حالة"), _slot("حالات")}  # counts that rise as the hours pass: the dead, the wounded, the cases
 
 
 # a price per barrel, ounce or share moves through the day: two outlets quoting two prices report two moments
