@@ -16,15 +16,11 @@ from .summary import RESTATED, introduces_a_list, sentence_groups, split_sentenc
 
 MIN_ADDED_WORDS = 3  # words an added sentence must have besides the names in it
 
-_SPEECH_VERBS = ("أضاف|أشار|أوضح|تابع|قال|أكد|لفت|بين|بيّن|شدد|أردف|استطرد|ختم|نوه|نوّه|أفاد|ذكر|اعتبر|زاد|أعرب|"
-                 "كشف|أعلن|طالب|دعا|حذر|حذّر|رأى|نفى|أكّد|شدّد")
-# a sentence that opens on a speech verb and goes straight to what was said ("وأضاف أن …", "وتابع: «…»") names no
-# speaker: in its article the one before it did, but a summary or an outlet's additions show it alone
-# (only after و/ف: a lead opens «أعلنت "زين السعودية"» with its subject in quotation marks)
-_SUBJECTLESS = re.compile(rf"^(?P<verb>[وف](?:{_SPEECH_VERBS})(?:ت|وا)?)"
-                          r"(?!\s*[«\"“][^«»\"“”]{1,40}[»\"”]\s*:)"  # «وقالت «سبورت»: …»: a named subject in marks
-                          r"(?=\s*[،,]?\s*(?:قائلا\S*\s*)?"
-                          r"(?:(?:إلى\s+|الى\s+)?(?:بأن|بان|أن|إن|ان)(?:ه|ها|هم|هما|نا|ني)?(?![\u0621-\u064a])|:|«|\"))")
+# what may stand between a speech verb and the words it introduces when the sentence names no speaker: «وأضاف أن …»,
+# «وتابع قائلا: "…"», «وأشار إلى أنه …», «وأضاف "إن …»
+_SAID_RIGHT_AFTER = re.compile(r"\s*[،,]?\s*(?:قائل\S*\s*)?:?\s*[«\"“]?\s*(?:(?:إلى|الى)\s+)?"
+                               r"(?:(?:بأن|بان|أن|إن|ان)(?:ه|ها|هم|هما|نا|ني)?(?![\u0621-\u064a]))?[\s:«\"“]*")
+_NAME_IN_MARKS = 3  # a "quote" of this many words or fewer right after the verb is a name in marks («وقال “كيم”»)
 
 
 def _words_besides_names(text: str, names: list[str]) -> int:
@@ -112,25 +108,30 @@ def name_implicit_speakers(items: list[dict[str, Any]], articles: dict[str, dict
                            names: dict[str, str] | None = None) -> None:
     """Give a sentence that leaves its speaker implicit ("وأضاف أن …") the speaker its article's quotes resolved,
     in place: ``speaker``, and in ``text`` the name in brackets after the verb ("وأضاف [محمد آل صمغان] أن …"),
-    the usual mark of words a quotation did not have, so the sentence can still be found in its article."""
+    the usual mark of words a quotation did not have, so the sentence can still be found in its article. The
+    sentence must open on و/ف and the cue of a quote inside it, with nothing but «أن»/«:» before the words: a
+    subject written there («وقالت «سبورت»: …») is a named speaker already."""
     for item in items:
-        match = _SUBJECTLESS.match(item["text"])
-        if not match:
-            continue
-        speaker = None
+        text = item["text"]
+        if text[:1] not in ("و", "ف"):
+            continue  # a lead opens on its verb and its subject («أعلنت "زين السعودية" …»)
         for aid in item["article_ids"]:
             art = articles.get(aid) or {}
-            at = str(art.get("body") or "").find(item["text"])
+            at = str(art.get("body") or "").find(text)
             if at < 0:
                 continue
-            said = [q for q in art.get("quotes") or [] if at <= q["start"] < at + len(item["text"]) and q.get("speaker")]
-            if said:
-                who = str(said[0].get("speaker_canonical") or said[0]["speaker"])
-                speaker = (names or {}).get(who, who)
+            for q in art.get("quotes") or []:
+                cue, who = q.get("cue"), q.get("speaker_canonical") or q.get("speaker")
+                if not (cue and who and at <= q["start"] < at + len(text)) or len(q["text"].split()) <= _NAME_IN_MARKS:
+                    continue
+                opening = text[: q["start"] - at]
+                if opening[1:].startswith(cue) and _SAID_RIGHT_AFTER.fullmatch(opening[1 + len(cue):]):
+                    verb_end = 1 + len(cue)
+                    item["speaker"] = speaker = (names or {}).get(who, who)
+                    item["text"] = f"{text[:verb_end]} [{speaker}]{text[verb_end:]}"
+                    break
+            if "speaker" in item:
                 break
-        if speaker:
-            item["speaker"] = speaker
-            item["text"] = f"{match['verb']} [{speaker}]{item['text'][match.end('verb'):]}"
 
 
 def build_event_record(event: dict[str, Any], articles: list[dict[str, Any]], timeline: list[dict[str, Any]],
