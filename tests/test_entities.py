@@ -689,6 +689,19 @@ def test_a_name_and_its_fathers_name_join_the_one_longer_lineage_they_begin() ->
     assert first.canonical == "عبدالله بن محمد"
 
 
+def test_a_kunya_in_any_case_is_one_person_named_in_the_nominative() -> None:
+    from marsad.nlp.entities import merge_event_entities
+    from marsad.records import Entity
+
+    def person(text: str) -> Entity:
+        return Entity(text=text, start=0, end=len(text), type="PER", canonical=text)
+
+    merged = merge_event_entities([[person("أبي بكر البغدادي")], [person("أبو بكر البغدادي")], [person("أبا بكر البغدادي")]])
+    assert [(g["canonical"], g["count"]) for g in merged] == [("أبو بكر البغدادي", 3)]
+    merged = merge_event_entities([[person("آبي أحمد")], [person("أبو أحمد")]])
+    assert len(merged) == 2
+
+
 def test_a_title_an_office_a_rank_grade_or_a_formula_is_not_a_persons_name() -> None:
     # "ولي العهد" names whoever holds the office on the day: Mohammed bin Nayef in 2015, not the gazetteer's
     # Mohammed bin Salman, who was then "ولي ولي العهد"

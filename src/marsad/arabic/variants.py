@@ -61,6 +61,10 @@ def _skeleton(word: str) -> str:
 # compound given names are written as one word or two: عبد الرحمن / عبدالرحمن، أبو بكر / أبوبكر; joined, they key
 # by their exact form, as native names do
 _COMPOUND_HEADS = frozenset(normalize_match(w) for w in ("عبد", "أبو", "ابو"))
+# a kunya is declined: «أبو بكر» after a preposition is «أبي بكر», as an object «أبا بكر»; one name in three cases.
+# Written with madda, «آبي» is a foreign given name (آبي أحمد), not the kunya.
+_KUNYA_CASES = frozenset(normalize_match(w) for w in ("أبي", "أبا"))
+_ABU = normalize_match("أبو")
 
 
 @lru_cache(maxsize=100_000)
@@ -68,6 +72,10 @@ def variant_key(name: str) -> str:
     """One key per name, shared by its spelling variants; multiword names key word by word, a compound given
     name as one word."""
     words = [w for w in normalize_match(name).split() if w]
+    written = name.split()
+    if len(written) == len(words):
+        words = [_ABU if w in _KUNYA_CASES and i + 1 < len(words) and not written[i].startswith("آ") else w
+                 for i, w in enumerate(words)]
     joined: list[str] = []
     for w in words:
         if joined and joined[-1] in _COMPOUND_HEADS:

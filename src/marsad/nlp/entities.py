@@ -706,6 +706,9 @@ def _club_as_named(ents: list[Entity]) -> None:
             e.canonical = bare[rest]
 
 
+_KUNYA_CASES = ("أبي ", "أبا ", "ابي ", "ابا ")  # «أبو» after a preposition or as an object
+
+
 def canonicalize(ents: list[Entity]) -> list[Entity]:
     """Merge mentions naming the same entity: variants share a key; a family name joins its full name; a name with a
     lineage word left out joins the one that writes it ("تركي بن محمد فهد" is "تركي بن محمد بن فهد"); a first and a
@@ -721,7 +724,8 @@ def canonicalize(ents: list[Entity]) -> list[Entity]:
     by_names: dict[str, str] = {}  # the key without بن/بنت -> canonical
     by_first_last: dict[tuple[str, str], set[str]] = {}  # names of three words or more
     by_lineage_start: dict[str, set[str]] = {}  # "فيصل بن خالد" -> the longer names it begins ("… بن عبد العزيز")
-    for e in sorted(ents, key=lambda x: -len(x.canonical.split())):
+    # longest first; among names of one length the kunya in the nominative («أبو بكر», not «أبي بكر») names the group
+    for e in sorted(ents, key=lambda x: (-len(x.canonical.split()), x.canonical.startswith(_KUNYA_CASES))):
         key = variant_key(e.canonical)
         if key in by_key:
             e.canonical = by_key[key]
