@@ -689,6 +689,14 @@ def test_a_name_and_its_fathers_name_join_the_one_longer_lineage_they_begin() ->
     assert first.canonical == "عبدالله بن محمد"
 
 
+def test_the_particle_fa_inna_is_not_the_dutch_van_of_a_name() -> None:
+    text = ("وبحسب المصادر فإن صالح يرفض العرض. وفي حال فوز الفريق فإن رامبو سيكون أول لاعب يحقق ذلك. "
+            "ووقع فان بيرسي عقد انتقاله الثلاثاء.")
+    people = {e.canonical for e in extract_entities(text) if e.type == "PER"}
+    assert not any(p.startswith("فإن") for p in people) and "رامبو" in people
+    assert "فان بيرسي" in people  # without the hamza, «فان» begins a Dutch name
+
+
 def test_a_kunya_in_any_case_is_one_person_named_in_the_nominative() -> None:
     from marsad.nlp.entities import merge_event_entities
     from marsad.records import Entity

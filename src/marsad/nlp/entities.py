@@ -58,6 +58,8 @@ _SPEECH_VERBS = frozenset(normalize_match(p + v) for p in ("", "و", "ف") for v
 _RANKS = frozenset(normalize_match(w) for w in "رقباء الرقباء رقيب الرقيب عريف العريف جندي الجندي ملازم الملازم نقيب "
                    "النقيب الرائد المقدم عقيد العقيد العميد اللواء الفريق".split())
 _RANK_GRADES = frozenset(normalize_match(w) for w in "أول ثاني ثان".split())
+# «فإن» with its hamza is "for indeed", never the Dutch «فان» of «فان غال»: "فإن لودريان يرى" names Le Drian
+_INNA = frozenset(("فإن", "وإن"))
 _MINISTER = frozenset(normalize_match(p + w) for p in ("", "و", "ل", "ب") for w in ("وزير", "وزيرة", "وزيري", "وزراء"))
 COMMON_NOUN_MIN = 100  # a word seen this often with the article in the 31k articles is a noun, if seen less without
 _STOP_NAME = STOPWORDS | {normalize_match(w) for w in "اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء في خلال ان أن إن عن "
@@ -524,7 +526,7 @@ def extract_entities(text: str) -> list[Entity]:
                 taken[m] = True
     # the statistical tagger adds what gazetteers and rules did not cover
     for s, e, etype in crf:
-        while s < e and (norms[s] in _SPEECH_VERBS or (etype == "PER" and norms[s] in _RANKS)
+        while s < e and (norms[s] in _SPEECH_VERBS or (etype == "PER" and (norms[s] in _RANKS or toks[s][0] in _INNA))
                          or (etype == "PER" and norms[s] in _RANK_GRADES and s and norms[s - 1] in _RANKS)):
             s += 1  # "الجندي أول حسن بشيري": أول grades the rank before it
         if etype == "PER" and s < e and all(norms[k] in _OFFICE_STARTS for k in range(s, e)):
