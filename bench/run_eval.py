@@ -24,6 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bootstrap import f1_of_counts, f1_of_means, interval  # noqa: E402
 
 # Events used to tune clustering parameters; the rest are held out (never tuned on).
 TUNE_EVENTS_MOD = 2  # events at even positions in events.jsonl are the tuning half
@@ -447,17 +450,17 @@ def _read_events(path: Path) -> list[dict]:
 def _bcubed(chosen: list[dict], sys_event: dict[str, str], members: dict[str, list[str]]) -> str:
     labelled = {a: e["event_id"] for e in chosen for a in e["article_ids"]}
     missing = [a for a in labelled if a not in sys_event]
-    p_sum = r_sum = 0.0
+    per_event: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for a, ge in labelled.items():
         se = sys_event.get(a)
         gold_set = {x for x, y in labelled.items() if y == ge}
         sys_set = set(members.get(se, [])) if se else {a}
         # precision counts every article of the system event, labelled or not
-        p_sum += len(gold_set & sys_set) / len(sys_set)
-        r_sum += len(gold_set & sys_set) / len(gold_set)
+        per_event[ge].append((len(gold_set & sys_set) / len(sys_set), len(gold_set & sys_set) / len(gold_set)))
     n = len(labelled)
-    bp, br = p_sum / n, r_sum / n
+    bp, br = sum(p for u in per_event.values() for p, _ in u) / n, sum(r for u in per_event.values() for _, r in u) / n
     bf = 2 * bp * br / (bp + br) if bp + br else 0
+    low, high = interval(list(per_event.values()), f1_of_means)  # resampling labelled events
     pairs_gold = {(a, b) for a, b in combinations(sorted(labelled), 2) if labelled[a] == labelled[b]}
     pairs_sys = {(a, b) for a, b in combinations(sorted(labelled), 2) if sys_event.get(a) and sys_event.get(a) == sys_event.get(b)}
     tp = len(pairs_gold & pairs_sys)
@@ -466,7 +469,8 @@ def _bcubed(chosen: list[dict], sys_event: dict[str, str], members: dict[str, li
     pf = 2 * pp * pr / (pp + pr) if pp + pr else 0
     hn = [(h, e["article_ids"]) for e in chosen for h in e["hard_negative_ids"]]
     wrong = sum(1 for h, ids in hn if any(sys_event.get(h) and sys_event.get(h) == sys_event.get(a) for a in ids))
-    return (f"({len(chosen)} events, {n} articles, {len(missing)} not found): B-cubed P {bp:.3f} R {br:.3f} F1 {bf:.3f}; "
+    return (f"({len(chosen)} events, {n} articles, {len(missing)} not found): B-cubed P {bp:.3f} R {br:.3f} F1 {bf:.3f} "
+            f"(95% interval over events {low:.3f}–{high:.3f}); "
             f"pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f}; hard negatives merged {wrong}/{len(hn)}")
 
 
@@ -535,6 +539,8 @@ def _copy_scores(events: list[dict], find, prefix: str) -> None:
     # copies were never labelled, so a pair of two hard negatives says nothing either way
     labelled = {a for e in events for a in e["article_ids"] + e["hard_negative_ids"]}
     members = {a for e in events for a in e["article_ids"]}
+    event_of = {a: e["event_id"] for e in events for a in e["article_ids"]}
+    event_of.update({a: e["event_id"] for e in events for a in e["hard_negative_ids"] if a not in event_of})
     gold = {tuple(sorted(p)) for e in events for g in e["copy_groups"] for p in combinations([g["origin"], *g["copies"]], 2)}
     sys_pairs = {(a, b) for a in labelled for b in labelled if a < b and find(a) == find(b)}
     for domain, keep in (("pairs with an event member", lambda p: p[0] in members or p[1] in members),
@@ -545,7 +551,16 @@ def _copy_scores(events: list[dict], find, prefix: str) -> None:
         cp = tp / len(sp) if sp else 0
         cr = tp / len(gp) if gp else 0
         cf = 2 * cp * cr / (cp + cr) if cp + cr else 0
-        print(f"{prefix}, {domain}: P {cp:.3f} R {cr:.3f} F1 {cf:.3f} ({len(gp)} gold pairs)")
+        # for the interval each pair counts with the labelled event of its first article that has one
+        counts: dict[str, list[int]] = {e["event_id"]: [0, 0, 0] for e in events}
+        for pairs, slot in ((gp & sp, 0), (sp, 1), (gp, 2)):
+            for pair in pairs:
+                owner = next((event_of[a] for a in pair if a in event_of), None)
+                if owner is not None:
+                    counts[owner][slot] += 1
+        low, high = interval([tuple(c) for c in counts.values()], f1_of_counts)
+        print(f"{prefix}, {domain}: P {cp:.3f} R {cr:.3f} F1 {cf:.3f} (95% interval over events {low:.3f}–{high:.3f}; "
+              f"{len(gp)} gold pairs)")
 
 
 def _origin_accuracy(events: list[dict], reuses: dict, dup_of: dict, url_id: dict, sys_event: dict,

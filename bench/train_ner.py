@@ -33,6 +33,10 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bootstrap import blocks, f1_of_counts, interval  # noqa: E402
+
 from marsad.arabic.normalize import normalize_token  # noqa: E402
 from marsad.arabic.tokens import split_clitics, tokenize_spans  # noqa: E402
 from marsad.nlp.ner_features import context_features, lexicon_bin, read_lexicon, sentence_features, set_lexicon, word_cores  # noqa: E402
@@ -191,6 +195,10 @@ def score(tag_sentence, test: list[list[tuple[str, str]]], label: str) -> float:
     return score_tags(preds, test, label, sum(len(s) for s in test) / (time.perf_counter() - t))
 
 
+def _sum_counts(units: list[tuple[int, int, int]]) -> tuple[int, int, int]:
+    return (sum(u[0] for u in units), sum(u[1] for u in units), sum(u[2] for u in units))
+
+
 def score_tags(preds: list[list[str]], test: list[list[tuple[str, str]]], label: str, speed: float) -> float:
     """Entity-level P/R/F1 of tags already made, one list per sentence of ``test``, printed per type."""
     per_type: dict[str, list[int]] = {}
@@ -205,7 +213,14 @@ def score_tags(preds: list[list[str]], test: list[list[tuple[str, str]]], label:
     tp, np_, ng = (sum(c[i] for c in per_type.values()) for i in range(3))
     prec, rec = tp / max(np_, 1), tp / max(ng, 1)
     f1 = 2 * prec * rec / max(prec + rec, 1e-9)
-    print(f"{label}: entity P {prec:.3f} R {rec:.3f} F1 {f1:.3f}; tagging speed {speed:,.0f} tokens/s (features included, one core)")
+    per_sentence = []
+    for s, pred in zip(test, preds, strict=True):
+        g, p = spans([t_ for _, t_ in s]), spans(pred)
+        per_sentence.append((len(g & p), len(p), len(g)))
+    # runs of 50 sentences: neighbouring sentences share an article's names
+    low, high = interval([_sum_counts(b) for b in blocks(per_sentence, 50)], f1_of_counts)
+    print(f"{label}: entity P {prec:.3f} R {rec:.3f} F1 {f1:.3f} (95% interval over runs of 50 sentences "
+          f"{low:.3f}–{high:.3f}); tagging speed {speed:,.0f} tokens/s (features included, one core)")
     for kind, (a, b, c) in sorted(per_type.items()):
         p_, r_ = a / max(b, 1), a / max(c, 1)
         print(f"  {kind}: P {p_:.3f} R {r_:.3f} F1 {2 * p_ * r_ / max(p_ + r_, 1e-9):.3f} ({c} gold)")
