@@ -855,3 +855,14 @@ def test_a_role_without_a_name_is_the_person_the_article_introduced_with_it() ->
     both = ("واستقبل رئيس النادي خالد المعمر رئيس النادي فهد بن نافل في مقر النادي. "
             "وقال رئيس النادي إن اللقاء بحث التعاون بين الناديين.")
     assert speakers(both) == ["رئيس النادي"]
+
+
+def test_a_consul_named_after_his_post_and_its_country_is_who_spoke() -> None:
+    # seventeen words between the verb and أن: the post, the city, the country, two titles and the name
+    text = ("أوضح القنصل العام للمملكة العربية السعودية في مدينة هيوستن بالولايات المتحدة الأمريكية السفير الدكتور "
+            "سامي بن عبدالله الفارس أن العاصفة لم تلحق أي أذى بالطلاب المبتعثين.")
+    assert speakers(text) == ["سامي بن عبدالله الفارس"]
+    # a name inside a relative clause after the role is not the role's holder
+    clause = ("ونوه وزير الخارجية بالاجتماع الذي جمع بين الرئيس السيسي وسمو ولي ولي العهد وزير الدفاع الأمير محمد بن "
+              "سلمان، مؤكدا أن الاجتماع وضع أسسا جديدة للتعاون.")
+    assert "محمد بن سلمان" not in speakers(clause)

@@ -122,7 +122,7 @@ _NOT_A_SPEAKER = re.compile(rf"^(?:هو|هي|ما|حيث|إذ|اذ|حين|عند
                             rf"|فقد|لا|لم|لن|إلا|الا|مما|بما|لما|عما|بل|فإنه|فانه|فإنها|بعدما|اسمه|يُ|عليه|عليها|عليهم|خلاله|خلالها|النقاب|أهمية|اهمية|ضرورة|"
                             rf"أيضًا|أيضاً|ايضًا|ايضاً|مؤخرا|مؤخراً|مؤخرًا|هناك|هنالك|هنا$|الذي|الذى|التي|الذين|و?مضى|و?مضت|النظر|الانتباه|قوله|قولها|حديثه|حديثها)(?![{_AR}])")
 # words that open a subject naming a role, after which the person's name comes last: "المتحدث باسم … بيتر سميردون"
-_ROLE = re.compile(rf"^(?:ال|لل|ل)?(?:متحدث|ناطق|وزير|رئيس|مدير|مدرب|لاعب|أمين|امين|محافظ|أمير|امير|سفير|نائب|مساعد|"
+_ROLE = re.compile(rf"^(?:ال|لل|ل)?(?:متحدث|ناطق|وزير|رئيس|مدير|مدرب|لاعب|أمين|امين|محافظ|أمير|امير|سفير|قنصل|نائب|مساعد|"
                    rf"مسؤول|مستشار|قائد|قيادي|عضو|مشرف|وكيل|مبعوث|موفد|مندوب|ممثل|محلل|مفوض|المقدم|الرائد|العقيد|العميد|اللواء|الدكتور|المهندس|الشيخ|(?:د|م|أ)(?![{_AR}]))")
 # a deputy's word: the words after it name whose deputy he is ("نائب خادم الحرمين"); not مساعد, also a given name
 _DEPUTY = re.compile(r"^و?(?:نائب|نائبة|وكيل|مستشار|مستشارة)$")
@@ -319,14 +319,19 @@ def _name_after_adjuncts(ctx: _Context, start: int) -> tuple[str, int] | None:
     """A role whose name comes after its adjuncts: "وقال السفير الليبي لدى الأمم المتحدة إبراهيم الدباشي: «…»"."""
     window = ctx.clean[start : start + 160]
     end = re.search(rf"[:«\"“.،,\n]|(?<![{_AR}])(?:بأن|بان|أن|ان|إن)(?:ه|ها|هم)?(?![{_AR}])", window)
-    if not end or len(window[: end.start()].split()) > 16:
+    if not end or len(window[: end.start()].split()) > 24:
         return None
+    if len(window[: end.start()].split()) > 16 and re.search(rf"(?<![{_AR}])(?:الذي|التي|الذين|اللذين)(?![{_AR}])", window[: end.start()]):
+        return None  # "ونوه وزير الخارجية بالاجتماع الذي جمع بين … الأمير محمد بن سلمان": the name is the clause's
     stop = start + end.start()
     # the tagger's person ending the phrase, else the name read off the words
     people = [e for e in ctx.within(start, stop)
               if e.type == "PER" and " " in e.text and e.end >= _strip(ctx.clean, start, stop)[1] - 1]
     if people:
+        # a consul's post and country may take a dozen words before his titles and name
         return people[-1].canonical or people[-1].text, stop
+    if len(window[: end.start()].split()) > 16:
+        return None  # read off the words, a long phrase ends on its last adjunct's place ("جميع مناطق المملكة")
     name = _name_tail(window[: end.start()].split(), _person_words(ctx, start, stop))
     if name and _ends_on_a_body(ctx, start, stop, name):
         return None
