@@ -10,6 +10,7 @@ vowels so that two-letter names do not collide.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .normalize import normalize_match
@@ -40,8 +41,11 @@ def _skeleton(word: str) -> str:
     if word in _NATIVE or (word.startswith(("عبد", "ابو")) and len(word) > 4):
         return word  # native names, and compounds (عبدالله ≠ عبدالإله), key by their exact form
     word = word.translate(_FOLD)
-    if word.endswith("تس"):  # German/Slavic final z: شولتس / شولتز
-        word = word[:-2] + "تز"
+    if word.endswith("ز") and len(word) > 3:
+        # a final s or z is written either way: ديفيز / ديفيس، ويليامز / ويليامس، شولتز / شولتس
+        word = word[:-1] + "س"
+    if len(word) > 4 and "نه" in word[1:-1]:  # Portuguese nh before a vowel: مورينهو / مورينيو، رونالدينهو
+        word = word[0] + re.sub(r"نه(?=[اوي])", "ن", word[1:])
     if len(word) <= 2:
         return word
     # keep the first letter (an initial و/ي/ا is a consonant or a vowel the reader hears),
