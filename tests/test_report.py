@@ -271,6 +271,18 @@ def test_sentence_splitting_keeps_a_straight_quoted_name_whole() -> None:
     assert max(len(s) for s in split_sentences(stray.replace('"', "“"))) < 400  # “ printed at both ends
 
 
+def test_a_straight_quotation_closing_after_its_stop_ends_the_sentence() -> None:
+    text = ('وقال المدرب للصحفيين "كان الفريق مرهقا. عندما يكون اللاعب مرهقا يغيب التركيز. " وأضاف المدرب قوله '
+            '"ارتكب الحارس خطأ في الشوط الأول. وسنعالج ذلك." وأكد المدرب "أنا سعيد بالتعاقد مع الحارس الجديد."')
+    assert split_sentences(text) == [
+        'وقال المدرب للصحفيين "كان الفريق مرهقا. عندما يكون اللاعب مرهقا يغيب التركيز."',
+        'وأضاف المدرب قوله "ارتكب الحارس خطأ في الشوط الأول. وسنعالج ذلك."',
+        'وأكد المدرب "أنا سعيد بالتعاقد مع الحارس الجديد."']
+    # a closing mark left at the head of a sentence after a long quotation was cut goes back to its sentence
+    long_quote = "“" + "وتابع الفريق عمله في الموقع طوال اليوم. " * 10 + "” وأضاف المدير “لا توجد أي تحديات في العمل الآن."
+    assert not any(s.startswith("”") for s in split_sentences(long_quote))
+
+
 def test_report_headers_stand_apart_from_the_list_before_them(demo_db) -> None:
     """In Markdown a line right after a list item continues that item: an outlet's or a speaker's name printed
     there reads as the end of the previous quotation."""

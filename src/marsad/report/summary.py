@@ -38,9 +38,12 @@ def split_sentences(text: str) -> list[str]:
             segment = para[start : m.start()]
             depth += segment.count("«") - segment.count("»")
             curly += segment.count("“") - segment.count("”")
-            straight ^= segment.count('"') % 2 == 1
+            straight = _straight_open_after(segment, straight)
             buf += segment
             start = m.end()
+            if straight and (closing := re.match(r'"(?=\s|$)', para[start:])):
+                # 'رد الفعل. " وأضاف': the quotation closes right after its stop; the mark ends this sentence
+                buf, start, straight = buf + '"', start + closing.end(), False
             if depth > 0 or ((straight or curly > 0) and len(buf) < QUOTE_HOLD):
                 buf += para[m.start() : m.end()]
                 continue
@@ -50,10 +53,28 @@ def split_sentences(text: str) -> list[str]:
         buf += para[start:]
         if buf.strip():
             out.append(buf.strip())
+    # a closing mark the split left at the head of the next sentence ('" وأضاف …') ends the sentence before it
+    for i in range(len(out) - 1, 0, -1):
+        if (closing := _CLOSING_HEAD.match(out[i])) and out[i - 1]:
+            out[i - 1] += closing.group(0).strip()
+            out[i] = out[i][closing.end():]
     # a list item's own marker ("• استعراض الطلب …", "- الموافقة على …", "ــ بيان أسباب …") or a stray slash left by
     # the page ("/حوالي ثلاثة وأربعين …") is no part of the sentence a report lists
     out = [_LIST_MARKER.sub("", s) for s in out]
     return [s for s in out if len(s.split()) >= 4]
+
+
+_CLOSING_HEAD = re.compile(r'^["»”]\s+')
+
+
+def _straight_open_after(segment: str, open_: bool) -> bool:
+    """Whether a "…" quotation is open after ``segment``. A straight mark is the same at both ends, so its side
+    is read off its neighbours: followed by a word it opens, else it closes. Counting marks instead, one mark a
+    page dropped turned every quotation after it inside out."""
+    for m in re.finditer('"', segment):
+        nxt = segment[m.end():m.end() + 1]
+        open_ = bool(nxt) and (nxt.isalnum() or nxt in "«“(")
+    return open_
 
 
 _LIST_MARKER = re.compile(r"^(?:[•·▪●◦*\-–—/|ـ]\s*)+")  # ـ: pages draw a dash with tatweels ("ــ نموذج تبليغ …")
