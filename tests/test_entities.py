@@ -697,6 +697,18 @@ def test_the_particle_fa_inna_is_not_the_dutch_van_of_a_name() -> None:
     assert "فان بيرسي" in people  # without the hamza, «فان» begins a Dutch name
 
 
+def test_the_sunset_prayer_is_not_morocco_and_a_titled_painter_is_not_a_movement() -> None:
+    text = ("وبدأت الفعاليات بعد صلاة المغرب بمحاضرة للشيخ راشد الزهراني. وعند أذان المغرب أفطر الصائمون. "
+            "وافتتح الفنان عبدالله حماس معرض فناني القرية، وجاء افتتاح الفنان حماس للمعرض بمبادرة من الفنانين. "
+            "وزار الوزير المغرب، وقالت حركة حماس إن الاحتلال يتحمل المسؤولية.")
+    ents = extract_entities(text)
+    morocco = [e for e in ents if e.canonical == "المغرب"]
+    assert len(morocco) == 1 and text[:morocco[0].start].endswith("وزار الوزير ")
+    movement = [e for e in ents if e.type == "ORG" and "حماس" in e.canonical]
+    assert len(movement) == 1 and movement[0].text == "حركة حماس"
+    assert {e.canonical for e in ents if e.type == "PER" and "حماس" in e.text} == {"عبدالله حماس"}
+
+
 def test_a_kunya_in_any_case_is_one_person_named_in_the_nominative() -> None:
     from marsad.nlp.entities import merge_event_entities
     from marsad.records import Entity
