@@ -89,5 +89,11 @@ def variant_key(name: str) -> str:
     return " ".join(_skeleton(w) for w in joined)
 
 
+def oblique_kunya(name: str) -> bool:
+    """The name opens with a kunya in the genitive or accusative («أبي بكر», «أبا الخيل»), not the nominative «أبو»."""
+    words = name.split()
+    return len(words) > 1 and not words[0].startswith("آ") and normalize_match(words[0]) in _KUNYA_CASES
+
+
 def same_name(a: str, b: str) -> bool:
     return variant_key(a) == variant_key(b)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..arabic.normalize import normalize_match, normalize_token, strip_diacritics
 from ..arabic.stopwords import STOPWORDS
 from ..arabic.tokens import more_common, split_clitics, tokenize_spans, word_counts
-from ..arabic.variants import variant_key
+from ..arabic.variants import oblique_kunya, variant_key
 from ..records import Entity
 from .gazetteers import GazetteerEntry, entries, first_names, longest_match
 from .ner_features import never_an_entity
@@ -721,9 +721,6 @@ def _club_as_named(ents: list[Entity]) -> None:
             e.canonical = bare[rest]
 
 
-_KUNYA_CASES = ("أبي ", "أبا ", "ابي ", "ابا ")  # «أبو» after a preposition or as an object
-
-
 def canonicalize(ents: list[Entity]) -> list[Entity]:
     """Merge mentions naming the same entity: variants share a key; a family name joins its full name; a name with a
     lineage word left out joins the one that writes it ("تركي بن محمد فهد" is "تركي بن محمد بن فهد"); a first and a
@@ -740,7 +737,7 @@ def canonicalize(ents: list[Entity]) -> list[Entity]:
     by_first_last: dict[tuple[str, str], set[str]] = {}  # names of three words or more
     by_lineage_start: dict[str, set[str]] = {}  # "فيصل بن خالد" -> the longer names it begins ("… بن عبد العزيز")
     # longest first; among names of one length the kunya in the nominative («أبو بكر», not «أبي بكر») names the group
-    for e in sorted(ents, key=lambda x: (-len(x.canonical.split()), x.canonical.startswith(_KUNYA_CASES))):
+    for e in sorted(ents, key=lambda x: (-len(x.canonical.split()), oblique_kunya(x.canonical))):
         key = variant_key(e.canonical)
         if key in by_key:
             e.canonical = by_key[key]

@@ -319,9 +319,10 @@ def _name_after_adjuncts(ctx: _Context, start: int) -> tuple[str, int] | None:
     """A role whose name comes after its adjuncts: "وقال السفير الليبي لدى الأمم المتحدة إبراهيم الدباشي: «…»"."""
     window = ctx.clean[start : start + 160]
     end = re.search(rf"[:«\"“.،,\n]|(?<![{_AR}])(?:بأن|بان|أن|ان|إن)(?:ه|ها|هم)?(?![{_AR}])", window)
-    if not end or len(window[: end.start()].split()) > 24:
+    n_words = len(window[: end.start()].split()) if end else 0
+    if not end or n_words > 24:
         return None
-    if len(window[: end.start()].split()) > 16 and re.search(rf"(?<![{_AR}])(?:الذي|التي|الذين|اللذين)(?![{_AR}])", window[: end.start()]):
+    if n_words > 16 and re.search(rf"(?<![{_AR}])(?:الذي|التي|الذين|اللذين)(?![{_AR}])", window[: end.start()]):
         return None  # "ونوه وزير الخارجية بالاجتماع الذي جمع بين … الأمير محمد بن سلمان": the name is the clause's
     stop = start + end.start()
     # the tagger's person ending the phrase, else the name read off the words
@@ -330,7 +331,7 @@ def _name_after_adjuncts(ctx: _Context, start: int) -> tuple[str, int] | None:
     if people:
         # a consul's post and country may take a dozen words before his titles and name
         return people[-1].canonical or people[-1].text, stop
-    if len(window[: end.start()].split()) > 16:
+    if n_words > 16:
         return None  # read off the words, a long phrase ends on its last adjunct's place ("جميع مناطق المملكة")
     name = _name_tail(window[: end.start()].split(), _person_words(ctx, start, stop))
     if name and _ends_on_a_body(ctx, start, stop, name):
