@@ -866,3 +866,22 @@ def test_a_consul_named_after_his_post_and_its_country_is_who_spoke() -> None:
     clause = ("ونوه وزير الخارجية بالاجتماع الذي جمع بين الرئيس السيسي وسمو ولي ولي العهد وزير الدفاع الأمير محمد بن "
               "سلمان، مؤكدا أن الاجتماع وضع أسسا جديدة للتعاون.")
     assert "محمد بن سلمان" not in speakers(clause)
+
+
+def test_scripture_a_preacher_cites_is_not_his_own_words() -> None:
+    # past the preacher's colon another cue, God's, introduces the verse; the Prophet speaks after his eulogy
+    text = ("وقال إمام وخطيب المسجد النبوي الشيخ علي الحذيفي: أن الكل يعلم أنه مرتحل من هذه الدنيا وتارك ما خوله الله "
+            "فيها, قال الله تعالى : \" وما أموالكم ولا أولادكم بالتي تقربكم عندنا زلفى \". وبين أن للنبي حوضا، فعن "
+            "سمرة رضي الله عنه عن النبي صلى الله عليه وسلم قال : \"إن الأنبياء يتباهون أيهم أكثر أصحابا من أمته\".")
+    said = {" ".join(q.text.split()[:2]): q.speaker for q in extract_quotes(text)}
+    assert said == {"الكل يعلم": "علي الحذيفي", "وما أموالكم": "الله",
+                    "إن الأنبياء": "النبي محمد صلى الله عليه وسلم"}
+
+
+def test_words_after_a_colon_end_where_the_next_cue_begins() -> None:
+    text = ("وقال المتحدث باسم التحالف العميد أحمد عسيري: التدريب سيشمل المدنيين من المقاومة الشعبية في المحافظات، "
+            "مضيفاً أن هذا الدمج تنظيم إيجابي ترحب به قوات التحالف.")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["التدريب سيشمل المدنيين من المقاومة الشعبية في المحافظات",
+                                        "هذا الدمج تنظيم إيجابي ترحب به قوات التحالف"]
+    assert {q.speaker for q in quotes} == {"أحمد عسيري"}

@@ -174,6 +174,7 @@ _OPENING_SUBJECT = re.compile(r"(?<![\u0621-\u064a])و?كانت?\s+(?P<np>[^،,.
 _NAMED_SOURCE = re.compile(r"(?<![\u0621-\u064a])مصدر\s+(?!في|من|عن|لدى)[\u0621-\u064a]{3,}")
 _RELATIVE_BEFORE = re.compile(r"(?:الذي|التي|الذين|اللذين|اللتين)\s*$")
 _THE_PROPHET = "النبي محمد صلى الله عليه وسلم"  # cited, never the one who goes on speaking
+_EULOGY_BEFORE = re.compile(r"(?:(?:صلى|صلّى)\s+الله\s+عليه\s+و\s*سلم|عليه\s+(?:الصلاة\s+و)?السلام)\s*$")
 _PROPHET = re.compile(r"^(?:(?:صلى|صلّى)\s+الله\s+عليه\s+وسلم|عليه\s+(?:الصلاة\s+و)?السلام)$")
 # "قال تعالى", "يقول الله عز وجل": the words are God's, a verse the writer cites
 _GOD = re.compile(r"^(?:الله\s+)?(?:تعالى|تعالي|سبحانه(?:\s+وتعالى)?|عز\s+وجل|عز\s+من\s+قائل|جل\s+(?:وعلا|جلاله|شأنه)|تبارك\s+وتعالى)$")
@@ -791,8 +792,9 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
             or _NAMING_NOUN.search(text, max(0, after + q.start() - 20), after + q.start()) is not None
             or re.match(rf'(?:\s*و?\s*[«"“][^»"”]{{1,40}}[»"”])*\s*[،,]?\s*(?<![{_AR}])(?:بأن|بان|أن|ان|إن)', tail[q.end():]) is not None)
         # "… يوم أمس: «…»"; a colon after another cue or an أن is that cue's
-        introduced = colon is not None or (between.rstrip().endswith(":") and not _speech_verb_in(between)
-                                           and not _THAT.search(between))
+        # ("وقال إمام المسجد: أن الكل مرتحل …، قال الله تعالى: "…"": past the colon, another cue takes the quotation)
+        introduced = (colon is not None and not _speech_verb_in(between[colon.end():])) or (
+            between.rstrip().endswith(":") and not _speech_verb_in(between) and not _THAT.search(between))
         scare = words <= 3 and not introduced and between.strip() != ""  # بـ"الجبان" mid-clause
         # "… في "الصيدلة والوظائف الأخصائية والفنية"": the quoted words name where or what, nobody says them
         scare = scare or (words <= 8 and re.search(rf"(?<![{_AR}])في\s*$", between) is not None)
@@ -812,7 +814,7 @@ def _direct_after(text: str, after: int) -> tuple[int, int] | None:
             line_end = text.find("\n", start)
             start, end = _strip(text, start + 1, line_end if line_end >= 0 else len(text))
             return (start, end) if end - start >= 10 else None
-        end_m = _SENTENCE_END.search(text, start)
+        end_m = _CLAUSE_END.search(text, start)  # to the sentence's end, or the next cue's: "، مضيفاً أن …"
         end = end_m.start() if end_m else len(text)
         if end - start >= 10:
             return start, end
@@ -1030,6 +1032,8 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
                     speaker, after = named
                 if speaker is None and subject in ("فيها", "فيه"):  # "تصريحات للرئيس … أوباما أكد فيها أن": his
                     speaker = _person_before(ctx, pos) or _sentence_subject(ctx, pos)
+            if speaker is None and _EULOGY_BEFORE.search(text, max(0, pos - 40), pos):
+                speaker = _THE_PROPHET  # "عن النبي صلى الله عليه وسلم قال: «…»": his eulogy right before the verb
             if speaker is None and _PRONOUN_BEFORE.search(text, max(0, pos - 12), pos):
                 # "دافع رئيس الوزراء … رينزي عن الاتفاق، ولكنه أكد": the sentence's subject
                 speaker = _sentence_subject(ctx, pos)
