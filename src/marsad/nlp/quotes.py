@@ -174,8 +174,9 @@ _OPENING_SUBJECT = re.compile(r"(?<![\u0621-\u064a])و?كانت?\s+(?P<np>[^،,.
 _NAMED_SOURCE = re.compile(r"(?<![\u0621-\u064a])مصدر\s+(?!في|من|عن|لدى)[\u0621-\u064a]{3,}")
 _RELATIVE_BEFORE = re.compile(r"(?:الذي|التي|الذين|اللذين|اللتين)\s*$")
 _THE_PROPHET = "النبي محمد صلى الله عليه وسلم"  # cited, never the one who goes on speaking
-_EULOGY_BEFORE = re.compile(r"(?:(?:صلى|صلّى)\s+الله\s+عليه\s+و\s*سلم|عليه\s+(?:الصلاة\s+و)?السلام)\s*$")
-_PROPHET = re.compile(r"^(?:(?:صلى|صلّى)\s+الله\s+عليه\s+وسلم|عليه\s+(?:الصلاة\s+و)?السلام)$")
+_EULOGY = r"(?:(?:صلى|صلّى)\s+الله\s+عليه\s+و\s*سلم|عليه\s+(?:الصلاة\s+و)?السلام)"  # the Prophet's
+_PROPHET = re.compile(rf"^{_EULOGY}$")
+_EULOGY_BEFORE = re.compile(rf"{_EULOGY}\s*$")
 # "قال تعالى", "يقول الله عز وجل": the words are God's, a verse the writer cites
 _GOD = re.compile(r"^(?:الله\s+)?(?:تعالى|تعالي|سبحانه(?:\s+وتعالى)?|عز\s+وجل|عز\s+من\s+قائل|جل\s+(?:وعلا|جلاله|شأنه)|تبارك\s+وتعالى)$")
 _GOD_NAME = "الله"
